@@ -1,0 +1,13 @@
+// Shared by every package's jest.config.js: TypeScript through swc, workspace packages from source.
+const path = require('node:path');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }] },
+  moduleNameMapper: {
+    '^@headliner/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+    '^@headliner/platform$': path.join(__dirname, 'libs/platform/src/index.ts'),
+  },
+  setupFiles: [path.join(__dirname, 'deploy/test/load-infra-env.js')],
+  testTimeout: 30000,
+};
