@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }] },
   moduleNameMapper: {
+    // Generated Prisma clients import their siblings as './x.js' (node16 style) from .ts files.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@headliner/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@headliner/platform$': path.join(__dirname, 'libs/platform/src/index.ts'),
   },

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { Problem, PROBLEM_CONTENT_TYPE } from './problem';
+
+/** Who may call: anyone, any signed-in user (bearer token), or an admin's bearer token. */
+export type Caller = 'anyone' | 'user' | 'admin';
+
+export interface ApiResponse {
+  description: string;
+  /** Absent for an empty body (204) */
+  schema?: z.ZodType;
+  /** application/json unless stated */
+  contentType?: string;
+}
+
+/** One operation of the HTTP API, as the gateway serves it and the OpenAPI document shows it. */
+export interface ApiRoute {
+  operationId: string;
+  method: 'get' | 'post' | 'delete';
+  /** OpenAPI template, e.g. /api/v1/concerts/{concertId}/schedules */
+  path: string;
+  tag: string;
+  summary: string;
+  caller: Caller;
+  params?: z.ZodObject;
+  headers?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Readonly<Record<number, ApiResponse>>;
+}
+
+export function json(description: string, schema: z.ZodType): ApiResponse {
+  return { description, schema };
+}
+
+export function problem(description: string): ApiResponse {
+  return { description, schema: Problem, contentType: PROBLEM_CONTENT_TYPE };
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { EntityId } from '../entity-id';
+import { Timestamp } from '../timestamp';
+import { MAX_PRICE_WON } from '../won';
+import { apiComponents } from './components';
+
+export const MAX_SEATS_PER_SCHEDULE = 1000;
+
+export const Price = z
+  .int()
+  .min(1)
+  .max(MAX_PRICE_WON)
+  .describe('Seat price in whole won, 1..10,000,000');
+
+const concertFields = {
+  title: z.string().min(1).max(200),
+  artist: z.string().min(1).max(200),
+  venue: z.string().min(1).max(200),
+  description: z.string().max(5000).optional(),
+};
+
+export const Concert = z
+  .object({ concertId: EntityId, ...concertFields })
+  .register(apiComponents, { id: 'Concert' });
+export type Concert = z.infer<typeof Concert>;
+
+export const ConcertList = z.array(Concert).register(apiComponents, { id: 'ConcertList' });
+export type ConcertList = z.infer<typeof ConcertList>;
+
+export const ScheduleSummary = z
+  .object({
+    scheduleId: EntityId,
+    startsAt: Timestamp,
+    availableSeats: z.int().nonnegative().describe('Seats neither held nor sold right now'),
+  })
+  .register(apiComponents, { id: 'ScheduleSummary' });
+export type ScheduleSummary = z.infer<typeof ScheduleSummary>;
+
+export const ScheduleList = z
+  .array(ScheduleSummary)
+  .register(apiComponents, { id: 'ScheduleList' });
+export type ScheduleList = z.infer<typeof ScheduleList>;
+
+export const SeatStatus = z
+  .enum(['AVAILABLE', 'HELD', 'SOLD'])
+  .register(apiComponents, { id: 'SeatStatus' });
+export type SeatStatus = z.infer<typeof SeatStatus>;
+
+export const Seat = z
+  .object({
+    seatId: EntityId,
+    number: z.int().min(1).max(MAX_SEATS_PER_SCHEDULE).describe('Seat number, 1..seatCount'),
+    price: Price,
+    status: SeatStatus,
+  })
+  .register(apiComponents, { id: 'Seat' });
+export type Seat = z.infer<typeof Seat>;
+
+export const SeatMap = z
+  .object({ scheduleId: EntityId, seats: z.array(Seat) })
+  .register(apiComponents, { id: 'SeatMap' });
+export type SeatMap = z.infer<typeof SeatMap>;
+
+export const ConcertPath = z.object({ concertId: EntityId });
+export type ConcertPath = z.infer<typeof ConcertPath>;
+
+export const SchedulePath = z.object({ scheduleId: EntityId });
+export type SchedulePath = z.infer<typeof SchedulePath>;
+
+export const CreateConcertRequest = z
+  .object(concertFields)
+  .strict()
+  .register(apiComponents, { id: 'CreateConcertRequest' });
+export type CreateConcertRequest = z.infer<typeof CreateConcertRequest>;
+
+export const CreateConcertResponse = z
+  .object({ concertId: EntityId })
+  .register(apiComponents, { id: 'CreateConcertResponse' });
+export type CreateConcertResponse = z.infer<typeof CreateConcertResponse>;
+
+export const CreateScheduleRequest = z
+  .object({
+    startsAt: Timestamp,
+    seatCount: z.int().min(1).max(MAX_SEATS_PER_SCHEDULE).describe('Creates seats 1..seatCount'),
+    price: Price.describe('Price of every seat of the schedule, in whole won'),
+  })
+  .strict()
+  .register(apiComponents, { id: 'CreateScheduleRequest' });
+export type CreateScheduleRequest = z.infer<typeof CreateScheduleRequest>;
+
+export const CreateScheduleResponse = z
+  .object({ scheduleId: EntityId })
+  .register(apiComponents, { id: 'CreateScheduleResponse' });
+export type CreateScheduleResponse = z.infer<typeof CreateScheduleResponse>;

@@ -1,0 +1,235 @@
+import { json, problem, type ApiRoute } from './api-route';
+import { LoginRequest, LoginResponse, SignupRequest, SignupResponse } from './auth';
+import * as catalogue from './catalogue';
+import { healthRoutes } from './health';
+import { IdempotencyHeaders } from './idempotency-key';
+import { PaymentHeaders, PaymentPending, PaymentRequest, PaymentResult } from './payments';
+import { QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
+import { HoldSeatRequest, ReservationPath, ReservationView, SeatHold } from './reservations';
+import { ChargeRequest, ChargeResult, WalletView } from './wallet';
+
+const invalid = problem('Validation failed; errors names each offending field');
+const unauthenticated = problem('Missing, invalid or expired bearer token');
+const notAdmin = problem('The bearer token is not an admin one');
+const notFound = problem('No such resource');
+const queueTokenNotActive = problem('The queue token is missing, unknown or not ACTIVE yet');
+
+/** The public HTTP API, served by the gateway under /api/v1. */
+export const apiRoutes: readonly ApiRoute[] = [
+  {
+    operationId: 'signup',
+    method: 'post',
+    path: '/api/v1/auth/signup',
+    tag: 'auth',
+    summary: 'Create an account',
+    caller: 'anyone',
+    body: SignupRequest,
+    responses: {
+      201: json('Account created', SignupResponse),
+      400: invalid,
+      409: problem('The username is taken'),
+    },
+  },
+  {
+    operationId: 'login',
+    method: 'post',
+    path: '/api/v1/auth/login',
+    tag: 'auth',
+    summary: 'Exchange username and password for an access token',
+    caller: 'anyone',
+    body: LoginRequest,
+    responses: {
+      200: json('Signed in', LoginResponse),
+      400: invalid,
+      401: problem('Wrong username or password'),
+    },
+  },
+  {
+    operationId: 'listConcerts',
+    method: 'get',
+    path: '/api/v1/concerts',
+    tag: 'catalogue',
+    summary: 'List concerts',
+    caller: 'anyone',
+    responses: { 200: json('Every concert', catalogue.ConcertList) },
+  },
+  {
+    operationId: 'listSchedules',
+    method: 'get',
+    path: '/api/v1/concerts/{concertId}/schedules',
+    tag: 'catalogue',
+    summary: 'List the schedules (performances) of a concert',
+    caller: 'anyone',
+    params: catalogue.ConcertPath,
+    responses: {
+      200: json('Schedules with their available seat counts', catalogue.ScheduleList),
+      400: invalid,
+      404: notFound,
+    },
+  },
+  {
+    operationId: 'getSeatMap',
+    method: 'get',
+    path: '/api/v1/schedules/{scheduleId}/seats',
+    tag: 'catalogue',
+    summary: 'Every seat of a schedule with its price and status',
+    caller: 'anyone',
+    params: catalogue.SchedulePath,
+    responses: { 200: json('Seat map', catalogue.SeatMap), 400: invalid, 404: notFound },
+  },
+  {
+    operationId: 'enterQueue',
+    method: 'post',
+    path: '/api/v1/queue/tokens',
+    tag: 'queue',
+    summary: 'Join the waiting room, or get the token the user already holds',
+    caller: 'user',
+    responses: {
+      201: json('Joined the queue', QueueTokenView),
+      200: json("The user's existing token", QueueTokenView),
+      401: unauthenticated,
+    },
+  },
+  {
+    operationId: 'getQueueToken',
+    method: 'get',
+    path: '/api/v1/queue/tokens/current',
+    tag: 'queue',
+    summary: 'Poll the position and status of a queue token',
+    caller: 'user',
+    headers: QueueTokenHeaders,
+    responses: {
+      200: json('Current position and status', QueueTokenView),
+      400: invalid,
+      401: unauthenticated,
+      404: problem('Unknown queue token'),
+      410: problem('The queue token expired; enter the queue again'),
+    },
+  },
+  {
+    operationId: 'leaveQueue',
+    method: 'delete',
+    path: '/api/v1/queue/tokens/current',
+    tag: 'queue',
+    summary: 'Give up a queue token, freeing its place',
+    caller: 'user',
+    headers: QueueTokenHeaders,
+    responses: { 204: { description: 'Left the queue' }, 400: invalid, 401: unauthenticated },
+  },
+  {
+    operationId: 'getQueueStats',
+    method: 'get',
+    path: '/api/v1/queue/stats',
+    tag: 'queue',
+    summary: 'How busy the waiting room is',
+    caller: 'anyone',
+    responses: { 200: json('Queue statistics', QueueStats) },
+  },
+  {
+    operationId: 'holdSeat',
+    method: 'post',
+    path: '/api/v1/reservations',
+    tag: 'reservations',
+    summary: 'Hold a seat until expiresAt, pending payment',
+    caller: 'user',
+    headers: QueueTokenHeaders,
+    body: HoldSeatRequest,
+    responses: {
+      201: json('Seat held', SeatHold),
+      400: invalid,
+      401: unauthenticated,
+      403: queueTokenNotActive,
+      404: problem('No such schedule or seat'),
+      409: problem('The seat is not available'),
+    },
+  },
+  {
+    operationId: 'getReservation',
+    method: 'get',
+    path: '/api/v1/reservations/{reservationId}',
+    tag: 'reservations',
+    summary: "One of the caller's reservations",
+    caller: 'user',
+    params: ReservationPath,
+    responses: {
+      200: json('The reservation', ReservationView),
+      400: invalid,
+      401: unauthenticated,
+      404: problem('No such reservation of the caller'),
+    },
+  },
+  {
+    operationId: 'pay',
+    method: 'post',
+    path: '/api/v1/payments',
+    tag: 'payments',
+    summary: 'Pay for a held seat from the wallet',
+    caller: 'user',
+    headers: PaymentHeaders,
+    body: PaymentRequest,
+    responses: {
+      200: json('Paid; the reservation is CONFIRMED', PaymentResult),
+      202: json('Still in progress; poll the reservation', PaymentPending),
+      400: invalid,
+      401: unauthenticated,
+      402: problem('Insufficient wallet balance'),
+      403: queueTokenNotActive,
+      409: problem("The hold expired or is not the caller's"),
+    },
+  },
+  {
+    operationId: 'chargeWallet',
+    method: 'post',
+    path: '/api/v1/wallet/charges',
+    tag: 'wallet',
+    summary: 'Add money to the wallet',
+    caller: 'user',
+    headers: IdempotencyHeaders,
+    body: ChargeRequest,
+    responses: { 200: json('Charged', ChargeResult), 400: invalid, 401: unauthenticated },
+  },
+  {
+    operationId: 'getWallet',
+    method: 'get',
+    path: '/api/v1/wallet',
+    tag: 'wallet',
+    summary: "The caller's wallet balance",
+    caller: 'user',
+    responses: { 200: json('The wallet', WalletView), 401: unauthenticated },
+  },
+  {
+    operationId: 'createConcert',
+    method: 'post',
+    path: '/api/v1/admin/concerts',
+    tag: 'admin',
+    summary: 'Add a concert to the catalogue',
+    caller: 'admin',
+    body: catalogue.CreateConcertRequest,
+    responses: {
+      201: json('Concert created', catalogue.CreateConcertResponse),
+      400: invalid,
+      401: unauthenticated,
+      403: notAdmin,
+    },
+  },
+  {
+    operationId: 'createSchedule',
+    method: 'post',
+    path: '/api/v1/admin/concerts/{concertId}/schedules',
+    tag: 'admin',
+    summary: 'Add a schedule with seats 1..seatCount, all at one price',
+    caller: 'admin',
+    params: catalogue.ConcertPath,
+    body: catalogue.CreateScheduleRequest,
+    responses: {
+      201: json('Schedule and seats created', catalogue.CreateScheduleResponse),
+      400: invalid,
+      401: unauthenticated,
+      403: notAdmin,
+      404: notFound,
+    },
+  },
+];
+
+/** Every documented operation: the public API and each service's infrastructure endpoints. */
+export const routes: readonly ApiRoute[] = [...apiRoutes, ...healthRoutes];

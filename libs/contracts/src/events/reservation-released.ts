@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { EntityId } from '../entity-id';
+import { eventEnvelope } from './envelope';
+
+export const RESERVATION_RELEASED = 'reservation.released';
+export const RESERVATION_RELEASED_VERSION = 1;
+
+export const ReleaseReason = z.enum(['EXPIRED', 'CANCELLED', 'PAYMENT_FAILED']);
+export type ReleaseReason = z.infer<typeof ReleaseReason>;
+
+export const ReservationReleasedPayload = z.object({
+  reservationId: EntityId,
+  scheduleId: EntityId,
+  seatId: EntityId,
+  userId: EntityId,
+  reason: ReleaseReason,
+});
+export type ReservationReleasedPayload = z.infer<typeof ReservationReleasedPayload>;
+
+export const ReservationReleasedEvent = eventEnvelope(
+  RESERVATION_RELEASED,
+  RESERVATION_RELEASED_VERSION,
+  ReservationReleasedPayload,
+);
+export type ReservationReleasedEvent = z.infer<typeof ReservationReleasedEvent>;

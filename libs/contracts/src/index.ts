@@ -1,0 +1,31 @@
+export * from './entity-id';
+export * from './timestamp';
+export * from './won';
+
+export * from './api/auth';
+export * from './api/catalogue';
+export * from './api/queue';
+export * from './api/reservations';
+export * from './api/payments';
+export * from './api/wallet';
+export * from './api/idempotency-key';
+export * from './api/problem';
+export * from './api/field-errors';
+export * from './api/health';
+export type { ApiResponse, ApiRoute, Caller } from './api/api-route';
+export { apiRoutes, routes } from './api/routes';
+export * from './openapi';
+
+export * from './events/envelope';
+export * from './events/reservation-held';
+export * from './events/reservation-released';
+export * from './events/reservation-confirmed';
+export * from './events/payment-requested';
+export * from './events/payment-completed';
+export * from './events/payment-failed';
+export * from './events/registry';
+export * from './events/parse-event';
+export * from './events/new-event';
+export * from './events/unparseable-event-error';
+
+export * from './topics';

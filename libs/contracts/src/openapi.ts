@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { ApiResponse, ApiRoute } from './api/api-route';
+import { apiComponents } from './api/components';
+import { routes } from './api/routes';
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  tags: { name: string }[];
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    securitySchemes: Record<string, Record<string, string>>;
+  };
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  summary: string;
+  tags: string[];
+  security?: Record<string, string[]>[];
+  parameters?: Record<string, unknown>[];
+  requestBody?: { required: true; content: Record<string, { schema: JsonSchema }> };
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema: JsonSchema }> }
+  >;
+}
+
+const COMPONENTS = '#/components/schemas/';
+
+/** OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas that validate it. */
+export function buildOpenApiDocument(): OpenApiDocument {
+  const paths: OpenApiDocument['paths'] = {};
+  for (const route of routes) (paths[route.path] ??= {})[route.method] = operationOf(route);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Headliner API',
+      version: '1.0.0',
+      description:
+        'Concert-ticket booking. Amounts are whole won. Errors are application/problem+json ' +
+        '(RFC 9457). Holding a seat and paying need an ACTIVE queue token in X-Queue-Token.',
+    },
+    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'accessToken from login' },
+      },
+    },
+  };
+}
+
+function operationOf(route: ApiRoute): OpenApiOperation {
+  const admin = route.caller === 'admin' ? ' Requires an admin account.' : '';
+  const parameters = [
+    ...parametersOf(route.params, 'path'),
+    ...parametersOf(route.headers, 'header'),
+  ];
+  return {
+    operationId: route.operationId,
+    summary: route.summary + admin,
+    tags: [route.tag],
+    ...(route.caller === 'anyone' ? {} : { security: [{ bearerAuth: [] }] }),
+    ...(parameters.length > 0 && { parameters }),
+    ...(route.body && {
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: schemaOf(route.body) } },
+      },
+    }),
+    responses: Object.fromEntries(
+      Object.entries(route.responses).map(([status, response]) => [status, responseOf(response)]),
+    ),
+  };
+}
+
+function parametersOf(object: z.ZodObject | undefined, location: 'path' | 'header') {
+  return Object.entries(object?.shape ?? {}).map(([key, field]) => ({
+    name: location === 'header' ? headerName(key) : key,
+    in: location,
+    required: !field.isOptional(),
+    schema: schemaOf(field),
+  }));
+}
+
+function responseOf({ description, schema, contentType }: ApiResponse) {
+  if (!schema) return { description };
+  return {
+    description,
+    content: { [contentType ?? 'application/json']: { schema: schemaOf(schema) } },
+  };
+}
+
+function schemaOf(schema: z.ZodType): JsonSchema {
+  const component = apiComponents.get(schema);
+  if (component) return { $ref: COMPONENTS + component.id };
+  return withoutDialect(z.toJSONSchema(schema, { io: 'input' }));
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(apiComponents, { io: 'input', uri: (id) => COMPONENTS + id });
+  return Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, withoutDialect(s)]));
+}
+
+// The document declares the dialect once (OpenAPI 3.1 defaults to JSON Schema 2020-12), and a
+// fragment-only $id is not a valid 2020-12 $id.
+function withoutDialect(schema: JsonSchema): JsonSchema {
+  return Object.fromEntries(
+    Object.entries(schema).filter(([key]) => key !== '$schema' && key !== '$id'),
+  );
+}
+
+// Node lower-cases header names; the document shows them as people write them.
+function headerName(key: string): string {
+  return key.replace(
+    /(^|-)([a-z])/g,
+    (_match, dash: string, letter: string) => dash + letter.toUpperCase(),
+  );
+}

@@ -1,0 +1,96 @@
+import { PAYMENT_COMPLETED, PAYMENT_COMPLETED_VERSION } from './events/payment-completed';
+import { PAYMENT_FAILED, PAYMENT_FAILED_VERSION } from './events/payment-failed';
+import { PAYMENT_REQUESTED, PAYMENT_REQUESTED_VERSION } from './events/payment-requested';
+import {
+  RESERVATION_CONFIRMED,
+  RESERVATION_CONFIRMED_VERSION,
+} from './events/reservation-confirmed';
+import { RESERVATION_HELD, RESERVATION_HELD_VERSION } from './events/reservation-held';
+import { RESERVATION_RELEASED, RESERVATION_RELEASED_VERSION } from './events/reservation-released';
+import type { BookingEvent, EventType } from './events/registry';
+
+export interface Topic {
+  name: string;
+  /** Payload field whose value is the message key: one reservation's saga stays in one partition */
+  key: keyof BookingEvent['payload'];
+  partitions: number;
+  /** Where consumers park messages that fail for good, with the error in the headers */
+  dlq: string;
+  events: readonly { type: EventType; version: number }[];
+}
+
+// Three partitions let up to three instances of a consumer share the load. Adding partitions later
+// moves keys to other partitions, so drain the topic first.
+const PARTITIONS = 3;
+
+/*
+ * WARNING: topic names NEVER change. Producers, consumers, their committed offsets and every DLQ
+ * are bound to them. A breaking change to an event is a new version on a new topic (….v2),
+ * published alongside the old one until every consumer has moved.
+ */
+export const topics = {
+  reservationHeld: {
+    name: 'headliner.reservation.held.v1',
+    dlq: 'headliner.reservation.held.v1.dlq',
+    key: 'reservationId',
+    partitions: PARTITIONS,
+    events: [{ type: RESERVATION_HELD, version: RESERVATION_HELD_VERSION }],
+  },
+  reservationReleased: {
+    name: 'headliner.reservation.released.v1',
+    dlq: 'headliner.reservation.released.v1.dlq',
+    key: 'reservationId',
+    partitions: PARTITIONS,
+    events: [{ type: RESERVATION_RELEASED, version: RESERVATION_RELEASED_VERSION }],
+  },
+  reservationConfirmed: {
+    name: 'headliner.reservation.confirmed.v1',
+    dlq: 'headliner.reservation.confirmed.v1.dlq',
+    key: 'reservationId',
+    partitions: PARTITIONS,
+    events: [{ type: RESERVATION_CONFIRMED, version: RESERVATION_CONFIRMED_VERSION }],
+  },
+  paymentRequested: {
+    name: 'headliner.payment.requested.v1',
+    dlq: 'headliner.payment.requested.v1.dlq',
+    key: 'reservationId',
+    partitions: PARTITIONS,
+    events: [{ type: PAYMENT_REQUESTED, version: PAYMENT_REQUESTED_VERSION }],
+  },
+  paymentCompleted: {
+    name: 'headliner.payment.completed.v1',
+    dlq: 'headliner.payment.completed.v1.dlq',
+    key: 'reservationId',
+    partitions: PARTITIONS,
+    events: [{ type: PAYMENT_COMPLETED, version: PAYMENT_COMPLETED_VERSION }],
+  },
+  paymentFailed: {
+    name: 'headliner.payment.failed.v1',
+    dlq: 'headliner.payment.failed.v1.dlq',
+    key: 'reservationId',
+    partitions: PARTITIONS,
+    events: [{ type: PAYMENT_FAILED, version: PAYMENT_FAILED_VERSION }],
+  },
+} as const satisfies Record<string, Topic>;
+
+/** The topic that carries an event of this type and version. */
+export function topicFor(event: { type: string; version: number }): Topic {
+  const topic = Object.values<Topic>(topics).find((candidate) =>
+    candidate.events.some(({ type, version }) => type === event.type && version === event.version),
+  );
+  if (!topic) throw new Error(`No topic carries ${event.type} v${event.version}`);
+  return topic;
+}
+
+/** The Kafka message key of an event, so all of one reservation's events keep their order. */
+export function partitionKeyOf(event: BookingEvent): string {
+  return event.payload[topicFor(event).key];
+}
+
+/** Every topic and its DLQ, for creating them at startup. */
+export function topicsToCreate(): { name: string; partitions: number }[] {
+  return Object.values<Topic>(topics).flatMap(({ name, dlq, partitions }) => [
+    { name, partitions },
+    { name: dlq, partitions },
+  ]);
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { CreateConcertRequest, CreateScheduleRequest, SeatMap } from '../src';
+import { rejectedFields } from './rejected-fields';
+
+describe('when an admin creates a concert', () => {
+  const concert = { title: 'Golden Hour', artist: 'IU', venue: 'KSPO Dome' };
+
+  it('accepts title, artist and venue, with or without a description', () => {
+    expect(rejectedFields(CreateConcertRequest, concert)).toEqual([]);
+    expect(rejectedFields(CreateConcertRequest, { ...concert, description: 'Tour' })).toEqual([]);
+  });
+
+  it.each(['title', 'artist', 'venue'])('rejects a concert without %s', (field) => {
+    const body = Object.fromEntries(Object.entries(concert).filter(([key]) => key !== field));
+    expect(rejectedFields(CreateConcertRequest, body)).toEqual([field]);
+  });
+
+  it('rejects an empty title and an unknown field', () => {
+    expect(rejectedFields(CreateConcertRequest, { ...concert, title: '', genre: 'pop' })).toEqual([
+      'title',
+      'genre',
+    ]);
+  });
+});
+
+describe('when an admin creates a schedule', () => {
+  const schedule = { startsAt: '2026-05-01T19:00:00+09:00', seatCount: 50, price: 165_000 };
+
+  it('accepts a start with an offset or in UTC', () => {
+    expect(rejectedFields(CreateScheduleRequest, schedule)).toEqual([]);
+    expect(
+      rejectedFields(CreateScheduleRequest, { ...schedule, startsAt: '2026-05-01T10:00:00Z' }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['a start without an offset', { startsAt: '2026-05-01T19:00:00' }, 'startsAt'],
+    ['a date that does not exist', { startsAt: '2026-02-30T19:00:00Z' }, 'startsAt'],
+    ['a start that is not a date', { startsAt: 'next friday' }, 'startsAt'],
+    ['zero seats', { seatCount: 0 }, 'seatCount'],
+    ['1001 seats', { seatCount: 1001 }, 'seatCount'],
+    ['a fractional seat count', { seatCount: 1.5 }, 'seatCount'],
+    ['a zero price', { price: 0 }, 'price'],
+    ['a negative price', { price: -1 }, 'price'],
+    ['a price over ten million won', { price: 10_000_001 }, 'price'],
+    ['a price as a string', { price: '165000' }, 'price'],
+  ])('rejects %s', (_case, change, field) => {
+    expect(rejectedFields(CreateScheduleRequest, { ...schedule, ...change })).toEqual([field]);
+  });
+});
+
+describe('when the catalogue serves a seat map', () => {
+  it('accepts the three seat statuses and names the seat of an unknown one', () => {
+    const seat = (status: string, number: number) => ({
+      seatId: randomUUID(),
+      number,
+      price: 99_000,
+      status,
+    });
+    const map = { scheduleId: randomUUID(), seats: [seat('AVAILABLE', 1), seat('HELD', 2)] };
+    expect(rejectedFields(SeatMap, { ...map, seats: [...map.seats, seat('SOLD', 3)] })).toEqual([]);
+    expect(rejectedFields(SeatMap, { ...map, seats: [...map.seats, seat('GONE', 3)] })).toEqual([
+      'seats.2.status',
+    ]);
+  });
+});

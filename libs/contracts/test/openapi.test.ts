@@ -1,0 +1,151 @@
+import { buildOpenApiDocument } from '../src';
+
+const document = buildOpenApiDocument();
+
+// The public API table of the contract, with every status it documents.
+const documented: [string, string, number[]][] = [
+  ['post', '/api/v1/auth/signup', [201, 409]],
+  ['post', '/api/v1/auth/login', [200, 401]],
+  ['get', '/api/v1/concerts', [200]],
+  ['get', '/api/v1/concerts/{concertId}/schedules', [200]],
+  ['get', '/api/v1/schedules/{scheduleId}/seats', [200]],
+  ['post', '/api/v1/queue/tokens', [201, 200]],
+  ['get', '/api/v1/queue/tokens/current', [200, 404, 410]],
+  ['delete', '/api/v1/queue/tokens/current', [204]],
+  ['get', '/api/v1/queue/stats', [200]],
+  ['post', '/api/v1/reservations', [201, 409, 403]],
+  ['get', '/api/v1/reservations/{reservationId}', [200]],
+  ['post', '/api/v1/payments', [200, 402, 409, 202]],
+  ['post', '/api/v1/wallet/charges', [200]],
+  ['get', '/api/v1/wallet', [200]],
+  ['post', '/api/v1/admin/concerts', [201]],
+  ['post', '/api/v1/admin/concerts/{concertId}/schedules', [201]],
+  ['get', '/health/live', [200]],
+  ['get', '/health/ready', [200]],
+  ['get', '/metrics', [200]],
+];
+
+const publicOperations = new Set([
+  'post /api/v1/auth/signup',
+  'post /api/v1/auth/login',
+  'get /api/v1/concerts',
+  'get /api/v1/concerts/{concertId}/schedules',
+  'get /api/v1/schedules/{scheduleId}/seats',
+  'get /api/v1/queue/stats',
+  'get /health/live',
+  'get /health/ready',
+  'get /metrics',
+]);
+
+function operation(method: string, path: string) {
+  const found = document.paths[path]?.[method];
+  if (!found) throw new Error(`${method} ${path} is not documented`);
+  return found;
+}
+
+function headersOf(method: string, path: string): string[] {
+  return (operation(method, path).parameters ?? [])
+    .filter((parameter) => parameter.in === 'header')
+    .map((parameter) => String(parameter.name));
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 and survives JSON serialisation', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+
+  it.each(documented)('documents %s %s with its statuses', (method, path, statuses) => {
+    const responses = Object.keys(operation(method, path).responses).map(Number);
+    expect(responses).toEqual(expect.arrayContaining(statuses));
+  });
+
+  it('documents nothing beyond the contract', () => {
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method} ${path}`),
+    );
+    expect(operations.sort()).toEqual(documented.map(([m, p]) => `${m} ${p}`).sort());
+  });
+
+  it.each(documented)('asks for a bearer token on %s %s unless it is public', (method, path) => {
+    const security = operation(method, path).security;
+    if (publicOperations.has(`${method} ${path}`)) expect(security).toBeUndefined();
+    else expect(security).toEqual([{ bearerAuth: [] }]);
+  });
+
+  it('declares the bearer scheme', () => {
+    expect(document.components.securitySchemes.bearerAuth).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+  });
+
+  it('serves every error as problem+json', () => {
+    for (const [method, path] of documented) {
+      for (const [status, response] of Object.entries(operation(method, path).responses)) {
+        if (Number(status) < 400 || path === '/health/ready') continue;
+        expect(response.content).toEqual({
+          'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+        });
+      }
+    }
+  });
+
+  it('asks for the queue token and idempotency key where the contract does', () => {
+    expect(headersOf('get', '/api/v1/queue/tokens/current')).toEqual(['X-Queue-Token']);
+    expect(headersOf('delete', '/api/v1/queue/tokens/current')).toEqual(['X-Queue-Token']);
+    expect(headersOf('post', '/api/v1/reservations')).toEqual(['X-Queue-Token']);
+    expect(headersOf('post', '/api/v1/payments')).toEqual(['X-Queue-Token', 'Idempotency-Key']);
+    expect(headersOf('post', '/api/v1/wallet/charges')).toEqual(['Idempotency-Key']);
+  });
+
+  it('declares every path parameter of every templated path', () => {
+    for (const [method, path] of documented) {
+      const templated = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      const declared = (operation(method, path).parameters ?? [])
+        .filter((parameter) => parameter.in === 'path')
+        .map((parameter) => parameter.name);
+      expect(declared).toEqual(templated);
+    }
+  });
+
+  it('gives each request body its named, closed schema', () => {
+    const body = operation('post', '/api/v1/reservations').requestBody;
+    expect(body?.content['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/HoldSeatRequest',
+    });
+    expect(document.components.schemas.HoldSeatRequest).toMatchObject({
+      required: ['scheduleId', 'seatId'],
+      additionalProperties: false,
+    });
+  });
+
+  it('resolves every $ref in the document', () => {
+    const refs = refsIn(document);
+    expect(refs.length).toBeGreaterThan(30);
+    for (const ref of refs) expect([ref, resolve(ref)]).toEqual([ref, expect.anything()]);
+  });
+});
+
+function refsIn(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(refsIn);
+  if (typeof node !== 'object' || node === null) return [];
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === '$ref' && typeof value === 'string' ? [value] : refsIn(value),
+  );
+}
+
+function resolve(ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  return ref
+    .slice(2)
+    .split('/')
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce<unknown>(
+      (node, token) =>
+        typeof node === 'object' && node !== null && Object.hasOwn(node, token)
+          ? (node as Record<string, unknown>)[token]
+          : undefined,
+      document,
+    );
+}

@@ -1,0 +1,66 @@
+import {
+  events,
+  partitionKeyOf,
+  topicFor,
+  topics,
+  topicsToCreate,
+  type Topic,
+  newEvent,
+  ReservationHeldEvent,
+} from '../src';
+import { aHeldSeat } from './sample-events';
+
+const everyTopic = Object.values<Topic>(topics);
+const everyEvent = Object.entries(events).flatMap(([type, versions]) =>
+  Object.keys(versions).map((version) => ({ type, version: Number(version) })),
+);
+
+describe('the topic registry', () => {
+  it.each(everyTopic.map((topic) => [topic.name, topic]))(
+    '%s has a DLQ named after it',
+    (name, topic) => {
+      expect(topic.dlq).toBe(`${name}.dlq`);
+    },
+  );
+
+  it('gives every event type and version exactly one topic', () => {
+    for (const event of everyEvent) {
+      const carriers = everyTopic.filter((topic) =>
+        topic.events.some(({ type, version }) => type === event.type && version === event.version),
+      );
+      expect(carriers.map((topic) => topic.name)).toHaveLength(1);
+    }
+  });
+
+  it('carries no event the registry does not know', () => {
+    const carried = everyTopic.flatMap((topic) => topic.events);
+    expect(carried).toHaveLength(everyEvent.length);
+    for (const event of carried) expect(everyEvent).toContainEqual(event);
+  });
+
+  it('names topics headliner.<event type>.v<version>', () => {
+    for (const topic of everyTopic) {
+      const names = topic.events.map(({ type, version }) => `headliner.${type}.v${version}`);
+      expect(names).toEqual([topic.name]);
+    }
+  });
+
+  it('lists every topic and DLQ once for creation at startup', () => {
+    const names = topicsToCreate().map((topic) => topic.name);
+    expect(names).toHaveLength(everyTopic.length * 2);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain('headliner.payment.failed.v1.dlq');
+  });
+});
+
+describe('when a relay publishes an event', () => {
+  it('finds its topic and keys it by reservation', () => {
+    const event = newEvent(ReservationHeldEvent, aHeldSeat());
+    expect(topicFor(event).name).toBe('headliner.reservation.held.v1');
+    expect(partitionKeyOf(event)).toBe(event.payload.reservationId);
+  });
+
+  it('refuses an event no topic carries', () => {
+    expect(() => topicFor({ type: 'reservation.held', version: 9 })).toThrow(/No topic carries/);
+  });
+});
