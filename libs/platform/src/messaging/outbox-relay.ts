@@ -1,0 +1,134 @@
+import type { Message, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import { outboxRelayLag, outboxPublished } from './messaging-metrics';
+import { retryDelayMs, defaultRetryPolicy } from './retry-delay';
+import type { SqlClient, TransactionalSqlClient } from './sql-client';
+
+interface OutboxRow {
+  id: bigint;
+  created_at: Date;
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export interface OutboxRelayOptions<Tx extends SqlClient> {
+  db: TransactionalSqlClient<Tx>;
+  producer: Producer;
+  logger: Logger;
+  batchSize?: number;
+  /** How long to sleep when the outbox is empty and nobody called wake(). */
+  idleIntervalMs?: number;
+  /** Published rows are deleted after this long. */
+  retentionMs?: number;
+}
+
+export interface OutboxRelay {
+  /** Publish now rather than at the next idle tick: call after committing an outbox row. */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Relays committed outbox rows to Kafka in id order. Rows are locked with SKIP LOCKED so several
+ * replicas can relay side by side, and marked published only after Kafka acknowledged them: a
+ * crash in between re-sends, which the consumers' inbox absorbs.
+ */
+export function startOutboxRelay<Tx extends SqlClient>(
+  options: OutboxRelayOptions<Tx>,
+): OutboxRelay {
+  const { db, producer, logger } = options;
+  const batchSize = options.batchSize ?? 200;
+  const idleIntervalMs = options.idleIntervalMs ?? 250;
+  const retentionMs = options.retentionMs ?? 60 * 60 * 1000;
+  let running = true;
+  let wakeRequested = false;
+  let wakeUp: (() => void) | undefined;
+  let lastPurge = 0;
+
+  const publishBatch = () =>
+    db.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+          `SELECT id, created_at, topic, key, value, headers FROM outbox_events
+           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          batchSize,
+        );
+        outboxRelayLag.set(rows[0] ? (Date.now() - rows[0].created_at.getTime()) / 1000 : 0);
+        if (rows.length === 0) return 0;
+        await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+        await tx.$executeRawUnsafe(
+          'UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])',
+          rows.map((row) => row.id.toString()),
+        );
+        for (const row of rows) outboxPublished.inc({ topic: row.topic });
+        return rows.length;
+      },
+      { timeout: 30_000 },
+    );
+
+  const purgePublished = async () => {
+    if (Date.now() - lastPurge < retentionMs / 10) return;
+    lastPurge = Date.now();
+    await db.$executeRawUnsafe(
+      `DELETE FROM outbox_events WHERE published_at < now() - ($1::bigint * interval '1 millisecond')`,
+      retentionMs,
+    );
+  };
+
+  // A wake() that arrives mid-pass is remembered, so the next sleep returns at once.
+  const wake = () => {
+    wakeRequested = true;
+    wakeUp?.();
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        wakeRequested = false;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      if (wakeRequested) finish();
+      else wakeUp = finish;
+    });
+
+  const loop = async () => {
+    let failures = 0;
+    while (running) {
+      try {
+        const published = await publishBatch();
+        failures = 0;
+        if (published === batchSize) continue;
+        await purgePublished();
+        await sleep(idleIntervalMs);
+      } catch (error) {
+        failures += 1;
+        logger.error({ err: error, failures }, 'outbox relay pass failed; retrying');
+        await sleep(retryDelayMs(Math.min(failures, 8), defaultRetryPolicy));
+      }
+    }
+  };
+
+  const done = loop();
+  return {
+    wake,
+    stop: async () => {
+      running = false;
+      wake();
+      await done;
+    },
+  };
+}
+
+function groupByTopic(rows: OutboxRow[]) {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({ key: row.key, value: row.value, headers: row.headers });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

@@ -1,0 +1,119 @@
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { createTestTopic, readMessages, testKafka } from './support/test-kafka';
+import { startDeliveryConsumer, ticketIssuedEvent } from './fixtures/ticket-service';
+import { eventually } from './support/eventually';
+
+const fastRetry = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 };
+
+describe('when a message cannot be applied', () => {
+  let db: TestDatabase;
+  let kafka: Kafka;
+  let producer: Producer;
+  let topic: Awaited<ReturnType<typeof createTestTopic>>;
+  let consumer: Consumer | undefined;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    kafka = testKafka();
+    producer = kafka.producer();
+    await producer.connect();
+    topic = await createTestTopic(kafka);
+  });
+
+  afterEach(async () => {
+    await consumer?.disconnect();
+    await producer.disconnect();
+    await topic.remove();
+    await db.drop();
+  });
+
+  it('retries, then moves it to the DLQ with payload, headers, error and attempt count', async () => {
+    const event = ticketIssuedEvent('00000000-0000-4000-8000-000000000003', 'poison');
+    const value = JSON.stringify(event);
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await producer.send({
+      topic: topic.topic,
+      messages: [{ key: 'poison-key', value, headers: { traceparent, 'x-origin': 'test' } }],
+    });
+    let attempts = 0;
+    consumer = await startDeliveryConsumer({
+      prisma: db.prisma,
+      kafka,
+      producer,
+      topic: topic.topic,
+      groupId: `group-${topic.topic}`,
+      retry: fastRetry,
+      beforeDelivery: () => {
+        attempts += 1;
+        throw new Error('seat map is corrupt');
+      },
+    });
+
+    const [dead] = await readMessages(kafka, topic.dlq, 1);
+    expect(attempts).toBe(3);
+    expect(dead?.key?.toString()).toBe('poison-key');
+    expect(dead?.value?.toString()).toBe(value);
+    const headers = Object.fromEntries(
+      Object.entries(dead?.headers ?? {}).map(([name, v]) => [name, v?.toString()]),
+    );
+    expect(headers).toMatchObject({
+      traceparent,
+      'x-origin': 'test',
+      'dlq-error-message': 'seat map is corrupt',
+      'dlq-attempts': '3',
+      'dlq-source-topic': topic.topic,
+      'dlq-source-offset': '0',
+    });
+    expect(await db.prisma.delivery.count()).toBe(0);
+    expect(await db.prisma.inboxEvent.count()).toBe(0);
+  });
+
+  it('dead-letters an unreadable message at once, without retrying', async () => {
+    await producer.send({
+      topic: topic.topic,
+      messages: [{ key: 'k', value: '{"not": "an event"' }],
+    });
+    consumer = await startDeliveryConsumer({
+      prisma: db.prisma,
+      kafka,
+      producer,
+      topic: topic.topic,
+      groupId: `group-${topic.topic}`,
+      retry: fastRetry,
+    });
+
+    const [dead] = await readMessages(kafka, topic.dlq, 1);
+    expect(dead?.headers?.['dlq-attempts']?.toString()).toBe('1');
+    expect(dead?.headers?.['dlq-error-name']?.toString()).toBe('NonRetriableError');
+  });
+
+  it('applies a message that fails transiently once the failure passes', async () => {
+    const event = ticketIssuedEvent('00000000-0000-4000-8000-000000000004', 'flaky');
+    await producer.send({
+      topic: topic.topic,
+      messages: [{ key: 'k', value: JSON.stringify(event) }],
+    });
+    let attempts = 0;
+    consumer = await startDeliveryConsumer({
+      prisma: db.prisma,
+      kafka,
+      producer,
+      topic: topic.topic,
+      groupId: `group-${topic.topic}`,
+      retry: fastRetry,
+      beforeDelivery: () => {
+        attempts += 1;
+        if (attempts < 3) throw new Error('database hiccup');
+      },
+    });
+
+    expect(
+      await eventually(
+        () => db.prisma.delivery.count(),
+        (n) => n === 1,
+      ),
+    ).toBe(1);
+    expect(await readMessages(kafka, topic.dlq, 1, 1_000)).toHaveLength(0);
+  });
+});
