@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { envVar } from './env-vars';
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const logFormats = ['json', 'pretty'] as const;
+
+/**
+ * Variables every service reads. A service extends it with its own:
+ * `baseConfigSchema.extend({ PORT: envVar.port(3002), DATABASE_URL: envVar.url(['postgresql']) })`.
+ */
+export const baseConfigSchema = z.object({
+  PORT: envVar.port(3000),
+  LOG_LEVEL: envVar.oneOf(logLevels, 'info'),
+  LOG_FORMAT: envVar.oneOf(logFormats, 'json'),
+  SHUTDOWN_TIMEOUT_MS: envVar.durationMs(10_000),
+  OTEL_EXPORTER_OTLP_ENDPOINT: envVar.url().optional(),
+});
+
+export type BaseConfig = z.output<typeof baseConfigSchema>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * Builders for the environment variables services share. Each states its rule in words, so a
+ * ConfigError reads "PORT must be an integer between 1 and 65535 (got "abc")".
+ */
+
+function integer(min: number, max: number) {
+  const rule =
+    max === Number.MAX_SAFE_INTEGER
+      ? `must be an integer of at least ${min}`
+      : `must be an integer between ${min} and ${max}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, rule)
+    .transform(Number)
+    .pipe(z.number().min(min, rule).max(max, rule));
+}
+
+function port(fallback?: number) {
+  const schema = integer(1, 65535);
+  return fallback === undefined ? schema : schema.default(fallback);
+}
+
+function positiveInt(fallback?: number) {
+  const schema = integer(1, Number.MAX_SAFE_INTEGER);
+  return fallback === undefined ? schema : schema.default(fallback);
+}
+
+/** Milliseconds as a plain integer: `SHUTDOWN_TIMEOUT_MS=10000`. */
+function durationMs(fallback?: number) {
+  const schema = integer(0, Number.MAX_SAFE_INTEGER);
+  return fallback === undefined ? schema : schema.default(fallback);
+}
+
+/** A URL kept as a string, because Prisma, ioredis and axios all take strings. */
+function url(protocols: readonly string[] = ['http', 'https']) {
+  const rule = `must be a ${protocols.join(' or ')} URL`;
+  return z.string().refine((value) => {
+    if (!URL.canParse(value)) return false;
+    return protocols.includes(new URL(value).protocol.slice(0, -1));
+  }, rule);
+}
+
+/** `KAFKA_BROKERS=localhost:9092,localhost:9093` becomes `['localhost:9092', 'localhost:9093']`. */
+function brokerList() {
+  const rule = 'must be a comma-separated list of host:port';
+  return z
+    .string()
+    .transform((value) => value.split(',').map((broker) => broker.trim()))
+    .pipe(z.array(z.string().regex(/^[^\s:,]+:\d{1,5}$/, rule)).min(1, rule));
+}
+
+function oneOf<const Value extends string>(values: readonly [Value, ...Value[]], fallback?: Value) {
+  const schema = z.enum(values, { error: `must be one of ${values.join(', ')}` });
+  return fallback === undefined ? schema : schema.default(fallback);
+}
+
+export const envVar = { port, positiveInt, durationMs, url, brokerList, oneOf };

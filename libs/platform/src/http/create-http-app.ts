@@ -1,0 +1,52 @@
+import express, { type Express, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { register as globalRegistry, type Registry } from 'prom-client';
+import { healthRoutes } from './health-routes';
+import { metricsRoute } from './metrics-route';
+import { answerUnmatchedRoute, answerWithProblem } from './problem-responses';
+import type { ReadinessChecks } from './readiness';
+import { requestLogging } from './request-logging';
+import { requestMetrics } from './request-metrics';
+
+export interface HttpAppOptions {
+  logger: Logger;
+  /** The service's endpoints, usually one Router mounting the others at literal paths. */
+  routes: RequestHandler;
+  /** What /health/ready probes, by name; none means ready whenever the process runs. */
+  readiness?: ReadinessChecks;
+  readinessTimeoutMs?: number;
+  /** From the shutdown: turns the health endpoints 503 while the service drains. */
+  isShuttingDown?: () => boolean;
+  /** Defaults to prom-client's global registry, where the messaging metrics register too. */
+  metrics?: Registry;
+  /** Largest JSON body accepted, in bytes or as '100kb'. */
+  bodyLimit?: number | string;
+}
+
+/**
+ * The express app every service serves: probes and /metrics first (unlogged, untimed), then
+ * request metrics and logging, the JSON body parser, the service's routes, and last the problem
+ * answers for unmatched routes and errors. The routes come in as an option so that nothing can
+ * be mounted after the error handler by mistake.
+ */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const metrics = options.metrics ?? globalRegistry;
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.use(
+    healthRoutes({
+      readiness: options.readiness ?? {},
+      readinessTimeoutMs: options.readinessTimeoutMs ?? 1000,
+      isShuttingDown: options.isShuttingDown ?? (() => false),
+    }),
+  );
+  app.use(metricsRoute(metrics));
+  app.use(requestMetrics(metrics));
+  app.use(requestLogging(options.logger));
+  app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+  app.use(options.routes);
+  app.use(answerUnmatchedRoute);
+  app.use(answerWithProblem);
+  return app;
+}

@@ -1,0 +1,21 @@
+// The root entry loads express. A service's config.ts and telemetry.ts import from
+// '@headliner/platform/config' and '@headliner/platform/telemetry' instead, because telemetry
+// must start before express is loaded (see telemetry/telemetry.ts).
+export * from './config';
+export * from './telemetry';
+export { createLogger, type Logger, type LoggerOptions } from './logging/logger';
+export { createHttpApp, type HttpAppOptions } from './http/create-http-app';
+export { ProblemError, problemTypeBase, type ProblemInit } from './http/problem-error';
+export { problemContentType } from './http/problem-responses';
+export { invalidRequest, type FieldError } from './http/invalid-request';
+export {
+  validate,
+  type RequestSchemas,
+  type RequestValidator,
+  type ValidatedInput,
+} from './http/validate';
+export type { ReadinessChecks } from './http/readiness';
+export { createCircuitBreaker, type CircuitBreakerOptions } from './resilience/circuit-breaker';
+export { createUpstreamClient, type UpstreamClientOptions } from './resilience/upstream-client';
+export { createShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
+export * from './messaging';
