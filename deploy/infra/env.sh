@@ -1,0 +1,60 @@
+# Which components are external (given by the environment), and .local/infra.env.
+# Sourced by infra.sh (needs lib.sh and the component files).
+
+COMPONENTS=(postgres redis kafka)
+
+component_var() {
+  case $1 in
+    postgres) echo POSTGRES_URL ;;
+    redis) echo REDIS_URL ;;
+    kafka) echo KAFKA_BROKERS ;;
+  esac
+}
+
+# is_external COMPONENT: its variable is set by the environment. A value that a previous
+# `up` wrote to infra.env for a component it runs itself is ours, not external (callers
+# often export infra.env before calling infra.sh again).
+is_external() {
+  local var value
+  var=$(component_var "$1")
+  value=${!var:-}
+  [[ -n $value ]] || return 1
+  if [[ -f $INFRA_ENV ]] && grep -qFx "$var=$value" "$INFRA_ENV" &&
+    grep -qE "^# local:.* $1( |\$)" "$INFRA_ENV"; then
+    return 1
+  fi
+  return 0
+}
+
+local_components() {
+  local c
+  for c in "${COMPONENTS[@]}"; do
+    is_external "$c" || echo "$c"
+  done
+}
+
+component_value() {
+  local var
+  var=$(component_var "$1")
+  if is_external "$1"; then
+    echo "${!var}"
+    return
+  fi
+  case $1 in
+    postgres) postgres_url "$(pg_running_port)" ;;
+    redis) redis_url "$(redis_running_port)" ;;
+    kafka) kafka_brokers "$(kafka_running_port)" ;;
+  esac
+}
+
+write_infra_env() {
+  local c tmp="$INFRA_ENV.tmp"
+  {
+    echo "# Written by deploy/infra/infra.sh up; read by deploy/test/load-infra-env.js and the start/test scripts."
+    echo "# local: $(local_components | paste -sd ' ')"
+    for c in "${COMPONENTS[@]}"; do
+      echo "$(component_var "$c")=$(component_value "$c")"
+    done
+  } >"$tmp"
+  mv -f "$tmp" "$INFRA_ENV"
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Local infrastructure for Headliner: PostgreSQL 15, Redis 7, Kafka 3.9 (KRaft) on 127.0.0.1,
+# with all data, logs, pids and downloads under .local/.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: deploy/infra/infra.sh {up|down|reset|status}   (or: npm run infra -- up)
+
+  up      install what is missing, start postgres, redis and kafka (no-op for running ones),
+          write .local/infra.env
+  down    stop all three
+  reset   down, then delete their data (downloads and toolchain are kept)
+  status  one line per component: running/stopped/external, pid, port, version
+
+Ports: PG_PORT (5432), REDIS_PORT (6379), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093).
+External services: set POSTGRES_URL, REDIS_URL or KAFKA_BROKERS and that component is
+neither installed nor started here.
+EOF
+}
+
+INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+for part in lib packages postgres redis kafka env; do
+  # shellcheck source=/dev/null
+  source "$INFRA_DIR/$part.sh"
+done
+
+# One up/down/reset at a time: start and test scripts may call `up` concurrently.
+# Daemons are started with 9>&- so that they don't inherit (and hold) the lock.
+take_lock() {
+  mkdir -p "$RUN_DIR"
+  exec 9>"$RUN_DIR/infra.lock"
+  if ! flock -n 9; then
+    say "waiting for another infra.sh to finish"
+    flock -w 300 9 || { warn "gave up waiting for the lock on $RUN_DIR/infra.lock"; exit 1; }
+  fi
+}
+
+cmd_up() {
+  local c locals missing
+  take_lock
+  mapfile -t locals < <(local_components)
+  mapfile -t missing < <(missing_packages "${locals[@]}")
+  install_packages "${missing[@]}"
+  for c in "${COMPONENTS[@]}"; do
+    if is_external "$c"; then
+      say "$c: external ($(component_value "$c"))"
+    else
+      "${c}_up"
+    fi
+  done
+  write_infra_env
+  say "wrote ${INFRA_ENV#"$ROOT/"}"
+}
+
+cmd_down() {
+  local c
+  take_lock
+  # Reverse order: kafka takes longest to stop cleanly, and nothing depends on the others.
+  for c in kafka redis postgres; do
+    is_external "$c" || "${c}_down"
+  done
+}
+
+cmd_reset() {
+  cmd_down
+  local c
+  for c in "${COMPONENTS[@]}"; do
+    if ! is_external "$c" && [[ -e $DATA_DIR/$c ]]; then
+      say "$c: deleting ${DATA_DIR#"$ROOT/"}/$c"
+      rm -rf "${DATA_DIR:?}/$c"
+    fi
+  done
+}
+
+cmd_status() {
+  local c
+  for c in "${COMPONENTS[@]}"; do
+    if is_external "$c"; then
+      printf '%-9s %-9s %s\n' "$c" external "$(component_value "$c")"
+    else
+      "${c}_status"
+    fi
+  done
+}
+
+case ${1:-} in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  reset) cmd_reset ;;
+  status) cmd_status ;;
+  -h | --help | help) usage ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+esac
