@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/test/**', '**/config.ts', '**/*.config.ts', 'deploy/**'],
+    files: ['**/*.test.ts', '**/test/**', '**/config.ts', '**/*.config.ts', 'deploy/**', 'libs/testing/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

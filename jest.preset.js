@@ -9,6 +9,7 @@ module.exports = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@headliner/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@headliner/platform$': path.join(__dirname, 'libs/platform/src/index.ts'),
+    '^@headliner/testing$': path.join(__dirname, 'libs/testing/src/index.ts'),
     '^@headliner/platform/(config|telemetry)$': path.join(__dirname, 'libs/platform/src/$1/index.ts'),
   },
   setupFiles: [path.join(__dirname, 'deploy/test/load-infra-env.js')],

@@ -1,0 +1,5 @@
+export * from './eventually';
+export * from './infra-env';
+export * from './test-database';
+export * from './test-kafka';
+export * from './test-redis';

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { infraUrl } from './infra-env';
+
+export function testBrokers(): string[] {
+  return infraUrl('KAFKA_BROKERS').split(',');
+}
+
+export function testKafka(): Kafka {
+  return new Kafka({
+    clientId: `test-${randomUUID()}`,
+    brokers: testBrokers(),
+    logLevel: logLevel.NOTHING,
+  });
+}
+
+/** Random topics (each with its .dlq twin), created now; remove() deletes them. */
+export async function createTestTopics(kafka: Kafka, count = 1) {
+  const topics = Array.from({ length: count }, () => `test.${randomUUID()}`);
+  const all = topics.flatMap((topic) => [topic, `${topic}.dlq`]);
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({
+    topics: all.map((topic) => ({ topic, numPartitions: 1 })),
+    waitForLeaders: true,
+  });
+  return {
+    topics,
+    remove: async () => {
+      await admin.deleteTopics({ topics: all });
+      await admin.disconnect();
+    },
+  };
+}
+
+/** Reads messages from the start of a topic until `count` arrived or the timeout passed. */
+export async function readMessages(kafka: Kafka, topic: string, count: number, timeoutMs = 20_000) {
+  const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
+  const messages: KafkaMessage[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const done = new Promise<void>((resolve) => {
+    void consumer.run({
+      eachMessage: async ({ message }) => {
+        messages.push(message);
+        if (messages.length >= count) resolve();
+      },
+    });
+  });
+  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+  await consumer.disconnect();
+  return messages;
+}
