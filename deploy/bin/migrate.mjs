@@ -1,0 +1,55 @@
+// Creates each service's database if missing and applies its committed Prisma migrations, all
+// services in parallel (the Prisma CLI lingers ~10 s after finishing; see README).
+// Usage: node deploy/bin/migrate.mjs [--suffix _test]
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { databaseUrl, services } from './services.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const suffixAt = process.argv.indexOf('--suffix');
+const suffix = suffixAt > 0 ? process.argv[suffixAt + 1] : '';
+
+async function createDatabase(name) {
+  const client = new pg.Client({ connectionString: process.env.POSTGRES_URL });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function migrateDeploy(service, url) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(root, 'node_modules/.bin/prisma'),
+      ['migrate', 'deploy', '--config', 'prisma.config.ts'],
+      {
+        cwd: path.join(root, 'services', service),
+        env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`migrations of ${service} failed (exit ${code}):\n${output}`)),
+    );
+  });
+}
+
+const owners = services.filter((service) => service.database);
+await Promise.all(
+  owners.map(async ({ name, database }) => {
+    const url = databaseUrl(database + suffix);
+    await createDatabase(database + suffix);
+    await migrateDeploy(name, url);
+    console.log(`migrated ${database + suffix}`);
+  }),
+);
