@@ -24,7 +24,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/test/**', '**/config.ts', '**/*.config.ts', 'deploy/**', 'libs/testing/**'],
+    files: [
+      '**/*.test.ts',
+      '**/test/**',
+      '**/config.ts',
+      '**/*.config.ts',
+      'deploy/**',
+      'libs/testing/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -33,7 +33,10 @@ async function waitUntilReady() {
 }
 
 waitUntilReady().then(
-  () => console.log(`\nHeadliner is up: http://127.0.0.1:8080 (API docs: http://127.0.0.1:8080/docs). Ctrl-C stops it.\n`),
+  () =>
+    console.log(
+      `\nHeadliner is up: http://127.0.0.1:8080 (API docs: http://127.0.0.1:8080/docs). Ctrl-C stops it.\n`,
+    ),
   (error) => console.error(`\n${error.message}; see the logs above.\n`),
 );
 

@@ -10,7 +10,8 @@ export const services = [
 
 /** The URL of one database on the server POSTGRES_URL points at. */
 export function databaseUrl(database) {
-  if (!process.env.POSTGRES_URL) throw new Error('POSTGRES_URL is not set (run: npm run infra -- up)');
+  if (!process.env.POSTGRES_URL)
+    throw new Error('POSTGRES_URL is not set (run: npm run infra -- up)');
   const url = new URL(process.env.POSTGRES_URL);
   url.pathname = `/${database}`;
   return url.toString();
