@@ -36,6 +36,7 @@ function migrateDeploy(service, url) {
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
     child.on('exit', (code) =>
       code === 0
         ? resolve()
