@@ -1,1 +1,3 @@
-module.exports = { projects: ['<rootDir>/libs/*', '<rootDir>/services/*'] };
+module.exports = {
+  projects: ['<rootDir>/libs/*/jest.config.js', '<rootDir>/services/*/jest.config.js'],
+};

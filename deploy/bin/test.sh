@@ -17,9 +17,14 @@ node deploy/bin/migrate.mjs --suffix _template
 
 results=.local/test-results.json
 status=0
+rm -f "$results"
 npx jest --ci --maxWorkers=2 --json --outputFile="$results" "$@" || status=$?
-node -e '
-  const r = require(process.argv[1]);
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
-' "$results"
+if [[ -f $results ]]; then
+  node -e '
+    const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
+    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  ' "$results"
+else
+  echo "tests: jest wrote no results (exit $status)"
+fi
 exit "$status"
