@@ -1,0 +1,18 @@
+import {
+  baseConfigSchema,
+  envVar,
+  exitOnConfigError,
+  loadConfig,
+} from '@headliner/platform/config';
+import type { z } from 'zod';
+
+export const configSchema = baseConfigSchema.extend({
+  PORT: envVar.port(8084),
+  DATABASE_URL: envVar.url(['postgres', 'postgresql']),
+  KAFKA_BROKERS: envVar.brokerList(),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+/** Parsed once, at boot: a bad environment stops the process with every problem named. */
+export const config: Config = exitOnConfigError(() => loadConfig(configSchema));

@@ -1,0 +1,17 @@
+import { topics } from '@headliner/contracts';
+
+/** Where the wallet reads payment requests and writes their outcomes. Tests pass random ones. */
+export interface WalletTopics {
+  paymentRequested: string;
+  paymentCompleted: string;
+  paymentFailed: string;
+}
+
+export const walletTopics: WalletTopics = {
+  paymentRequested: topics.paymentRequested.name,
+  paymentCompleted: topics.paymentCompleted.name,
+  paymentFailed: topics.paymentFailed.name,
+};
+
+/** The contracts' DLQ naming (`<name>.dlq`), applied to whichever topics are in use. */
+export const dlqTopicOf = (topic: string): string => `${topic}.dlq`;

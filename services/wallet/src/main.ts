@@ -1,0 +1,65 @@
+// Telemetry first: it must patch http and express before anything below loads them.
+import { telemetry } from './telemetry';
+import { topicsToCreate } from '@headliner/contracts';
+import {
+  createKafka,
+  createLogger,
+  createProducer,
+  createShutdown,
+  ensureTopics,
+  startOutboxRelay,
+} from '@headliner/platform';
+import { createApp } from './app';
+import { config } from './config';
+import { startPaymentRequestsConsumer } from './consumers/payment-requests-consumer';
+import { createPrisma } from './infra/prisma';
+
+const logger = createLogger({
+  service: 'wallet',
+  level: config.LOG_LEVEL,
+  format: config.LOG_FORMAT,
+});
+
+async function main(): Promise<void> {
+  const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  shutdown.onClose('telemetry', () => telemetry.shutdown());
+
+  const prisma = createPrisma(config.DATABASE_URL);
+  shutdown.onClose('postgres', () => prisma.$disconnect());
+  const kafka = createKafka({ clientId: 'wallet', brokers: config.KAFKA_BROKERS, logger });
+  await ensureTopics(
+    kafka,
+    topicsToCreate().map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
+  );
+  const producer = createProducer(kafka);
+  await producer.connect();
+  shutdown.onClose('kafka producer', () => producer.disconnect());
+  const admin = kafka.admin();
+  await admin.connect();
+  shutdown.onClose('kafka admin', () => admin.disconnect());
+  const relay = startOutboxRelay({ db: prisma, producer, logger });
+  shutdown.onClose('outbox relay', () => relay.stop());
+
+  const app = createApp({
+    prisma,
+    logger,
+    readiness: {
+      postgres: () => prisma.$queryRaw`SELECT 1`,
+      kafka: () => admin.describeCluster(),
+    },
+    isShuttingDown: shutdown.isShuttingDown,
+  });
+  const server = app.listen(config.PORT, (error) => {
+    if (error) throw error;
+    logger.info({ port: config.PORT }, 'wallet listening');
+  });
+  shutdown.trackServer(server);
+
+  const consumer = await startPaymentRequestsConsumer({ kafka, prisma, producer, relay, logger });
+  shutdown.onClose('payment requests consumer', () => consumer.disconnect());
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'wallet failed to start');
+  process.exit(1);
+});

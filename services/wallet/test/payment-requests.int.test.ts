@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { PaymentRequestedPayload } from '@headliner/contracts';
+import { createProducer, startOutboxRelay, type OutboxRelay } from '@headliner/platform';
+import { createTestTopics, eventually, testKafka } from '@headliner/testing';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { settlePayment } from '../src/consumers/settle-payment';
+import { startPaymentRequestsConsumer } from '../src/consumers/payment-requests-consumer';
+import type { WalletTopics } from '../src/consumers/wallet-topics';
+import { aPaymentRequest, publishPaymentRequests } from './fixtures/payment-requests';
+import { quietLogger } from './fixtures/quiet-logger';
+import { recordTopics } from './fixtures/topic-recorder';
+import { createWalletDatabase, type WalletDatabase } from './fixtures/wallet-database';
+
+describe('when the wallet settles payment requests', () => {
+  let db: WalletDatabase;
+  let kafka: Kafka;
+  let testTopics: Awaited<ReturnType<typeof createTestTopics>>;
+  let topics: WalletTopics;
+  let producer: Producer;
+  let relay: OutboxRelay;
+  let consumer: Consumer;
+  let outcomes: Awaited<ReturnType<typeof recordTopics>>;
+
+  beforeAll(async () => {
+    kafka = testKafka();
+    [db, testTopics] = await Promise.all([createWalletDatabase(), createTestTopics(kafka, 3)]);
+    const [requested, completed, failed] = testTopics.topics as [string, string, string];
+    topics = { paymentRequested: requested, paymentCompleted: completed, paymentFailed: failed };
+    producer = createProducer(kafka);
+    await producer.connect();
+    relay = startOutboxRelay({ db: db.prisma, producer, logger: quietLogger });
+    [consumer, outcomes] = await Promise.all([
+      startPaymentRequestsConsumer({
+        kafka,
+        prisma: db.prisma,
+        producer,
+        relay,
+        logger: quietLogger,
+        topics,
+        groupId: `wallet-${randomUUID()}`,
+      }),
+      recordTopics(kafka, [completed, failed]),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([consumer.disconnect(), outcomes.stop()]);
+    await relay.stop();
+    await producer.disconnect();
+    await testTopics.remove();
+    await db.drop();
+  });
+
+  async function walletWith(balance: number): Promise<string> {
+    const userId = randomUUID();
+    await db.prisma.wallet.create({ data: { userId, balance } });
+    return userId;
+  }
+  const balanceOf = async (userId: string) =>
+    Number((await db.prisma.wallet.findUniqueOrThrow({ where: { userId } })).balance);
+  const debitsOf = (userId: string) =>
+    db.prisma.ledgerEntry.findMany({ where: { userId, kind: 'DEBIT' } });
+  const isApplied = async (eventId: string) =>
+    (await db.prisma.inboxEvent.count({ where: { eventId } })) === 1;
+  const outboxRowsFor = (reservationId: string) =>
+    db.prisma.outboxEvent.count({ where: { key: reservationId } });
+  const outcomeOf = (topic: string, reservationId: string) =>
+    eventually(
+      async () => outcomes.keyed(topic, reservationId),
+      (messages) => messages.length > 0,
+    );
+
+  it('debits once and announces payment.completed with the new balance', async () => {
+    const userId = await walletWith(50_000);
+    const request = aPaymentRequest({ userId, amount: 30_000 });
+    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+
+    const [completed] = await outcomeOf(topics.paymentCompleted, request.payload.reservationId);
+    expect(completed?.value).toMatchObject({
+      type: 'payment.completed',
+      version: 1,
+      payload: { ...request.payload, balance: 20_000 },
+    });
+    expect(await balanceOf(userId)).toBe(20_000);
+    const [debit] = await debitsOf(userId);
+    expect(debit).toMatchObject({
+      amount: 30_000n,
+      reference: request.payload.reservationId,
+      paymentId: request.payload.paymentId,
+      balanceAfter: 20_000n,
+    });
+  });
+
+  it('neither debits nor announces again when the request comes back, redelivered or anew', async () => {
+    const userId = await walletWith(50_000);
+    const request = aPaymentRequest({ userId, amount: 30_000 });
+    const sameReservationAgain = aPaymentRequest({ ...request.payload, paymentId: randomUUID() });
+    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await outcomeOf(topics.paymentCompleted, request.payload.reservationId);
+
+    await publishPaymentRequests(producer, topics.paymentRequested, [
+      request,
+      sameReservationAgain,
+    ]);
+    // One partition keeps the order: once the new event is applied, the redelivery was handled.
+    const applied = await eventually(
+      () => isApplied(sameReservationAgain.eventId),
+      (done) => done,
+    );
+
+    expect(applied).toBe(true);
+    expect(await balanceOf(userId)).toBe(20_000);
+    expect(await debitsOf(userId)).toHaveLength(1);
+    expect(await outboxRowsFor(request.payload.reservationId)).toBe(1);
+  });
+
+  it('announces payment.failed INSUFFICIENT_BALANCE and leaves a short balance alone', async () => {
+    const userId = await walletWith(10_000);
+    const request = aPaymentRequest({ userId, amount: 10_001 });
+    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+
+    const [failed] = await outcomeOf(topics.paymentFailed, request.payload.reservationId);
+    expect(failed?.value).toMatchObject({
+      type: 'payment.failed',
+      payload: { ...request.payload, reason: 'INSUFFICIENT_BALANCE' },
+    });
+    expect(await balanceOf(userId)).toBe(10_000);
+    expect(await debitsOf(userId)).toHaveLength(0);
+    expect(outcomes.keyed(topics.paymentCompleted, request.payload.reservationId)).toHaveLength(0);
+  });
+
+  it('announces payment.failed WALLET_NOT_FOUND for a user who never charged', async () => {
+    const request = aPaymentRequest({ amount: 1_000 });
+    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+
+    const [failed] = await outcomeOf(topics.paymentFailed, request.payload.reservationId);
+    expect(failed?.value).toMatchObject({ payload: { reason: 'WALLET_NOT_FOUND' } });
+    expect(await db.prisma.wallet.count({ where: { userId: request.payload.userId } })).toBe(0);
+  });
+
+  it('never overdraws a wallet when debits for several reservations race', async () => {
+    const userId = await walletWith(10_000);
+    const requests = Array.from({ length: 10 }, () => aPaymentRequest({ userId, amount: 3_000 }));
+
+    // Each in its own transaction at once, as several consumer instances would run them.
+    await Promise.all(
+      requests.map(({ payload }) =>
+        db.prisma.$transaction((tx) => settlePayment(tx, payload, topics)),
+      ),
+    );
+
+    const settled = await outcomeTypes(requests.map(({ payload }) => payload));
+    expect(settled.completed).toBe(3);
+    expect(settled.failed).toBe(7);
+    expect(await balanceOf(userId)).toBe(1_000);
+    expect(await debitsOf(userId)).toHaveLength(3);
+  });
+
+  async function outcomeTypes(requests: PaymentRequestedPayload[]) {
+    const rows = await db.prisma.outboxEvent.findMany({
+      where: { key: { in: requests.map((request) => request.reservationId) } },
+    });
+    return {
+      completed: rows.filter((row) => row.topic === topics.paymentCompleted).length,
+      failed: rows.filter((row) => row.topic === topics.paymentFailed).length,
+    };
+  }
+});
