@@ -1,0 +1,85 @@
+import { createHttpApp, type Logger } from '@headliner/platform';
+import { Router, type Express } from 'express';
+import type { Redis } from 'ioredis';
+import type { Registry } from 'prom-client';
+import type { GatewayConfig } from './config';
+import { accessTokens } from './domain/access-token';
+import { adminUserIdOf } from './domain/admin-account';
+import { credentialCheck } from './domain/credentials';
+import type { PrismaClient } from './generated/prisma/client';
+import { apiRouter } from './http/api-routes';
+import { authHandlers } from './http/auth-handlers';
+import { docsRoutes } from './http/docs-routes';
+import { rateLimit } from './http/rate-limit';
+import { redisRateLimiter } from './infra/rate-limiter';
+import { createUpstreams } from './infra/upstreams';
+import { prismaUsers } from './infra/users';
+
+export interface AppDeps {
+  config: GatewayConfig;
+  logger: Logger;
+  prisma: PrismaClient;
+  redis: Redis;
+  metrics?: Registry;
+  isShuttingDown?: () => boolean;
+}
+
+export function createApp({
+  config,
+  logger,
+  prisma,
+  redis,
+  metrics,
+  isShuttingDown,
+}: AppDeps): Express {
+  const users = prismaUsers(prisma);
+  const tokens = accessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
+  const checkCredentials = credentialCheck({
+    admin: {
+      username: config.ADMIN_USERNAME,
+      userId: config.ADMIN_USER_ID ?? adminUserIdOf(config.ADMIN_USERNAME),
+      password: config.ADMIN_PASSWORD,
+    },
+    findUser: (username) => users.find(username),
+    scryptCost: config.PASSWORD_SCRYPT_COST,
+  });
+
+  const routes = Router();
+  routes.use(docsRoutes());
+  routes.use(
+    apiRouter({
+      tokens,
+      upstreams: createUpstreams(config, logger, metrics),
+      rateLimit: rateLimit({
+        limiter: redisRateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
+        perUser: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
+        perAnonymousClient: {
+          perSecond: config.RATE_LIMIT_ANONYMOUS_PER_SECOND,
+          burst: config.RATE_LIMIT_ANONYMOUS_BURST,
+        },
+        logger,
+        metrics,
+      }),
+      ownHandlers: authHandlers({
+        users,
+        checkCredentials,
+        tokens,
+        adminUsername: config.ADMIN_USERNAME,
+        scryptCost: config.PASSWORD_SCRYPT_COST,
+      }),
+    }),
+  );
+
+  return createHttpApp({
+    logger,
+    routes,
+    metrics,
+    isShuttingDown,
+    // Upstreams are left out on purpose: with one service down the gateway still serves the rest,
+    // answering 503 for that service's routes.
+    readiness: {
+      postgres: () => prisma.$queryRaw`SELECT 1`,
+      redis: () => redis.ping(),
+    },
+  });
+}

@@ -1,0 +1,42 @@
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import { roles, type Caller } from './caller';
+
+const ALGORITHM = 'HS256';
+
+const Claims = z.object({ sub: z.uuid(), role: z.enum(roles) });
+
+/** Why a bearer token was refused; `expired` lets clients know to sign in again. */
+export class AccessTokenRejected extends Error {
+  constructor(readonly reason: 'expired' | 'invalid') {
+    super(reason === 'expired' ? 'The access token expired' : 'The access token is not valid');
+    this.name = 'AccessTokenRejected';
+  }
+}
+
+export interface AccessTokens {
+  issue(caller: Caller): string;
+  /** The caller the token names; throws AccessTokenRejected for anything but a valid token. */
+  verify(token: string): Caller;
+}
+
+export function accessTokens(secret: string, ttlSeconds: number): AccessTokens {
+  return {
+    issue: ({ userId, role }) =>
+      jwt.sign({ role }, secret, { algorithm: ALGORITHM, subject: userId, expiresIn: ttlSeconds }),
+    verify(token) {
+      let payload: unknown;
+      try {
+        // The algorithm is pinned: a token must never choose how it is checked ("alg": "none").
+        payload = jwt.verify(token, secret, { algorithms: [ALGORITHM] });
+      } catch (error) {
+        throw new AccessTokenRejected(
+          error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid',
+        );
+      }
+      const claims = Claims.safeParse(payload);
+      if (!claims.success) throw new AccessTokenRejected('invalid');
+      return { userId: claims.data.sub, role: claims.data.role };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { apiRoutes, type ApiRoute } from '@headliner/contracts';
+import { Router, type RequestHandler } from 'express';
+import type { AccessTokens } from '../domain/access-token';
+import type { Upstreams, UpstreamName } from '../infra/upstreams';
+import { authenticate } from './authenticate';
+import { forwardTo } from './forward';
+import { queueTokenCheck } from './queue-token-check';
+
+// Which service answers each tag of the route table; 'gateway' operations are handled here.
+const ownerByTag: Record<string, UpstreamName | 'gateway'> = {
+  auth: 'gateway',
+  catalogue: 'concert',
+  admin: 'concert',
+  queue: 'queue',
+  reservations: 'reservation',
+  payments: 'reservation',
+  wallet: 'wallet',
+};
+
+// Holding a seat and paying are what the waiting room rations.
+const needsActiveQueueToken = new Set(['holdSeat', 'pay']);
+
+export interface ApiRouterOptions {
+  tokens: AccessTokens;
+  upstreams: Upstreams;
+  rateLimit: RequestHandler;
+  /** Handlers of the operations the gateway owns, by operationId. */
+  ownHandlers: Record<string, RequestHandler[]>;
+}
+
+/**
+ * Every public operation of the contract's route table, on its own path: authentication, the rate
+ * limit, the queue-token check where it applies, then the owning service. Nothing else is routed,
+ * so /internal/* stays unreachable from outside.
+ */
+export function apiRouter(options: ApiRouterOptions): Router {
+  const router = Router();
+  for (const route of apiRoutes) {
+    router[route.method](
+      expressPath(route.path),
+      authenticate(options.tokens, route.caller),
+      options.rateLimit,
+      ...handlersOf(route, options),
+    );
+  }
+  return router;
+}
+
+function handlersOf(route: ApiRoute, options: ApiRouterOptions): RequestHandler[] {
+  const owner = ownerByTag[route.tag];
+  if (owner === undefined) throw new Error(`No owning service for tag "${route.tag}"`);
+  if (owner === 'gateway') {
+    const handlers = options.ownHandlers[route.operationId];
+    if (!handlers) throw new Error(`The gateway has no handler for ${route.operationId}`);
+    return handlers;
+  }
+  const upstream = options.upstreams[owner];
+  if (!needsActiveQueueToken.has(route.operationId)) return [forwardTo(upstream)];
+  return [queueTokenCheck(options.upstreams.queue), forwardTo(upstream)];
+}
+
+/** `/api/v1/concerts/{concertId}/schedules` → `/api/v1/concerts/:concertId/schedules` */
+function expressPath(template: string): string {
+  return template.replace(/\{(\w+)\}/g, ':$1');
+}

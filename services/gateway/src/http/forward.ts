@@ -1,0 +1,41 @@
+import { IDEMPOTENCY_KEY_HEADER, QUEUE_TOKEN_HEADER } from '@headliner/contracts';
+import type { RequestHandler } from 'express';
+import type { Upstream } from '../infra/upstreams';
+import { callerOf } from './authenticate';
+
+// An allow-list, so what reaches a service is only what it may trust: in particular the
+// X-User-Id / X-User-Role a client sends are never among them. (traceparent is set by tracing.)
+const passedThrough = [IDEMPOTENCY_KEY_HEADER, QUEUE_TOKEN_HEADER] as const;
+const relayedBack = ['content-type', 'retry-after', 'location'] as const;
+
+/** Sends the request to the owning service on the same path and relays its answer as it is. */
+export function forwardTo(upstream: Upstream): RequestHandler {
+  return async (req, res) => {
+    const headers: Record<string, string> = {};
+    for (const name of passedThrough) {
+      const value = req.get(name);
+      if (value !== undefined) headers[name] = value;
+    }
+    const caller = callerOf(res);
+    if (caller) {
+      headers['x-user-id'] = caller.userId;
+      headers['x-user-role'] = caller.role;
+    }
+    // The body was parsed (and malformed JSON refused) by the gateway; services get JSON again.
+    const hasBody = req.body !== undefined;
+    if (hasBody) headers['content-type'] = 'application/json';
+
+    const answer = await upstream.send({
+      method: req.method,
+      url: req.originalUrl,
+      headers,
+      body: hasBody ? JSON.stringify(req.body) : undefined,
+    });
+
+    for (const name of relayedBack) {
+      const value = answer.headers[name] as unknown;
+      if (typeof value === 'string' || typeof value === 'number') res.set(name, String(value));
+    }
+    res.status(answer.status).end(answer.data);
+  };
+}

@@ -1,0 +1,60 @@
+import { QUEUE_TOKEN_HEADER, QueueToken } from '@headliner/contracts';
+import { invalidRequest, ProblemError } from '@headliner/platform';
+import type { RequestHandler } from 'express';
+import type { Upstream } from '../infra/upstreams';
+import { callerOf } from './authenticate';
+
+// Why a token is not ACTIVE for this user, by the queue's answer. The contract documents only 403
+// for these routes, so every case is a 403 and `reason` tells them apart.
+const refusals: Record<number, { reason: string; detail: string }> = {
+  403: { reason: 'waiting', detail: 'Your queue token is still waiting; poll it until ACTIVE.' },
+  404: { reason: 'unknown', detail: 'The queue token is unknown or not yours; enter the queue.' },
+  410: { reason: 'expired', detail: 'The queue token expired; enter the queue again.' },
+};
+
+/**
+ * Lets a request through only with an ACTIVE queue token of the caller, asked of the queue
+ * service: the waiting room is what keeps a sale-day crowd off the seats.
+ */
+export function queueTokenCheck(queue: Upstream): RequestHandler {
+  return async (req, res, next) => {
+    const queueToken = req.get(QUEUE_TOKEN_HEADER);
+    if (queueToken === undefined || queueToken === '') {
+      throw notActive('missing', 'Send your ACTIVE queue token in X-Queue-Token.');
+    }
+    if (!QueueToken.safeParse(queueToken).success) {
+      throw invalidRequest([
+        {
+          field: `headers.${QUEUE_TOKEN_HEADER}`,
+          rule: 'too_big',
+          message: 'must be 1-512 characters',
+        },
+      ]);
+    }
+    const userId = callerOf(res)?.userId;
+    const answer = await queue.send({
+      method: 'POST',
+      url: '/internal/queue-tokens/verify',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, queueToken }),
+    });
+    if (answer.status === 200) return next();
+    const refusal = refusals[answer.status];
+    if (refusal) throw notActive(refusal.reason, refusal.detail);
+    throw new ProblemError({
+      status: 502,
+      title: 'Bad gateway',
+      type: 'upstream-bad-answer',
+      detail: 'The queue service gave an unexpected answer. Please try again shortly.',
+      extensions: { upstream: 'queue' },
+      cause: new Error(`queue token verify answered ${answer.status}`),
+    });
+  };
+}
+
+function notActive(reason: string, detail: string): ProblemError {
+  return ProblemError.forbidden(detail, {
+    type: 'queue-token-not-active',
+    extensions: { reason },
+  });
+}

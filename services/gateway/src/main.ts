@@ -1,0 +1,27 @@
+import { config, telemetry } from './telemetry'; // first: tracing patches http before it loads
+import { createLogger, createShutdown } from '@headliner/platform';
+import { createApp } from './app';
+import { createPrisma } from './infra/prisma';
+import { createRedis } from './infra/redis';
+
+const logger = createLogger({
+  service: 'gateway',
+  level: config.LOG_LEVEL,
+  format: config.LOG_FORMAT,
+});
+const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+shutdown.onClose('telemetry', () => telemetry.shutdown());
+
+const prisma = createPrisma(config.DATABASE_URL);
+shutdown.onClose('postgres', () => prisma.$disconnect());
+const redis = createRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS);
+shutdown.onClose('redis', () => redis.quit());
+redis.on('error', (error) => logger.debug({ err: error }, 'redis connection error'));
+// Not awaited: rate limiting fails open until Redis is there, and readiness reports it meanwhile.
+redis.connect().catch((error: unknown) => logger.warn({ err: error }, 'redis not reachable yet'));
+
+const app = createApp({ config, logger, prisma, redis, isShuttingDown: shutdown.isShuttingDown });
+const server = app.listen(config.PORT, () =>
+  logger.info({ port: config.PORT }, 'gateway listening'),
+);
+shutdown.trackServer(server);

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import type { TestGateway } from './gateway-under-test';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export function uniqueUsername(): string {
+  return `fan_${randomUUID().slice(0, 8)}`;
+}
+
+/** Signs up and signs in a new user through the gateway itself. */
+export async function signedInUser(gateway: TestGateway) {
+  const username = uniqueUsername();
+  const signup = await gateway
+    .http()
+    .post('/api/v1/auth/signup')
+    .send({ username, password: PASSWORD });
+  expect(signup.status).toBe(201);
+  const login = await gateway
+    .http()
+    .post('/api/v1/auth/login')
+    .send({ username, password: PASSWORD });
+  expect(login.status).toBe(200);
+  const { accessToken, userId } = login.body as { accessToken: string; userId: string };
+  return { username, userId, accessToken, bearer: `Bearer ${accessToken}` };
+}
+
+export async function signedInAdmin(gateway: TestGateway) {
+  const login = await gateway
+    .http()
+    .post('/api/v1/auth/login')
+    .send({ username: 'admin', password: gateway.config.ADMIN_PASSWORD });
+  expect(login.status).toBe(200);
+  return {
+    ...(login.body as { accessToken: string; userId: string }),
+    bearer: `Bearer ${login.body.accessToken}`,
+  };
+}
+
+/** A token the gateway did not issue, or issued long ago. */
+export function forgedToken(claims: object, secret: string, expiresIn = 3600): string {
+  return jwt.sign(claims, secret, { algorithm: 'HS256', expiresIn });
+}

@@ -1,0 +1,85 @@
+import { createLogger } from '@headliner/platform';
+import {
+  createTestDatabase,
+  createTestRedis,
+  infraUrl,
+  type TestDatabase,
+} from '@headliner/testing';
+import { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { loadGatewayConfig } from '../../src/config';
+import type { PrismaClient } from '../../src/generated/prisma/client';
+import { createPrisma } from '../../src/infra/prisma';
+import { createRedis } from '../../src/infra/redis';
+import { startStubService, type StubService } from './stub-service';
+
+export const JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters';
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+const logger = createLogger({ service: 'gateway-test', level: 'silent' });
+
+/** Shared by the gateways of one test file: a fresh database and a random Redis key prefix. */
+export async function startTestInfrastructure() {
+  const database: TestDatabase = await createTestDatabase('headliner_gateway_template');
+  const prisma: PrismaClient = createPrisma(database.url);
+  const testRedis = createTestRedis();
+  const stubs = {
+    queue: await startStubService('queue'),
+    concert: await startStubService('concert'),
+    reservation: await startStubService('reservation'),
+    wallet: await startStubService('wallet'),
+  };
+  const redis = createRedis(infraUrl('REDIS_URL'), 1000);
+  await redis.connect();
+
+  /** A gateway over this infrastructure; `env` overrides its configuration. */
+  function startGateway(env: Record<string, string> = {}, options: { redis?: Redis } = {}) {
+    const config = loadGatewayConfig({
+      DATABASE_URL: database.url,
+      REDIS_URL: infraUrl('REDIS_URL'),
+      JWT_SECRET,
+      ADMIN_PASSWORD,
+      PASSWORD_SCRYPT_COST: '1024', // fast tests; production keeps the default 16384
+      QUEUE_URL: stubs.queue.url,
+      CONCERT_URL: stubs.concert.url,
+      RESERVATION_URL: stubs.reservation.url,
+      WALLET_URL: stubs.wallet.url,
+      RATE_LIMIT_KEY_PREFIX: `${testRedis.prefix}${crypto.randomUUID()}:`,
+      ...env,
+    });
+    const metrics = new Registry();
+    const app = createApp({ config, logger, prisma, redis: options.redis ?? redis, metrics });
+    return { app, config, metrics, http: () => request(app) };
+  }
+
+  return {
+    prisma,
+    stubs,
+    startGateway,
+    async stop() {
+      await Promise.all(Object.values(stubs).map((stub: StubService) => stub.close()));
+      redis.disconnect();
+      await testRedis.cleanup();
+      await prisma.$disconnect();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * A Redis client like the gateway's that never connects (nothing listens on port 1), as when
+ * Redis is down; it does not retry, so the test run can end at once.
+ */
+export function unreachableRedis(): Redis {
+  return new Redis('redis://127.0.0.1:1', {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+}
+
+export type TestInfrastructure = Awaited<ReturnType<typeof startTestInfrastructure>>;
+export type TestGateway = ReturnType<TestInfrastructure['startGateway']>;

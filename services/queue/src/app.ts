@@ -1,0 +1,26 @@
+import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
+import { Router, type Express } from 'express';
+import { answerStoreOutage } from './http/store-outage';
+import { queueTokenRoutes } from './http/queue-token-routes';
+import { verifyRoutes } from './http/verify-routes';
+import type { WaitingRoom } from './infra/waiting-room';
+
+export interface AppDeps {
+  logger: Logger;
+  waitingRoom: WaitingRoom;
+  readiness?: ReadinessChecks;
+  isShuttingDown?: () => boolean;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const routes = Router();
+  routes.use(queueTokenRoutes(deps.waitingRoom));
+  routes.use(verifyRoutes(deps.waitingRoom));
+  routes.use(answerStoreOutage);
+  return createHttpApp({
+    logger: deps.logger,
+    routes,
+    readiness: deps.readiness,
+    isShuttingDown: deps.isShuttingDown,
+  });
+}

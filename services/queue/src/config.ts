@@ -1,0 +1,26 @@
+import {
+  baseConfigSchema,
+  envVar,
+  exitOnConfigError,
+  loadConfig,
+} from '@headliner/platform/config';
+import { z } from 'zod';
+
+export const configSchema = baseConfigSchema.extend({
+  PORT: envVar.port(8081),
+  REDIS_URL: envVar.url(['redis', 'rediss']),
+  KAFKA_BROKERS: envVar.brokerList(),
+  ACTIVE_LIMIT: envVar.positiveInt(50),
+  ACTIVE_TTL_SECONDS: envVar.positiveInt(300),
+  WAIT_IDLE_TTL_SECONDS: envVar.positiveInt(60),
+  SWEEP_INTERVAL_MS: envVar.positiveInt(1000),
+  // Every key the queue writes starts with this; a hash tag such as '{queue}:' keeps them in one
+  // Redis Cluster slot, which the Lua scripts need.
+  QUEUE_KEY_PREFIX: z.string().min(1).default('queue:'),
+  // A request fails fast with 503 rather than hang when Redis stops answering.
+  REDIS_COMMAND_TIMEOUT_MS: envVar.positiveInt(1000),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export const config: Config = exitOnConfigError(() => loadConfig(configSchema));

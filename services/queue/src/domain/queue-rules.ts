@@ -1,0 +1,12 @@
+/** How the waiting room admits and forgets: fixed at boot from the configuration. */
+export interface QueueRules {
+  /** How many queue tokens may be ACTIVE at once. */
+  activeLimit: number;
+  /** How long an admitted user may shop before the slot goes to the next in line. */
+  activeTtlSeconds: number;
+  /** How long a WAITING token survives without a poll (the fan closed the tab). */
+  waitIdleSeconds: number;
+}
+
+/** Admissions from the line within this window give the recent admission rate. */
+export const admissionRateWindowSeconds = 60;

@@ -1,0 +1,43 @@
+import { waitingRoomLua } from './waiting-room-lua';
+
+/** ARGV[7] user id, ARGV[8] a fresh random token. Outcome CREATED or EXISTING. */
+export const enterLua = `${waitingRoomLua}
+local userId, newToken = ARGV[7], ARGV[8]
+
+local current = redis.call('GET', userKey(userId))
+if current then
+  local fields = redis.call('HMGET', tokenKey(current), 'status', 'expiresAt')
+  local status = fields[1]
+  if status == 'ACTIVE' and tonumber(fields[2]) > now then
+    return reply('EXISTING', current)
+  end
+  if status == 'WAITING' then
+    local lastSeen = redis.call('ZSCORE', seenKey, current)
+    if not isIdle(lastSeen) then
+      redis.call('ZADD', seenKey, now, current)
+      return reply('EXISTING', current)
+    end
+  end
+  -- The sweep has not reached this lapsed token yet: retire it as the sweep would.
+  if status == 'ACTIVE' then
+    retire(current, 'EXPIRED')
+    expired = expired + 1
+    admitWaiting()
+  elseif status == 'WAITING' then
+    retire(current, 'DROPPED')
+    dropped = dropped + 1
+  end
+end
+
+local seq = redis.call('INCR', sequenceKey)
+redis.call('HSET', tokenKey(newToken), 'userId', userId, 'seq', seq, 'issuedAt', now)
+redis.call('SET', userKey(userId), newToken)
+if redis.call('ZCARD', waitingKey) == 0 and redis.call('ZCARD', activeKey) < activeLimit then
+  admit(newToken)
+else
+  redis.call('HSET', tokenKey(newToken), 'status', 'WAITING')
+  redis.call('ZADD', waitingKey, seq, newToken)
+  redis.call('ZADD', seenKey, now, newToken)
+end
+return reply('CREATED', newToken)
+`;

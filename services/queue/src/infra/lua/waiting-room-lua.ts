@@ -1,0 +1,97 @@
+/**
+ * Shared head of every queue script. Each script runs atomically inside Redis, so reading the
+ * counts and admitting happen as one step: the active set never exceeds the limit and the line is
+ * served strictly by arrival, however many requests race.
+ *
+ * KEYS: waiting (ZSET token → arrival sequence), active (ZSET token → expiry ms),
+ *       waiting-seen (ZSET token → last poll ms), admissions (ZSET token → ms admitted from the
+ *       line, for the wait estimate), sequence (INCR counter of arrivals).
+ * ARGV: key prefix, active limit, active TTL ms, wait idle ms, spent token seconds,
+ *       admission window ms, then the script's own arguments from ARGV[7].
+ * Per-token keys (`token:<t>` HASH {userId, seq, status, issuedAt, admittedAt, expiresAt} and
+ * `user:<id>` → token) are derived from the prefix because the scripts reach tokens they pop.
+ *
+ * Time is Redis's own clock (TIME), so every service instance agrees on it.
+ */
+export const waitingRoomLua = `
+local waitingKey, activeKey, seenKey, admissionsKey, sequenceKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local prefix = ARGV[1]
+local activeLimit = tonumber(ARGV[2])
+local activeTtlMs = tonumber(ARGV[3])
+local waitIdleMs = tonumber(ARGV[4])
+local spentTokenSeconds = tonumber(ARGV[5])
+local admissionWindowMs = tonumber(ARGV[6])
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+local admitted, dropped, expired = 0, 0, 0
+
+local function tokenKey(token) return prefix .. 'token:' .. token end
+local function userKey(userId) return prefix .. 'user:' .. userId end
+
+local function isIdle(lastSeen)
+  return lastSeen == false or lastSeen == nil or tonumber(lastSeen) + waitIdleMs <= now
+end
+
+-- Takes a token out of the line and the active set. With an end status the hash stays for a while,
+-- so polls and verifies answer 410 rather than 404; without one (the user left) it goes at once.
+local function retire(token, endStatus)
+  local key = tokenKey(token)
+  local userId = redis.call('HGET', key, 'userId')
+  redis.call('ZREM', activeKey, token)
+  redis.call('ZREM', waitingKey, token)
+  redis.call('ZREM', seenKey, token)
+  if userId and redis.call('GET', userKey(userId)) == token then
+    redis.call('DEL', userKey(userId))
+  end
+  if endStatus and userId then
+    redis.call('HSET', key, 'status', endStatus, 'endedAt', now)
+    redis.call('EXPIRE', key, spentTokenSeconds)
+  else
+    redis.call('DEL', key)
+  end
+end
+
+local function admit(token)
+  local expiresAt = now + activeTtlMs
+  redis.call('HSET', tokenKey(token), 'status', 'ACTIVE', 'admittedAt', now, 'expiresAt', expiresAt)
+  redis.call('ZADD', activeKey, expiresAt, token)
+  admitted = admitted + 1
+end
+
+-- Fills every free slot from the head of the line. A waiter who stopped polling is dropped, not admitted.
+local function admitWaiting()
+  while redis.call('ZCARD', activeKey) < activeLimit do
+    local head = redis.call('ZPOPMIN', waitingKey)
+    if #head == 0 then break end
+    local token = head[1]
+    local lastSeen = redis.call('ZSCORE', seenKey, token)
+    redis.call('ZREM', seenKey, token)
+    if isIdle(lastSeen) then
+      retire(token, 'DROPPED')
+      dropped = dropped + 1
+    else
+      admit(token)
+      redis.call('ZADD', admissionsKey, now, token)
+    end
+  end
+  redis.call('ZREMRANGEBYSCORE', admissionsKey, '-inf', now - admissionWindowMs)
+end
+
+-- The reply of every script but the sweep:
+-- {outcome, token, status, position, expiresAtMs, recentAdmissions, admitted, dropped, expired}.
+local function reply(outcome, token)
+  local status, position, expiresAt = '', 0, 0
+  if token then
+    local fields = redis.call('HMGET', tokenKey(token), 'status', 'expiresAt')
+    status = fields[1]
+    if status == 'WAITING' then
+      position = redis.call('ZRANK', waitingKey, token) + 1
+      expiresAt = tonumber(redis.call('ZSCORE', seenKey, token)) + waitIdleMs
+    else
+      expiresAt = tonumber(fields[2])
+    end
+  end
+  local recent = redis.call('ZCOUNT', admissionsKey, now - admissionWindowMs, '+inf')
+  return {outcome, token or '', status, position, expiresAt, recent, admitted, dropped, expired}
+end
+`;

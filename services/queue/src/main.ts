@@ -1,0 +1,81 @@
+import { telemetry } from './telemetry';
+import { config } from './config';
+import { topics, topicsToCreate } from '@headliner/contracts';
+import {
+  createKafka,
+  createLogger,
+  createProducer,
+  createShutdown,
+  ensureTopics,
+} from '@headliner/platform';
+import { createApp } from './app';
+import { startPaymentReleaseConsumer } from './consumers/payment-release-consumer';
+import { createRequestRedis, createWorkerRedis, whenReady } from './infra/redis-connections';
+import { createWaitingRoom } from './infra/waiting-room';
+import { startSweep } from './sweep/sweep-worker';
+
+async function main(): Promise<void> {
+  const logger = createLogger({
+    service: 'queue',
+    level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT,
+  });
+  const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  shutdown.onClose('telemetry', () => telemetry.shutdown());
+
+  const redis = createRequestRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS, logger);
+  shutdown.onClose('redis', () => redis.quit());
+  const sweepRedis = createWorkerRedis(config.REDIS_URL, logger);
+  shutdown.onClose('sweep redis', () => sweepRedis.quit());
+  await whenReady(redis);
+  const kafka = createKafka({ clientId: 'queue', brokers: config.KAFKA_BROKERS, logger });
+  await ensureTopics(
+    kafka,
+    topicsToCreate().map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
+  );
+  const producer = createProducer(kafka);
+  await producer.connect();
+  shutdown.onClose('kafka producer', () => producer.disconnect());
+
+  const waitingRoom = createWaitingRoom({
+    redis,
+    keyPrefix: config.QUEUE_KEY_PREFIX,
+    rules: {
+      activeLimit: config.ACTIVE_LIMIT,
+      activeTtlSeconds: config.ACTIVE_TTL_SECONDS,
+      waitIdleSeconds: config.WAIT_IDLE_TTL_SECONDS,
+    },
+  });
+  const app = createApp({
+    logger,
+    waitingRoom,
+    readiness: { redis: () => redis.ping() },
+    isShuttingDown: shutdown.isShuttingDown,
+  });
+  const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'listening'));
+  shutdown.trackServer(server);
+
+  const consumer = await startPaymentReleaseConsumer({
+    kafka,
+    producer,
+    groupId: 'queue',
+    topic: topics.reservationConfirmed.name,
+    dlqTopic: topics.reservationConfirmed.dlq,
+    waitingRoom,
+    logger,
+  });
+  shutdown.onClose('kafka consumer', () => consumer.disconnect());
+  const sweep = await startSweep({
+    connection: sweepRedis,
+    keyPrefix: config.QUEUE_KEY_PREFIX,
+    intervalMs: config.SWEEP_INTERVAL_MS,
+    waitingRoom,
+    logger,
+  });
+  shutdown.onClose('sweep', () => sweep.close());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`queue failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { Counter, Gauge } from 'prom-client';
+
+export const activeTokens = new Gauge({
+  name: 'queue_active_tokens',
+  help: 'Queue tokens ACTIVE at the last sweep',
+});
+
+export const waitingTokens = new Gauge({
+  name: 'queue_waiting_tokens',
+  help: 'Queue tokens WAITING at the last sweep',
+});
+
+export const admittedTokens = new Counter({
+  name: 'queue_tokens_admitted_total',
+  help: 'Queue tokens that became ACTIVE, on entry or from the line',
+});
+
+export const expiredTokens = new Counter({
+  name: 'queue_tokens_expired_total',
+  help: 'ACTIVE queue tokens that lapsed after ACTIVE_TTL_SECONDS',
+});
+
+export const droppedTokens = new Counter({
+  name: 'queue_tokens_dropped_total',
+  help: 'WAITING queue tokens dropped after WAIT_IDLE_TTL_SECONDS without a poll',
+});
+
+/** Counts of what one script did besides its main effect. */
+export interface Transitions {
+  admitted: number;
+  dropped: number;
+  expired: number;
+}
+
+export function recordTransitions({ admitted, dropped, expired }: Transitions): void {
+  if (admitted > 0) admittedTokens.inc(admitted);
+  if (dropped > 0) droppedTokens.inc(dropped);
+  if (expired > 0) expiredTokens.inc(expired);
+}
+
+export const paymentEvents = new Counter({
+  name: 'queue_payment_events_total',
+  help: 'reservation.confirmed events by outcome: freed, duplicate, no-active-token, dead_lettered',
+  labelNames: ['outcome'],
+});

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createApp } from '../src/app';
+import { createRequestRedis } from '../src/infra/redis-connections';
+import { createWaitingRoom } from '../src/infra/waiting-room';
+import { enterQueue, verifyToken } from './support/queue-requests';
+import { quietLogger } from './support/test-queue';
+
+describe('when Redis cannot be reached', () => {
+  // Nothing listens on port 1: every connection attempt is refused.
+  const redis = createRequestRedis('redis://127.0.0.1:1', 500, quietLogger);
+  const waitingRoom = createWaitingRoom({
+    redis,
+    keyPrefix: `test:${randomUUID()}:`,
+    rules: { activeLimit: 50, activeTtlSeconds: 300, waitIdleSeconds: 60 },
+  });
+  const app = createApp({
+    logger: quietLogger,
+    waitingRoom,
+    readiness: { redis: () => redis.ping() },
+  });
+  afterAll(() => redis.disconnect());
+
+  it('is not ready', async () => {
+    const res = await request(app).get('/health/ready');
+
+    expect(res.status).toBe(503);
+    expect(res.body.checks.redis).toMatch(/^down/);
+  });
+
+  it('answers requests with a fast 503 problem rather than hanging', async () => {
+    const started = Date.now();
+    const entered = await enterQueue(app, randomUUID());
+    const verified = await verifyToken(app, randomUUID(), 'some-token');
+
+    expect(Date.now() - started).toBeLessThan(1000);
+    for (const res of [entered, verified]) {
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.body.type).toBe('https://headliner.dev/problems/queue-unavailable');
+    }
+  });
+});

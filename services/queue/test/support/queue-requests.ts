@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+
+/** An app (supertest starts it on a port per request) or a listening server's URL. */
+type Target = Parameters<typeof request>[0];
+
+export function newUsers(count: number): string[] {
+  return Array.from({ length: count }, () => randomUUID());
+}
+
+export function enterQueue(target: Target, userId: string) {
+  return request(target).post('/api/v1/queue/tokens').set('X-User-Id', userId);
+}
+
+export function pollToken(target: Target, userId: string, queueToken: string) {
+  return request(target)
+    .get('/api/v1/queue/tokens/current')
+    .set('X-User-Id', userId)
+    .set('X-Queue-Token', queueToken);
+}
+
+export function leaveQueue(target: Target, userId: string, queueToken: string) {
+  return request(target)
+    .delete('/api/v1/queue/tokens/current')
+    .set('X-User-Id', userId)
+    .set('X-Queue-Token', queueToken);
+}
+
+export function verifyToken(target: Target, userId: string, queueToken: string) {
+  return request(target).post('/internal/queue-tokens/verify').send({ userId, queueToken });
+}
+
+export function queueStats(target: Target) {
+  return request(target).get('/api/v1/queue/stats');
+}

@@ -1,0 +1,90 @@
+import { createLogger } from '@headliner/platform';
+import { createTestRedis, infraUrl } from '@headliner/testing';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app';
+import type { QueueRules } from '../../src/domain/queue-rules';
+import { queueKeys } from '../../src/infra/queue-keys';
+import {
+  createRequestRedis,
+  createWorkerRedis,
+  whenReady,
+} from '../../src/infra/redis-connections';
+import { createWaitingRoom } from '../../src/infra/waiting-room';
+import { startSweep } from '../../src/sweep/sweep-worker';
+
+export const quietLogger = createLogger({ service: 'queue', level: 'silent' });
+
+export interface TestQueueOptions extends Partial<QueueRules> {
+  /** Runs the bullmq sweep at this interval; no sweep without it. */
+  sweepIntervalMs?: number;
+}
+
+/** A waiting room on its own random Redis prefix, with its app and, on request, its sweep. */
+export async function startTestQueue(options: TestQueueOptions = {}) {
+  const { redis: inspector, prefix, cleanup } = createTestRedis();
+  const redis = createRequestRedis(infraUrl('REDIS_URL'), 5000, quietLogger);
+  await whenReady(redis);
+  const rules: QueueRules = {
+    activeLimit: options.activeLimit ?? 50,
+    activeTtlSeconds: options.activeTtlSeconds ?? 300,
+    waitIdleSeconds: options.waitIdleSeconds ?? 60,
+  };
+  const waitingRoom = createWaitingRoom({ redis, rules, keyPrefix: prefix });
+  const app = createApp({
+    logger: quietLogger,
+    waitingRoom,
+    readiness: { redis: () => redis.ping() },
+  });
+
+  const sweepRedis = options.sweepIntervalMs
+    ? createWorkerRedis(infraUrl('REDIS_URL'), quietLogger)
+    : undefined;
+  const sweep = sweepRedis
+    ? await startSweep({
+        connection: sweepRedis,
+        keyPrefix: prefix,
+        intervalMs: options.sweepIntervalMs ?? 1000,
+        waitingRoom,
+        logger: quietLogger,
+      })
+    : undefined;
+
+  const keys = queueKeys(prefix);
+  return {
+    app,
+    waitingRoom,
+    rules,
+    redis,
+    prefix,
+    keys,
+    /** Arrival sequence number the queue gave a token. */
+    arrivalOf: async (queueToken: string) =>
+      Number(await inspector.hget(`${prefix}token:${queueToken}`, 'seq')),
+    activeCount: () => inspector.zcard(keys.active),
+    stop: async () => {
+      await sweep?.close();
+      await sweepRedis?.quit();
+      await redis.quit();
+      await cleanup();
+    },
+  };
+}
+
+export type TestQueue = Awaited<ReturnType<typeof startTestQueue>>;
+
+/** A real listening server, so hundreds of concurrent requests share one port. */
+export async function listen(queue: TestQueue): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = await new Promise((resolve) => {
+    const started = queue.app.listen(0, '127.0.0.1', () => resolve(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
