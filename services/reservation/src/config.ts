@@ -1,0 +1,24 @@
+import {
+  baseConfigSchema,
+  envVar,
+  exitOnConfigError,
+  loadConfig,
+} from '@headliner/platform/config';
+import type { z } from 'zod';
+
+export const configSchema = baseConfigSchema.extend({
+  PORT: envVar.port(8083),
+  DATABASE_URL: envVar.url(['postgres', 'postgresql']),
+  REDIS_URL: envVar.url(['redis', 'rediss']),
+  KAFKA_BROKERS: envVar.brokerList(),
+  CONCERT_URL: envVar.url().default('http://127.0.0.1:8082'),
+  CONCERT_TIMEOUT_MS: envVar.durationMs(2000),
+  HOLD_TTL_SECONDS: envVar.positiveInt(300),
+  MAX_HOLDS_PER_USER: envVar.positiveInt(4),
+  PAYMENT_WAIT_MS: envVar.durationMs(5000),
+  EXPIRY_SWEEP_INTERVAL_MS: envVar.positiveInt(5000),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export const config: Config = exitOnConfigError(() => loadConfig(configSchema));

@@ -1,0 +1,60 @@
+import { parseEvent, type BookingEvent } from '@headliner/contracts';
+import { NonRetriableError, startInboxConsumer, type Logger } from '@headliner/platform';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { EventTopics } from '../event-topics';
+import type { Database, Transaction } from '../infra/database';
+import { relayWakingDatabase } from '../infra/relay-waking-database';
+import type { SeatClaims } from '../infra/seat-claims';
+import { recordPaymentCompleted, recordPaymentFailed } from '../payments/record-payment-answer';
+
+export interface PaymentAnswerConsumerOptions {
+  kafka: Kafka;
+  producer: Producer;
+  db: Database;
+  relay: { wake(): void };
+  claims: SeatClaims;
+  logger: Logger;
+  topics: EventTopics;
+  /** 'reservation' in production; tests use their own. */
+  groupId: string;
+}
+
+/** Applies the wallet's answers (payment.completed / payment.failed) to payments and holds. */
+export function startPaymentAnswerConsumer(
+  options: PaymentAnswerConsumerOptions,
+): Promise<Consumer> {
+  const { topics, logger } = options;
+  const apply = async (event: BookingEvent, tx: Transaction) => {
+    switch (event.type) {
+      case 'payment.completed':
+        return recordPaymentCompleted(tx, topics, event.payload);
+      case 'payment.failed':
+        return recordPaymentFailed(tx, topics, event.payload);
+      default:
+        throw new NonRetriableError(`${event.type} is not a wallet answer`);
+    }
+  };
+  return startInboxConsumer({
+    kafka: options.kafka,
+    groupId: options.groupId,
+    topics: [topics.paymentCompleted, topics.paymentFailed],
+    dlqTopicOf: (topic) => `${topic}.dlq`,
+    db: relayWakingDatabase(options.db, options.relay),
+    producer: options.producer,
+    logger,
+    // The inbox has decoded the JSON already; its parse errors go straight to the DLQ.
+    parse: (value) => parseEvent(JSON.stringify(value)),
+    handle: async (event, tx) => {
+      const settled = await apply(event, tx);
+      if (settled === 'stale') {
+        logger.warn(
+          { eventId: event.eventId, type: event.type },
+          'wallet answer for a payment that is not REQUESTED (unknown or settled already): ignored',
+        );
+      } else if (event.type === 'payment.failed') {
+        // Before commit is fine: a hold racing in for the seat waits on this transaction's row.
+        await options.claims.release(settled.seatId, settled.reservationId);
+      }
+    },
+  });
+}

@@ -1,0 +1,73 @@
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '@headliner/platform';
+import type { EventTopics } from '../event-topics';
+import { expireLapsedHolds } from '../holds/expire-lapsed-holds';
+import type { Database } from '../infra/database';
+import { holdsExpired } from '../metrics';
+import {
+  expireHoldJob,
+  holdExpiryQueueName,
+  sweepLapsedHoldsJob,
+  type HoldExpiryJobData,
+  type HoldExpiryQueue,
+} from './hold-expiry-queue';
+
+export interface HoldExpiryWorkerOptions {
+  /** A connection with maxRetriesPerRequest: null, as bullmq workers require. */
+  connection: Redis;
+  prefix?: string;
+  queue: HoldExpiryQueue;
+  db: Database;
+  topics: EventTopics;
+  relay: { wake(): void };
+  logger: Logger;
+  sweepIntervalMs: number;
+}
+
+const sweepBatchSize = 200;
+
+/**
+ * Expires each hold when its delayed job comes due, and sweeps every few seconds for lapsed
+ * holds a job missed (Redis lost it, or the clocks disagreed): the job is for promptness, the
+ * sweep makes sure.
+ */
+export async function startHoldExpiryWorker(options: HoldExpiryWorkerOptions): Promise<Worker> {
+  const { db, topics, relay, logger } = options;
+  const expire = async (job: Job<HoldExpiryJobData>) => {
+    const { reservationId } = job.data;
+    if (job.name === expireHoldJob && reservationId) {
+      const expired = await db.$transaction((tx) =>
+        expireLapsedHolds(tx, topics, { reservationId }),
+      );
+      holdsExpired.inc({ by: 'job' }, expired.length);
+      if (expired.length > 0) relay.wake();
+      return;
+    }
+    if (job.name !== sweepLapsedHoldsJob) return;
+    for (;;) {
+      const expired = await db.$transaction((tx) =>
+        expireLapsedHolds(tx, topics, { oldest: sweepBatchSize }),
+      );
+      holdsExpired.inc({ by: 'sweep' }, expired.length);
+      if (expired.length > 0) relay.wake();
+      if (expired.length < sweepBatchSize) return;
+    }
+  };
+
+  const worker = new Worker<HoldExpiryJobData>(holdExpiryQueueName, expire, {
+    connection: options.connection,
+    prefix: options.prefix,
+    concurrency: 8,
+  });
+  worker.on('failed', (job, error) =>
+    logger.warn({ err: error, jobId: job?.id, job: job?.name }, 'hold expiry job failed'),
+  );
+  worker.on('error', (error) => logger.error({ err: error }, 'hold expiry worker error'));
+  await options.queue.queue.upsertJobScheduler(
+    sweepLapsedHoldsJob,
+    { every: options.sweepIntervalMs },
+    { name: sweepLapsedHoldsJob, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
+  return worker;
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { newEvent, ReservationHeldEvent } from '@headliner/contracts';
+import { BookingRefused } from '../domain/booking-refused';
+import type { Seat } from '../domain/seat';
+import { recordEvent, type EventTopics } from '../event-topics';
+import type { Database, Transaction } from '../infra/database';
+import type { SeatClaims } from '../infra/seat-claims';
+import { expireLapsedHolds } from './expire-lapsed-holds';
+import { assertWithinHoldLimit } from './hold-limit';
+
+export interface HoldRules {
+  holdTtlSeconds: number;
+  maxHoldsPerUser: number;
+}
+
+export interface PlacedHold {
+  reservationId: string;
+  expiresAt: Date;
+  price: number;
+  /** Lapsed holds on the seat that this hold expired on its way (their release is queued). */
+  expiredHolds: string[];
+}
+
+/**
+ * Holds a seat for a fan until expiresAt, with its reservation.held event, in one transaction.
+ *
+ * A seat has at most one live (HELD or CONFIRMED) reservation: the partial unique index
+ * reservations_live_seat_key decides, through an insert that skips on conflict. A Redis claim
+ * turns away most losing racers before they reach the database, and a lapsed hold still on the
+ * seat is expired on the spot, so the seat is free the moment its hold ends, whether or not the
+ * expiry job has run. bench/hold-contention.ts measured the alternatives.
+ */
+export async function placeHold(
+  db: Database,
+  claims: SeatClaims,
+  topics: EventTopics,
+  rules: HoldRules,
+  userId: string,
+  seat: Seat,
+): Promise<PlacedHold> {
+  const reservationId = randomUUID();
+  if (!(await claims.claim(seat.seatId, reservationId, rules.holdTtlSeconds * 1000))) {
+    throw seatTaken(seat);
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      let expiresAt = await insertHold(tx, reservationId, userId, seat, rules.holdTtlSeconds);
+      let expiredHolds: string[] = [];
+      if (!expiresAt) {
+        expiredHolds = await expireLapsedHolds(tx, topics, { seatId: seat.seatId });
+        if (expiredHolds.length > 0) {
+          expiresAt = await insertHold(tx, reservationId, userId, seat, rules.holdTtlSeconds);
+        }
+      }
+      if (!expiresAt) throw seatTaken(seat);
+      await assertWithinHoldLimit(tx, userId, rules.maxHoldsPerUser);
+
+      const held = newEvent(ReservationHeldEvent, {
+        reservationId,
+        scheduleId: seat.scheduleId,
+        seatId: seat.seatId,
+        userId,
+        price: seat.price,
+        expiresAt: expiresAt.toISOString(),
+      });
+      await recordEvent(tx, topics.reservationHeld, held);
+      return { reservationId, expiresAt, price: seat.price, expiredHolds };
+    });
+  } catch (error) {
+    await claims.release(seat.seatId, reservationId);
+    throw error;
+  }
+}
+
+/** The new hold's expiresAt, or undefined when the seat has a live reservation already. */
+async function insertHold(
+  tx: Transaction,
+  reservationId: string,
+  userId: string,
+  seat: Seat,
+  holdTtlSeconds: number,
+): Promise<Date | undefined> {
+  const [held] = await tx.$queryRaw<{ expires_at: Date }[]>`
+    INSERT INTO reservations
+      (id, user_id, schedule_id, seat_id, price, status, expires_at, updated_at)
+    VALUES (${reservationId}::uuid, ${userId}::uuid, ${seat.scheduleId}::uuid,
+      ${seat.seatId}::uuid, ${seat.price}, 'HELD',
+      now() + make_interval(secs => ${holdTtlSeconds}), now())
+    ON CONFLICT (seat_id) WHERE status IN ('HELD', 'CONFIRMED') DO NOTHING
+    RETURNING expires_at`;
+  return held?.expires_at;
+}
+
+function seatTaken(seat: Seat): BookingRefused {
+  return new BookingRefused(
+    'seat-not-available',
+    `Seat ${seat.seatId} is already held or sold; choose another seat.`,
+  );
+}

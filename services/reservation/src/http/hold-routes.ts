@@ -1,0 +1,84 @@
+import { HoldSeatRequest, ReservationPath, type SeatHold } from '@headliner/contracts';
+import { validate } from '@headliner/platform';
+import { Router } from 'express';
+import { BookingRefused } from '../domain/booking-refused';
+import { findReservation } from '../holds/find-reservation';
+import { placeHold, type PlacedHold } from '../holds/place-hold';
+import { holdOutcomes, holdsExpired } from '../metrics';
+import { CallerHeaders, USER_ID_HEADER } from './caller';
+import { outcomeLabel } from './outcome-label';
+import type { RouteDeps } from './route-deps';
+
+export function holdRoutes(deps: RouteDeps): Router {
+  const router = Router();
+
+  const holdSeat = validate({ headers: CallerHeaders, body: HoldSeatRequest });
+  router.post('/api/v1/reservations', holdSeat, async (_req, res) => {
+    const { headers, body } = holdSeat.input(res);
+    const hold = await countedByOutcome(async () => {
+      const seat = await deps.seats.find(body.seatId);
+      if (!seat) throw new BookingRefused('seat-not-found', `There is no seat ${body.seatId}.`);
+      if (seat.scheduleId !== body.scheduleId) {
+        throw new BookingRefused(
+          'seat-not-found',
+          `Seat ${body.seatId} is not a seat of schedule ${body.scheduleId}.`,
+        );
+      }
+      const userId = headers[USER_ID_HEADER];
+      return placeHold(deps.db, deps.claims, deps.topics, deps.holdRules, userId, seat);
+    });
+    deps.relay.wake();
+    holdsExpired.inc({ by: 'new_hold' }, hold.expiredHolds.length);
+    await scheduleExpiry(deps, hold);
+    const answer: SeatHold = {
+      reservationId: hold.reservationId,
+      status: 'HELD',
+      expiresAt: hold.expiresAt.toISOString(),
+      price: hold.price,
+    };
+    res.status(201).json(answer);
+  });
+
+  const readReservation = validate({ headers: CallerHeaders, params: ReservationPath });
+  router.get('/api/v1/reservations/:reservationId', readReservation, async (_req, res) => {
+    const { headers, params } = readReservation.input(res);
+    const reservation = await findReservation(
+      deps.db,
+      headers[USER_ID_HEADER],
+      params.reservationId,
+    );
+    if (!reservation) {
+      throw new BookingRefused(
+        'reservation-not-found',
+        `You have no reservation ${params.reservationId}.`,
+      );
+    }
+    res.json(reservation);
+  });
+
+  return router;
+}
+
+async function countedByOutcome(place: () => Promise<PlacedHold>): Promise<PlacedHold> {
+  try {
+    const hold = await place();
+    holdOutcomes.inc({ outcome: 'held' });
+    return hold;
+  } catch (error) {
+    holdOutcomes.inc({ outcome: outcomeLabel(error) });
+    throw error;
+  }
+}
+
+// The hold is committed whatever happens here. Without the job, new holds on the seat and reads
+// of the reservation still see the hold end on time; the sweep emits its release later.
+async function scheduleExpiry(deps: RouteDeps, hold: PlacedHold): Promise<void> {
+  try {
+    await deps.holdExpiry.schedule(hold.reservationId, hold.expiresAt);
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, reservationId: hold.reservationId },
+      'could not schedule the expiry job of a hold; the sweep will expire it',
+    );
+  }
+}

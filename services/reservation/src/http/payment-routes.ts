@@ -1,0 +1,83 @@
+import {
+  PaymentRequest,
+  type PaymentFailureReason,
+  type PaymentPending,
+  type PaymentResult,
+} from '@headliner/contracts';
+import { ProblemError, validate } from '@headliner/platform';
+import { Router } from 'express';
+import type { PaymentOutcome } from '../domain/payment-outcome';
+import { paymentOutcomes } from '../metrics';
+import { awaitPaymentOutcome } from '../payments/await-payment-outcome';
+import { requestPayment, type RequestedPayment } from '../payments/request-payment';
+import { PayingCallerHeaders, USER_ID_HEADER } from './caller';
+import { outcomeLabel } from './outcome-label';
+import type { RouteDeps } from './route-deps';
+
+export function paymentRoutes(deps: RouteDeps): Router {
+  const router = Router();
+
+  const pay = validate({ headers: PayingCallerHeaders, body: PaymentRequest });
+  router.post('/api/v1/payments', pay, async (_req, res) => {
+    const { headers, body } = pay.input(res);
+    let payment: RequestedPayment;
+    try {
+      payment = await requestPayment(deps.db, deps.topics, {
+        userId: headers[USER_ID_HEADER],
+        reservationId: body.reservationId,
+        idempotencyKey: headers['idempotency-key'],
+      });
+    } catch (error) {
+      paymentOutcomes.inc({ outcome: outcomeLabel(error) });
+      throw error;
+    }
+    if (!payment.replayed) deps.relay.wake();
+
+    const outcome = await awaitPaymentOutcome(deps.db, payment.paymentId, deps.paymentWaitMs);
+    paymentOutcomes.inc({ outcome: outcomeLabelOf(outcome) });
+    switch (outcome.status) {
+      case 'COMPLETED': {
+        const { paymentId, reservationId, amount } = payment;
+        const paid: PaymentResult = {
+          paymentId,
+          reservationId,
+          status: 'COMPLETED',
+          amount,
+          balance: outcome.balance,
+        };
+        res.json(paid);
+        return;
+      }
+      case 'PENDING': {
+        const pending: PaymentPending = { reservationId: payment.reservationId, status: 'PENDING' };
+        res.status(202).json(pending);
+        return;
+      }
+      case 'FAILED':
+        throw refusedByWallet(outcome.reason, payment);
+    }
+  });
+
+  return router;
+}
+
+function outcomeLabelOf(outcome: PaymentOutcome): string {
+  return outcome.status === 'FAILED' ? outcome.reason.toLowerCase() : outcome.status.toLowerCase();
+}
+
+function refusedByWallet(
+  reason: PaymentFailureReason,
+  { paymentId, reservationId, amount }: RequestedPayment,
+): ProblemError {
+  const extensions = { paymentId, reservationId, amount };
+  if (reason === 'WALLET_NOT_FOUND') {
+    return ProblemError.paymentRequired(
+      `You have no wallet to pay ${amount} won from; charge one and hold the seat again.`,
+      { title: 'Wallet not found', type: 'wallet-not-found', extensions },
+    );
+  }
+  return ProblemError.paymentRequired(
+    `Your wallet balance is below the ${amount} won due; charge it and hold the seat again.`,
+    { title: 'Insufficient balance', type: 'insufficient-balance', extensions },
+  );
+}

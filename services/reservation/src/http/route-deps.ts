@@ -1,0 +1,20 @@
+import type { Logger } from '@headliner/platform';
+import type { EventTopics } from '../event-topics';
+import type { HoldExpiryQueue } from '../expiry/hold-expiry-queue';
+import type { HoldRules } from '../holds/place-hold';
+import type { Database } from '../infra/database';
+import type { SeatCatalogue } from '../infra/seat-catalogue';
+import type { SeatClaims } from '../infra/seat-claims';
+
+export interface RouteDeps {
+  db: Database;
+  logger: Logger;
+  seats: SeatCatalogue;
+  claims: SeatClaims;
+  holdExpiry: Pick<HoldExpiryQueue, 'schedule'>;
+  relay: { wake(): void };
+  topics: EventTopics;
+  holdRules: HoldRules;
+  /** How long POST /payments waits for the wallet's answer before answering 202. */
+  paymentWaitMs: number;
+}

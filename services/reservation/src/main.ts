@@ -1,0 +1,108 @@
+// Telemetry first: it must patch http and express before anything loads them.
+import { telemetry } from './telemetry';
+import { topicsToCreate } from '@headliner/contracts';
+import {
+  createKafka,
+  createLogger,
+  createProducer,
+  createShutdown,
+  ensureTopics,
+  startOutboxRelay,
+} from '@headliner/platform';
+import { Redis } from 'ioredis';
+import { createApp } from './app';
+import { config } from './config';
+import { startPaymentAnswerConsumer } from './consumers/payment-answer-consumer';
+import { eventTopics } from './event-topics';
+import { createHoldExpiryQueue } from './expiry/hold-expiry-queue';
+import { startHoldExpiryWorker } from './expiry/hold-expiry-worker';
+import { createDatabase } from './infra/database';
+import { createSeatCatalogue } from './infra/seat-catalogue';
+import { createSeatClaims } from './infra/seat-claims';
+
+const redisKeyPrefix = 'reservation:';
+
+async function main() {
+  const logger = createLogger({
+    service: 'reservation',
+    level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT,
+  });
+  const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  shutdown.onClose('telemetry', () => telemetry.shutdown());
+
+  const db = createDatabase(config.DATABASE_URL);
+  shutdown.onClose('postgres', () => db.$disconnect());
+  const kafka = createKafka({ clientId: 'reservation', brokers: config.KAFKA_BROKERS, logger });
+  await ensureTopics(
+    kafka,
+    topicsToCreate().map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
+  );
+  const producer = createProducer(kafka);
+  await producer.connect();
+  shutdown.onClose('kafka producer', () => producer.disconnect());
+  const relay = startOutboxRelay({ db, producer, logger });
+  shutdown.onClose('outbox relay', () => relay.stop());
+  // Fail fast rather than queue commands while Redis is away: holds go on without it.
+  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, commandTimeout: 500 });
+  shutdown.onClose('redis', () => redis.quit());
+  const claims = createSeatClaims(redis, redisKeyPrefix, logger);
+  const holdExpiry = createHoldExpiryQueue(redis, `${redisKeyPrefix}bull`);
+  shutdown.onClose('hold expiry queue', () => holdExpiry.close());
+
+  const app = createApp({
+    db,
+    logger,
+    seats: createSeatCatalogue({
+      concertUrl: config.CONCERT_URL,
+      timeoutMs: config.CONCERT_TIMEOUT_MS,
+      logger,
+    }),
+    claims,
+    holdExpiry,
+    relay,
+    topics: eventTopics,
+    holdRules: {
+      holdTtlSeconds: config.HOLD_TTL_SECONDS,
+      maxHoldsPerUser: config.MAX_HOLDS_PER_USER,
+    },
+    paymentWaitMs: config.PAYMENT_WAIT_MS,
+    readiness: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => redis.ping() },
+    isShuttingDown: shutdown.isShuttingDown,
+  });
+  const server = app.listen(config.PORT, (error) => {
+    if (error) throw error;
+    logger.info({ port: config.PORT }, 'reservation service listening');
+  });
+  shutdown.trackServer(server);
+
+  const consumer = await startPaymentAnswerConsumer({
+    kafka,
+    producer,
+    db,
+    relay,
+    claims,
+    logger,
+    topics: eventTopics,
+    groupId: 'reservation',
+  });
+  shutdown.onClose('payment answer consumer', () => consumer.disconnect());
+  const workerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  shutdown.onClose('redis (expiry worker)', () => workerRedis.quit());
+  const worker = await startHoldExpiryWorker({
+    connection: workerRedis,
+    prefix: `${redisKeyPrefix}bull`,
+    queue: holdExpiry,
+    db,
+    topics: eventTopics,
+    relay,
+    logger,
+    sweepIntervalMs: config.EXPIRY_SWEEP_INTERVAL_MS,
+  });
+  shutdown.onClose('hold expiry worker', () => worker.close());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`reservation service failed to start: ${String(error)}\n`);
+  process.exit(1);
+});

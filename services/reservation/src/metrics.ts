@@ -1,0 +1,26 @@
+import { Counter, Histogram } from 'prom-client';
+
+export const holdOutcomes = new Counter({
+  name: 'reservation_holds_total',
+  help: 'Seat hold requests by outcome: held, a refusal reason (e.g. seat-not-available), or error',
+  labelNames: ['outcome'],
+});
+
+export const holdsExpired = new Counter({
+  name: 'reservation_holds_expired_total',
+  help: 'Lapsed holds expired, by what found them: job (at expiresAt), sweep, or new_hold',
+  labelNames: ['by'],
+});
+
+export const paymentOutcomes = new Counter({
+  name: 'reservation_payments_total',
+  help: 'Payment requests by answer: completed, pending, insufficient_balance, wallet_not_found, a refusal reason, or error',
+  labelNames: ['outcome'],
+});
+
+export const paymentSagaDuration = new Histogram({
+  name: 'reservation_payment_saga_duration_seconds',
+  help: "From a payment's request to the wallet's answer being recorded, by answer",
+  labelNames: ['outcome'],
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+});

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { newEvent, PaymentRequestedEvent, type ReservationStatus } from '@headliner/contracts';
+import { BookingRefused } from '../domain/booking-refused';
+import { assertPayable } from '../domain/payability';
+import { paymentRequestHash } from '../domain/payment-request-hash';
+import { recordEvent, type EventTopics } from '../event-topics';
+import type { Database, Transaction } from '../infra/database';
+import { isUniqueViolation } from '../infra/unique-violation';
+
+export interface PaymentAttempt {
+  userId: string;
+  reservationId: string;
+  idempotencyKey: string;
+}
+
+export interface RequestedPayment {
+  paymentId: string;
+  reservationId: string;
+  amount: number;
+  /** The key was used before with the same request: this is that payment, not a new one. */
+  replayed: boolean;
+}
+
+/**
+ * Starts paying for a held seat: a REQUESTED payment of the held price and its
+ * payment.requested event, in one transaction, or the earlier payment made with the same
+ * Idempotency-Key. The reservation row stays locked until commit, which serialises this with
+ * other payments for it and with its expiry (see expireLapsedHolds).
+ */
+export async function requestPayment(
+  db: Database,
+  topics: EventTopics,
+  attempt: PaymentAttempt,
+): Promise<RequestedPayment> {
+  try {
+    return await db.$transaction((tx) => paymentOrReplay(tx, topics, attempt));
+  } catch (error) {
+    // Two first uses of one key for different reservations raced past each other's lookup;
+    // a second pass finds the winner and answers as for any reuse.
+    if (!isUniqueViolation(error)) throw error;
+    return db.$transaction((tx) => paymentOrReplay(tx, topics, attempt));
+  }
+}
+
+async function paymentOrReplay(
+  tx: Transaction,
+  topics: EventTopics,
+  { userId, reservationId, idempotencyKey }: PaymentAttempt,
+): Promise<RequestedPayment> {
+  const requestHash = paymentRequestHash({ reservationId });
+  const [reservation] = await tx.$queryRaw<LockedReservation[]>`
+    SELECT user_id AS "userId", status, price, expires_at <= now() AS lapsed
+    FROM reservations WHERE id = ${reservationId}::uuid FOR UPDATE`;
+
+  const earlier = await tx.payment.findUnique({
+    where: { userId_idempotencyKey: { userId, idempotencyKey } },
+  });
+  if (earlier) {
+    if (earlier.requestHash !== requestHash) {
+      throw new BookingRefused(
+        'idempotency-key-reused',
+        'This Idempotency-Key was already used for a different payment; use a new key.',
+      );
+    }
+    const { id: paymentId, amount } = earlier;
+    return { paymentId, reservationId: earlier.reservationId, amount, replayed: true };
+  }
+
+  const live = await tx.payment.findFirst({
+    where: { reservationId, status: { in: ['REQUESTED', 'COMPLETED'] } },
+    select: { status: true },
+  });
+  assertPayable(reservationId, userId, reservation, live?.status);
+
+  const paymentId = randomUUID();
+  const amount = reservation.price;
+  await tx.payment.create({
+    data: {
+      id: paymentId,
+      reservationId,
+      userId,
+      amount,
+      status: 'REQUESTED',
+      idempotencyKey,
+      requestHash,
+    },
+  });
+  const requested = newEvent(PaymentRequestedEvent, { paymentId, reservationId, userId, amount });
+  await recordEvent(tx, topics.paymentRequested, requested);
+  return { paymentId, reservationId, amount, replayed: false };
+}
+
+interface LockedReservation {
+  userId: string;
+  status: ReservationStatus;
+  price: number;
+  lapsed: boolean;
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { startBookingService, type BookingService } from './support/booking-service';
+
+describe('when fans hold seats', () => {
+  let service: BookingService;
+
+  beforeAll(async () => {
+    service = await startBookingService({ maxHoldsPerUser: 4 });
+  });
+  afterAll(() => service?.stop());
+
+  const liveReservationsOf = (seatId: string) =>
+    service.db.reservation.count({ where: { seatId, status: { in: ['HELD', 'CONFIRMED'] } } });
+
+  it('gives a seat raced for by 200 fans at once to exactly one of them', async () => {
+    const seat = service.concert.addSchedule(1).seats[0]!;
+
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => service.client.hold(randomUUID(), seat)),
+    );
+
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(199);
+    const refusal = answers.find((answer) => answer.status === 409)!.body;
+    expect(refusal.type).toBe('https://headliner.dev/problems/seat-not-available');
+    expect(refusal.detail).toContain(seat.seatId);
+    expect(await liveReservationsOf(seat.seatId)).toBe(1);
+    const heldEvents = await service.outboxEvents(service.topics.reservationHeld);
+    expect(heldEvents.filter((event) => event.payload.seatId === seat.seatId)).toHaveLength(1);
+    // The catalogue is asked once; the seat's answer is shared and then remembered.
+    expect(service.concert.lookups.get(seat.seatId)).toBe(1);
+  }, 60_000);
+
+  it('holds exactly 500 of 500 seats when 1,000 fans race for them in pairs', async () => {
+    const { seats } = service.concert.addSchedule(500);
+
+    const answers = await Promise.all(
+      seats.flatMap((seat) => [seat, seat]).map((seat) => service.client.hold(randomUUID(), seat)),
+    );
+
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(500);
+    expect(answers.filter((answer) => answer.status === 409)).toHaveLength(500);
+    const live = await service.db.reservation.groupBy({
+      by: ['seatId'],
+      where: { seatId: { in: seats.map((seat) => seat.seatId) }, status: 'HELD' },
+      _count: true,
+    });
+    expect(live).toHaveLength(500);
+    expect(live.every((seat) => seat._count === 1)).toBe(true);
+  }, 60_000);
+
+  it('answers a hold with its reservation, price and end, and shows it to its holder only', async () => {
+    const { seats } = service.concert.addSchedule(1, 120_000);
+    const fan = randomUUID();
+    const before = Date.now();
+
+    const held = await service.client.hold(fan, seats[0]!);
+
+    expect(held.status).toBe(201);
+    expect(held.body).toEqual({
+      reservationId: expect.any(String),
+      status: 'HELD',
+      expiresAt: expect.any(String),
+      price: 120_000,
+    });
+    const holdMs = Date.parse(held.body.expiresAt) - before;
+    expect(holdMs).toBeGreaterThan(295_000);
+    expect(holdMs).toBeLessThan(305_000);
+    const mine = await service.client.reservation(fan, held.body.reservationId);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toEqual({
+      reservationId: held.body.reservationId,
+      scheduleId: seats[0]!.scheduleId,
+      seatId: seats[0]!.seatId,
+      status: 'HELD',
+      expiresAt: held.body.expiresAt,
+      price: 120_000,
+    });
+    const someoneElses = await service.client.reservation(randomUUID(), held.body.reservationId);
+    const unknown = await service.client.reservation(fan, randomUUID());
+    expect(someoneElses.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    // Someone else's reservation reads like one that does not exist.
+    expect(someoneElses.body.type).toBe(unknown.body.type);
+    expect(someoneElses.body.type).toBe('https://headliner.dev/problems/reservation-not-found');
+  });
+
+  it('lets a fan hold at most 4 seats at once, even when asking for more concurrently', async () => {
+    const { seats } = service.concert.addSchedule(6);
+    const fan = randomUUID();
+
+    const answers = await Promise.all(seats.map((seat) => service.client.hold(fan, seat)));
+
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(4);
+    const refused = answers.filter((answer) => answer.status === 409);
+    expect(refused).toHaveLength(2);
+    expect(refused[0]!.body.type).toBe('https://headliner.dev/problems/hold-limit-reached');
+    // The seats refused to this fan are free for the next one.
+    const refusedSeats = seats.filter((_, i) => answers[i]!.status === 409);
+    const other = await Promise.all(
+      refusedSeats.map((seat) => service.client.hold(randomUUID(), seat)),
+    );
+    expect(other.map((answer) => answer.status)).toEqual([201, 201]);
+  });
+
+  it('refuses an unknown seat, or a seat of another schedule, naming it', async () => {
+    const { seats } = service.concert.addSchedule(1);
+    const unknownSeat = { scheduleId: seats[0]!.scheduleId, seatId: randomUUID() };
+    const otherSchedule = { scheduleId: randomUUID(), seatId: seats[0]!.seatId };
+
+    const unknown = await service.client.hold(randomUUID(), unknownSeat);
+    const misplaced = await service.client.hold(randomUUID(), otherSchedule);
+
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.type).toBe('https://headliner.dev/problems/seat-not-found');
+    expect(unknown.body.detail).toContain(unknownSeat.seatId);
+    expect(misplaced.status).toBe(404);
+    expect(misplaced.body.detail).toContain(otherSchedule.scheduleId);
+    expect(await liveReservationsOf(seats[0]!.seatId)).toBe(0);
+  });
+
+  it('answers 503 without holding when the concert catalogue fails', async () => {
+    const { seats } = service.concert.addSchedule(1);
+    service.concert.breakSeat(seats[0]!.seatId);
+
+    const answer = await service.client.hold(randomUUID(), seats[0]!);
+
+    expect(answer.status).toBe(503);
+    expect(answer.body.type).toBe('https://headliner.dev/problems/upstream-unavailable');
+    expect(await liveReservationsOf(seats[0]!.seatId)).toBe(0);
+  });
+
+  it('refuses a request without the gateway user header or with unexpected fields', async () => {
+    const { seats } = service.concert.addSchedule(1);
+    const { scheduleId, seatId } = seats[0]!;
+
+    const anonymous = await service.client.send(
+      'POST',
+      '/api/v1/reservations',
+      {},
+      { scheduleId, seatId },
+    );
+    const extra = await service.client.send(
+      'POST',
+      '/api/v1/reservations',
+      { 'x-user-id': randomUUID() },
+      { scheduleId, seatId, price: 1 },
+    );
+
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.body.errors.map((error: { field: string }) => error.field)).toEqual([
+      'headers.x-user-id',
+    ]);
+    expect(extra.status).toBe(400);
+    expect(await liveReservationsOf(seatId)).toBe(0);
+  });
+});

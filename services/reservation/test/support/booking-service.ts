@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLogger, startOutboxRelay } from '@headliner/platform';
+import {
+  createTestDatabase,
+  createTestRedis,
+  createTestTopics,
+  infraUrl,
+  testKafka,
+} from '@headliner/testing';
+import { Redis } from 'ioredis';
+import type { Consumer } from 'kafkajs';
+import { createApp, type AppDeps } from '../../src/app';
+import { startPaymentAnswerConsumer } from '../../src/consumers/payment-answer-consumer';
+import type { EventTopics } from '../../src/event-topics';
+import { createHoldExpiryQueue } from '../../src/expiry/hold-expiry-queue';
+import { startHoldExpiryWorker } from '../../src/expiry/hold-expiry-worker';
+import { createDatabase } from '../../src/infra/database';
+import { createSeatCatalogue } from '../../src/infra/seat-catalogue';
+import { createSeatClaims } from '../../src/infra/seat-claims';
+import { startFakeConcert } from './fake-concert';
+import { ServiceClient } from './service-client';
+
+export const quietLogger = createLogger({ service: 'reservation-test', level: 'silent' });
+
+export interface BookingServiceOptions {
+  holdTtlSeconds?: number;
+  maxHoldsPerUser?: number;
+  paymentWaitMs?: number;
+  sweepIntervalMs?: number;
+  /** Start the payment answer consumer (its group takes a few seconds to join). */
+  consumer?: boolean;
+}
+
+/**
+ * The reservation service wired as main.ts wires it, on a fresh database, random topics, a
+ * random Redis prefix and a stand-in concert service; `stop()` removes it all.
+ */
+export async function startBookingService(options: BookingServiceOptions = {}) {
+  const database = await createTestDatabase('headliner_reservation_template');
+  const db = createDatabase(database.url);
+  const kafka = testKafka();
+  const created = await createTestTopics(kafka, 6);
+  const [held, released, confirmed, requested, completed, failed] = created.topics as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const topics: EventTopics = {
+    reservationHeld: held,
+    reservationReleased: released,
+    reservationConfirmed: confirmed,
+    paymentRequested: requested,
+    paymentCompleted: completed,
+    paymentFailed: failed,
+  };
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const relay = startOutboxRelay({ db, producer, logger: quietLogger, idleIntervalMs: 50 });
+  const redis = createTestRedis();
+  const workerRedis = new Redis(infraUrl('REDIS_URL'), { maxRetriesPerRequest: null });
+  const claims = createSeatClaims(redis.redis, redis.prefix, quietLogger);
+  const bullPrefix = `${redis.prefix}bull`;
+  const holdExpiry = createHoldExpiryQueue(redis.redis, bullPrefix);
+  const concert = await startFakeConcert();
+
+  const deps: AppDeps = {
+    db,
+    logger: quietLogger,
+    seats: createSeatCatalogue({ concertUrl: concert.url, timeoutMs: 2000, logger: quietLogger }),
+    claims,
+    holdExpiry,
+    relay,
+    topics,
+    holdRules: {
+      holdTtlSeconds: options.holdTtlSeconds ?? 300,
+      maxHoldsPerUser: options.maxHoldsPerUser ?? 4,
+    },
+    paymentWaitMs: options.paymentWaitMs ?? 5000,
+  };
+  const servers: Server[] = [];
+  const serve = async (overrides: Partial<AppDeps> = {}) => {
+    const server = await listen(createApp({ ...deps, ...overrides }));
+    servers.push(server);
+    return new ServiceClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  };
+
+  let consumer: Consumer | undefined;
+  if (options.consumer) {
+    const groupId = `reservation-${randomUUID()}`;
+    const consumerOptions = { kafka, producer, db, relay, claims, logger: quietLogger, topics };
+    consumer = await startPaymentAnswerConsumer({ ...consumerOptions, groupId });
+  }
+  const worker = await startHoldExpiryWorker({
+    connection: workerRedis,
+    prefix: bullPrefix,
+    queue: holdExpiry,
+    db,
+    topics,
+    relay,
+    logger: quietLogger,
+    sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
+  });
+
+  return {
+    db,
+    kafka,
+    topics,
+    concert,
+    holdExpiry,
+    client: await serve(),
+    serve,
+    /** The events this service queued for a topic, oldest first. */
+    outboxEvents: async (topic: string) => {
+      const rows = await db.$queryRaw<{ value: string }[]>`
+        SELECT value FROM outbox_events WHERE topic = ${topic} ORDER BY id`;
+      return rows.map(
+        (row) => JSON.parse(row.value) as { type: string; payload: Record<string, unknown> },
+      );
+    },
+    stop: async () => {
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+      await worker.close();
+      await consumer?.disconnect();
+      await holdExpiry.close();
+      workerRedis.disconnect();
+      await redis.cleanup();
+      await relay.stop();
+      await producer.disconnect();
+      await concert.stop();
+      await db.$disconnect();
+      await created.remove();
+      await database.drop();
+    },
+  };
+}
+
+export type BookingService = Awaited<ReturnType<typeof startBookingService>>;
+
+function listen(app: ReturnType<typeof createApp>): Promise<Server> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}

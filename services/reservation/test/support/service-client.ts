@@ -1,0 +1,47 @@
+export interface Answer {
+  status: number;
+  // The tests check shapes with expect(); any keeps them free of casts.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/** Calls the service as the gateway does, with the fan's id in X-User-Id. */
+export class ServiceClient {
+  constructor(readonly baseUrl: string) {}
+
+  hold(userId: string, seat: { scheduleId: string; seatId: string }): Promise<Answer> {
+    const { scheduleId, seatId } = seat;
+    return this.send(
+      'POST',
+      '/api/v1/reservations',
+      { 'x-user-id': userId },
+      { scheduleId, seatId },
+    );
+  }
+
+  reservation(userId: string, reservationId: string): Promise<Answer> {
+    return this.send('GET', `/api/v1/reservations/${reservationId}`, { 'x-user-id': userId });
+  }
+
+  pay(userId: string, reservationId: string, idempotencyKey: string): Promise<Answer> {
+    const headers = { 'x-user-id': userId, 'idempotency-key': idempotencyKey };
+    return this.send('POST', '/api/v1/payments', headers, { reservationId });
+  }
+
+  async send(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: unknown,
+  ): Promise<Answer> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        ...headers,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  }
+}
