@@ -1,12 +1,5 @@
 import { runTypeScript } from './fixtures/run-typescript';
-
-interface FinishedSpan {
-  name: string;
-  kind: string;
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-}
+import type { FinishedSpan } from './fixtures/traced/finished-spans';
 
 interface FixtureOutput {
   showAnswer: { concert: { id: string; traceparent: string } };

@@ -40,6 +40,7 @@ export function recordTransitions({ admitted, dropped, expired }: Transitions): 
 
 export const paymentEvents = new Counter({
   name: 'queue_payment_events_total',
-  help: 'reservation.confirmed events by outcome: freed, duplicate, no-active-token, dead_lettered',
+  // Retries and dead letters are counted by kafka_events_consumed_total.
+  help: 'Applied reservation.confirmed events by outcome: freed, duplicate, no-active-token',
   labelNames: ['outcome'],
 });

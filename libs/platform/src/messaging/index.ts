@@ -1,6 +1,7 @@
 export * from './sql-client';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './event-consumer';
 export * from './inbox-consumer';
 export * from './kafka-client';
 export * from './non-retriable-error';

@@ -49,7 +49,13 @@ export async function readMessages(kafka: Kafka, topic: string, count: number, t
       },
     });
   });
-  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([done, timeout]);
+  // Left pending, the timer would keep the test file's process alive until it fired.
+  clearTimeout(timer);
   await consumer.disconnect();
   return messages;
 }

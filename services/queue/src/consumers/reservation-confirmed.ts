@@ -8,14 +8,12 @@ export interface ConfirmedPayment {
   paidAt: Date;
 }
 
-/** Decodes a message of the reservation.confirmed topic; anything else can never succeed. */
-export function parseConfirmedPayment(value: Buffer | null): ConfirmedPayment {
-  let event;
-  try {
-    event = parseEvent(value);
-  } catch (error) {
-    throw new NonRetriableError(`unreadable event: ${(error as Error).message}`, { cause: error });
-  }
+/**
+ * Reads a message of the reservation.confirmed topic, as the event consumer hands it over (JSON
+ * decoded already). Whatever throws here can never succeed and goes straight to the DLQ.
+ */
+export function confirmedPaymentOf(value: unknown): ConfirmedPayment {
+  const event = parseEvent(JSON.stringify(value));
   if (event.type !== RESERVATION_CONFIRMED) {
     throw new NonRetriableError(`unexpected ${event.type} on the reservation.confirmed topic`);
   }
