@@ -4,7 +4,7 @@ import {
   exitOnConfigError,
   loadConfig,
 } from '@headliner/platform/config';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export const configSchema = baseConfigSchema.extend({
   PORT: envVar.port(8083),
@@ -17,6 +17,8 @@ export const configSchema = baseConfigSchema.extend({
   MAX_HOLDS_PER_USER: envVar.positiveInt(4),
   PAYMENT_WAIT_MS: envVar.durationMs(5000),
   EXPIRY_SWEEP_INTERVAL_MS: envVar.positiveInt(5000),
+  /** Seat claims and the bullmq expiry queue live under this prefix. */
+  REDIS_KEY_PREFIX: z.string().min(1).default('reservation:'),
 });
 
 export type Config = z.output<typeof configSchema>;

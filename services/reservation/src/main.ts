@@ -20,8 +20,6 @@ import { createDatabase } from './infra/database';
 import { createSeatCatalogue } from './infra/seat-catalogue';
 import { createSeatClaims } from './infra/seat-claims';
 
-const redisKeyPrefix = 'reservation:';
-
 async function main() {
   const logger = createLogger({
     service: 'reservation',
@@ -46,8 +44,8 @@ async function main() {
   // Fail fast rather than queue commands while Redis is away: holds go on without it.
   const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, commandTimeout: 500 });
   shutdown.onClose('redis', () => redis.quit());
-  const claims = createSeatClaims(redis, redisKeyPrefix, logger);
-  const holdExpiry = createHoldExpiryQueue(redis, `${redisKeyPrefix}bull`);
+  const claims = createSeatClaims(redis, config.REDIS_KEY_PREFIX, logger);
+  const holdExpiry = createHoldExpiryQueue(redis, `${config.REDIS_KEY_PREFIX}bull`);
   shutdown.onClose('hold expiry queue', () => holdExpiry.close());
 
   const app = createApp({
@@ -91,7 +89,7 @@ async function main() {
   shutdown.onClose('redis (expiry worker)', () => workerRedis.quit());
   const worker = await startHoldExpiryWorker({
     connection: workerRedis,
-    prefix: `${redisKeyPrefix}bull`,
+    prefix: `${config.REDIS_KEY_PREFIX}bull`,
     queue: holdExpiry,
     db,
     topics: eventTopics,

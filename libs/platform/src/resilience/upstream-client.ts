@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import axios, {
   isAxiosError,
   isCancel,
@@ -49,6 +50,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): AxiosInsta
   return axios.create({
     baseURL: options.baseURL,
     timeout: options.timeoutMs,
+    // Node's default agent drops idle sockets after 5 s, exactly when Node servers close
+    // them (keepAliveTimeout 5 s): under load a request then lands on a socket the server is
+    // closing and fails with "socket hang up". Idle sockets are dropped a second earlier here.
+    httpAgent: new Agent({ keepAlive: true, timeout: 4_000, scheduling: 'lifo' }),
     adapter: async (config) => {
       try {
         return await breaker.fire(config);
