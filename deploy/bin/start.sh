@@ -13,5 +13,5 @@ set +a
 
 npx turbo run build --output-logs=errors-only
 node deploy/bin/migrate.mjs
-node deploy/bin/seed.mjs --if-empty
+node deploy/bin/seed.mjs
 exec node deploy/bin/run-services.mjs

@@ -1,0 +1,35 @@
+import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
+import { Router, type Express } from 'express';
+import type { CatalogueCache } from './cache/catalogue-cache';
+import { cachedReads } from './catalogue/cached-reads';
+import { databaseReads } from './catalogue/database-reads';
+import { adminRoutes } from './http/admin-routes';
+import { catalogueRoutes } from './http/catalogue-routes';
+import { internalSeatRoute } from './http/internal-seat-route';
+import type { PrismaClient } from './infra/prisma';
+
+export interface AppDeps {
+  prisma: PrismaClient;
+  /** Absent when CATALOGUE_CACHE=off: every read goes to PostgreSQL. */
+  cache?: CatalogueCache;
+  logger: Logger;
+  readiness?: ReadinessChecks;
+  isShuttingDown?: () => boolean;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { prisma, cache, logger } = deps;
+  const reads = cache ? cachedReads(prisma, cache, logger) : databaseReads(prisma);
+  const routes = Router();
+  routes.use(
+    catalogueRoutes(reads),
+    adminRoutes({ prisma, cache, logger }),
+    internalSeatRoute(reads),
+  );
+  return createHttpApp({
+    logger,
+    routes,
+    readiness: deps.readiness,
+    isShuttingDown: deps.isShuttingDown,
+  });
+}

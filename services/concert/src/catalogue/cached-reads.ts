@@ -1,0 +1,76 @@
+import type { Logger } from '@headliner/platform';
+import { cacheLookups, type CacheKind } from '../cache/cache-metrics';
+import type { CatalogueCache } from '../cache/catalogue-cache';
+import { singleFlight } from '../cache/single-flight';
+import type { PrismaClient } from '../infra/prisma';
+import type { CatalogueReads } from './catalogue-reads';
+import { findSeat, listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
+import { withoutVersion } from './versioned';
+
+/**
+ * Reads through the Redis cache: a hit is served from Redis, a miss loads from PostgreSQL (the
+ * truth) and fills the cache. Redis failing never fails a read: the database answers instead.
+ * The concert list is small and read rarely next to seat maps, so it always comes from the database.
+ */
+export function cachedReads(
+  prisma: PrismaClient,
+  cache: CatalogueCache,
+  logger: Logger,
+): CatalogueReads {
+  const loadOnce = singleFlight();
+
+  async function lookup<T>(kind: CacheKind, read: () => Promise<T | undefined>) {
+    try {
+      const cached = await read();
+      cacheLookups.inc({ kind, result: cached === undefined ? 'miss' : 'hit' });
+      return cached;
+    } catch (error) {
+      cacheLookups.inc({ kind, result: 'error' });
+      logger.warn({ err: error, kind }, 'catalogue cache read failed; reading the database');
+      return undefined;
+    }
+  }
+
+  async function fill(kind: CacheKind, write: () => Promise<void>) {
+    try {
+      await write();
+    } catch (error) {
+      logger.warn({ err: error, kind }, 'catalogue cache fill failed');
+    }
+  }
+
+  return {
+    concerts: () => listConcerts(prisma),
+
+    async schedulesOf(concertId) {
+      const cached = await lookup('schedules', () => cache.schedules(concertId));
+      if (cached) return cached;
+      return loadOnce(`schedules:${concertId}`, async () => {
+        const schedules = await loadSchedules(prisma, concertId);
+        if (schedules) await fill('schedules', () => cache.fillSchedules(concertId, schedules));
+        return schedules?.map(withoutVersion);
+      });
+    },
+
+    async seatMapOf(scheduleId) {
+      const cached = await lookup('seat_map', () => cache.seatMap(scheduleId));
+      if (cached) return { scheduleId, seats: cached };
+      return loadOnce(`seat-map:${scheduleId}`, async () => {
+        const seats = await loadSeatMap(prisma, scheduleId);
+        if (!seats) return undefined;
+        await fill('seat_map', () => cache.fillSeatMap(scheduleId, seats));
+        return { scheduleId, seats: seats.map(withoutVersion) };
+      });
+    },
+
+    async seat(seatId) {
+      const cached = await lookup('seat', () => cache.seat(seatId));
+      if (cached) return cached;
+      return loadOnce(`seat:${seatId}`, async () => {
+        const seat = await findSeat(prisma, seatId);
+        if (seat) await fill('seat', () => cache.fillSeat(seat));
+        return seat;
+      });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import {
+  baseConfigSchema,
+  envVar,
+  exitOnConfigError,
+  loadConfig,
+} from '@headliner/platform/config';
+import { z } from 'zod';
+
+export const configSchema = baseConfigSchema
+  .extend({
+    PORT: envVar.port(8082),
+    DATABASE_URL: envVar.url(['postgres', 'postgresql']),
+    KAFKA_BROKERS: envVar.brokerList(),
+    /** off: every read goes to PostgreSQL (to compare, or when Redis is not wanted). */
+    CATALOGUE_CACHE: envVar.oneOf(['on', 'off'], 'on'),
+    REDIS_URL: envVar.url(['redis', 'rediss']).optional(),
+    /** The longest a cached seat map or schedule list can disagree with the database. */
+    CACHE_TTL_SECONDS: envVar.positiveInt(60),
+    /** Changing it orphans every cached entry in a shared Redis (harmless: they expire). */
+    CACHE_KEY_PREFIX: z.string().min(1).default('concert:'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.CATALOGUE_CACHE === 'on' && config.REDIS_URL === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required' });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+/** Parsed once, at boot: a bad environment stops the process with every problem named. */
+export const config: Config = exitOnConfigError(() => loadConfig(configSchema));

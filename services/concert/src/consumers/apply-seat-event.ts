@@ -1,0 +1,57 @@
+import { NonRetriableError } from '@headliner/platform';
+import type { AvailabilityChange, SeatStatusChange } from '../cache/catalogue-cache';
+import {
+  availableSeatsChange,
+  seatAfter,
+  type SeatEvent,
+  type SeatOccupancy,
+} from '../domain/seat-transitions';
+import type { Tx } from './after-commit';
+
+export interface SeatEventOutcome {
+  before: SeatOccupancy;
+  /** Absent when the event changed nothing (a replay, or older than what the seat shows). */
+  seat?: SeatStatusChange;
+  /** Absent unless the schedule's count of available seats moved. */
+  availability?: AvailabilityChange;
+}
+
+interface LockedSeat extends SeatOccupancy {
+  scheduleId: string;
+}
+
+/**
+ * Applies one reservation event to its seat inside the inbox transaction. The seat row is locked
+ * first, so consumers racing on the same seat apply one after the other, and the schedule's
+ * counter moves only when the seat row really changed: replays can never count twice.
+ */
+export async function applySeatEvent(
+  tx: Tx,
+  seatId: string,
+  event: SeatEvent,
+): Promise<SeatEventOutcome> {
+  const [before] = await tx.$queryRaw<LockedSeat[]>`
+    SELECT schedule_id AS "scheduleId", status::text AS status,
+           reservation_id AS "reservationId", held_at AS "heldAt"
+    FROM seats WHERE id = ${seatId}::uuid FOR UPDATE`;
+  // The reservation service holds only seats it looked up here: park the event for a human.
+  if (!before) throw new NonRetriableError(`reservation event for unknown seat ${seatId}`);
+
+  const after = seatAfter(before, event);
+  if (!after) return { before };
+  const { version } = await tx.seat.update({
+    where: { id: seatId },
+    data: { ...after, version: { increment: 1 } },
+    select: { version: true },
+  });
+  const seat = { scheduleId: before.scheduleId, seatId, status: after.status, version };
+
+  const change = availableSeatsChange(before.status, after.status);
+  if (change === 0) return { before, seat };
+  const schedule = await tx.schedule.update({
+    where: { id: before.scheduleId },
+    data: { availableSeats: { increment: change }, version: { increment: 1 } },
+    select: { concertId: true, availableSeats: true, version: true },
+  });
+  return { before, seat, availability: { scheduleId: before.scheduleId, ...schedule } };
+}

@@ -1,0 +1,87 @@
+import { parseEvent, topics as contractTopics } from '@headliner/contracts';
+import { startInboxConsumer, type Logger } from '@headliner/platform';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { CatalogueCache } from '../cache/catalogue-cache';
+import type { SeatEvent } from '../domain/seat-transitions';
+import type { PrismaClient } from '../infra/prisma';
+import { withAfterCommit } from './after-commit';
+import { applySeatEvent, type SeatEventOutcome } from './apply-seat-event';
+import { seatEventOf } from './seat-event-of';
+
+export const reservationTopics = [
+  contractTopics.reservationHeld.name,
+  contractTopics.reservationReleased.name,
+  contractTopics.reservationConfirmed.name,
+];
+
+export interface ReservationEventsConsumerOptions {
+  kafka: Kafka;
+  /** For dead letters. */
+  producer: Producer;
+  prisma: PrismaClient;
+  /** Absent when CATALOGUE_CACHE=off. */
+  cache?: CatalogueCache;
+  logger: Logger;
+  /** The reservation topics; tests pass their own. Each has its DLQ at `<topic>.dlq`. */
+  topics?: string[];
+  groupId?: string;
+}
+
+/**
+ * Keeps seats and available-seat counts current from reservation.held / released / confirmed:
+ * the database first, in the inbox transaction, then the cache once that committed. A crash in
+ * between leaves the cache one change behind; the cache's TTL (which events never extend)
+ * reloads it from the database soon after, and the next event on that seat corrects it sooner.
+ */
+export function startReservationEventsConsumer(
+  options: ReservationEventsConsumerOptions,
+): Promise<Consumer> {
+  const { prisma, cache, logger } = options;
+  const { db, afterCommit } = withAfterCommit(prisma);
+
+  const updateCache = async (outcome: SeatEventOutcome) => {
+    if (!cache || !outcome.seat) return;
+    try {
+      await cache.applySeatChange(outcome.seat, outcome.availability);
+    } catch (error) {
+      logger.warn({ err: error, seatId: outcome.seat.seatId }, 'seat cache update failed');
+    }
+  };
+
+  return startInboxConsumer({
+    kafka: options.kafka,
+    groupId: options.groupId ?? 'concert',
+    topics: options.topics ?? reservationTopics,
+    dlqTopicOf: (topic) => `${topic}.dlq`,
+    db,
+    producer: options.producer,
+    logger,
+    // parseEvent takes the raw message; the inbox consumer has already decoded the JSON.
+    parse: (value) => parseEvent(JSON.stringify(value)),
+    handle: async (event, tx) => {
+      const { seatId, event: seatEvent } = seatEventOf(event);
+      const outcome = await applySeatEvent(tx, seatId, seatEvent);
+      if (outcome.seat) afterCommit(tx, () => updateCache(outcome));
+      else logUnchanged(logger, event.eventId, seatId, seatEvent, outcome);
+    },
+  });
+}
+
+function logUnchanged(
+  logger: Logger,
+  eventId: string,
+  seatId: string,
+  event: SeatEvent,
+  { before }: SeatEventOutcome,
+) {
+  const fields = { eventId, seatId, event: event.kind, status: before.status };
+  // A second sale of one seat is the reservation service breaking its promise: say it loudly.
+  if (event.kind === 'confirmed' && before.reservationId !== event.reservationId) {
+    logger.error(
+      { ...fields, soldTo: before.reservationId },
+      'seat confirmed for a second reservation',
+    );
+  } else {
+    logger.info(fields, 'reservation event changed nothing: replayed or overtaken');
+  }
+}

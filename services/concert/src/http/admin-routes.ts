@@ -1,0 +1,44 @@
+import { ConcertPath, CreateConcertRequest, CreateScheduleRequest } from '@headliner/contracts';
+import { ProblemError, validate, type Logger } from '@headliner/platform';
+import { Router } from 'express';
+import type { CatalogueCache } from '../cache/catalogue-cache';
+import { createConcert } from '../catalogue/create-concert';
+import { createSchedule } from '../catalogue/create-schedule';
+import type { PrismaClient } from '../infra/prisma';
+import { requireAdmin } from './require-admin';
+
+export interface AdminRouteDeps {
+  prisma: PrismaClient;
+  cache: CatalogueCache | undefined;
+  logger: Logger;
+}
+
+/** Catalogue changes, for admins only (checked before the body, so others learn nothing). */
+export function adminRoutes({ prisma, cache, logger }: AdminRouteDeps): Router {
+  const router = Router();
+
+  const addConcert = validate({ body: CreateConcertRequest });
+  router.post('/api/v1/admin/concerts', requireAdmin, addConcert, async (_req, res) => {
+    const concertId = await createConcert(prisma, addConcert.input(res).body);
+    res.status(201).json({ concertId });
+  });
+
+  const addSchedule = validate({ params: ConcertPath, body: CreateScheduleRequest });
+  router.post(
+    '/api/v1/admin/concerts/:concertId/schedules',
+    requireAdmin,
+    addSchedule,
+    async (_req, res) => {
+      const { params, body } = addSchedule.input(res);
+      const scheduleId = await createSchedule(prisma, params.concertId, body);
+      if (!scheduleId) throw ProblemError.notFound(`There is no concert ${params.concertId}.`);
+      // Committed: a failure here only leaves the old list cached until its TTL.
+      await cache?.forgetSchedules(params.concertId).catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not drop the cached schedule list');
+      });
+      res.status(201).json({ scheduleId });
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,77 @@
+// Telemetry first: it must patch http and express before anything below loads them.
+import { telemetry } from './telemetry';
+import { topicsToCreate } from '@headliner/contracts';
+import {
+  createKafka,
+  createLogger,
+  createProducer,
+  createShutdown,
+  ensureTopics,
+} from '@headliner/platform';
+import { createApp } from './app';
+import { createCatalogueCache } from './cache/catalogue-cache';
+import { config } from './config';
+import { startReservationEventsConsumer } from './consumers/reservation-events-consumer';
+import { createPrisma } from './infra/prisma';
+import { createRedis } from './infra/redis';
+
+const logger = createLogger({
+  service: 'concert',
+  level: config.LOG_LEVEL,
+  format: config.LOG_FORMAT,
+});
+
+async function main(): Promise<void> {
+  const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  shutdown.onClose('telemetry', () => telemetry.shutdown());
+
+  const prisma = createPrisma(config.DATABASE_URL);
+  shutdown.onClose('postgres', () => prisma.$disconnect());
+  const redisUrl = config.CATALOGUE_CACHE === 'on' ? config.REDIS_URL : undefined;
+  const redis = redisUrl === undefined ? undefined : createRedis(redisUrl, logger);
+  if (redis) shutdown.onClose('redis', () => redis.quit());
+  const cache =
+    redis &&
+    createCatalogueCache({
+      redis,
+      prefix: config.CACHE_KEY_PREFIX,
+      ttlSeconds: config.CACHE_TTL_SECONDS,
+    });
+
+  const kafka = createKafka({ clientId: 'concert', brokers: config.KAFKA_BROKERS, logger });
+  await ensureTopics(
+    kafka,
+    topicsToCreate().map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
+  );
+  const producer = createProducer(kafka);
+  await producer.connect();
+  shutdown.onClose('kafka producer', () => producer.disconnect());
+  const admin = kafka.admin();
+  await admin.connect();
+  shutdown.onClose('kafka admin', () => admin.disconnect());
+
+  // Redis is not a readiness check: without it the catalogue still answers, from PostgreSQL.
+  const app = createApp({
+    prisma,
+    cache,
+    logger,
+    readiness: {
+      postgres: () => prisma.$queryRaw`SELECT 1`,
+      kafka: () => admin.describeCluster(),
+    },
+    isShuttingDown: shutdown.isShuttingDown,
+  });
+  const server = app.listen(config.PORT, (error) => {
+    if (error) throw error;
+    logger.info({ port: config.PORT, cache: config.CATALOGUE_CACHE }, 'concert listening');
+  });
+  shutdown.trackServer(server);
+
+  const consumer = await startReservationEventsConsumer({ kafka, producer, prisma, cache, logger });
+  shutdown.onClose('reservation events consumer', () => consumer.disconnect());
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'concert failed to start');
+  process.exit(1);
+});

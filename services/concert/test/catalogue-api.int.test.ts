@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import {
+  addConcertWithSchedule,
+  adminHeaders,
+  schedulesOf,
+  seatMapOf,
+  startTestCatalogue,
+  type TestCatalogue,
+} from './support/test-catalogue';
+
+let catalogue: TestCatalogue;
+
+beforeAll(async () => {
+  catalogue = await startTestCatalogue();
+});
+
+afterAll(() => catalogue.stop());
+
+describe('when an admin adds to the catalogue', () => {
+  it('creates a concert and a schedule with seats 1..seatCount at the given price', async () => {
+    const { concertId, scheduleId } = await addConcertWithSchedule(
+      catalogue.cachedApp,
+      30,
+      121_000,
+    );
+
+    const schedules = await schedulesOf(catalogue.cachedApp, concertId);
+    expect(schedules).toEqual([
+      { scheduleId, startsAt: '2027-05-01T10:00:00.000Z', availableSeats: 30 },
+    ]);
+    const seatMap = await seatMapOf(catalogue.cachedApp, scheduleId);
+    expect(seatMap.scheduleId).toBe(scheduleId);
+    expect(seatMap.seats.map((seat) => seat.number)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
+    expect(new Set(seatMap.seats.map((seat) => seat.seatId)).size).toBe(30);
+    for (const seat of seatMap.seats) {
+      expect(seat).toEqual({
+        seatId: seat.seatId,
+        number: seat.number,
+        price: 121_000,
+        status: 'AVAILABLE',
+      });
+    }
+  });
+
+  it('refuses anyone but an admin with 403 and writes nothing', async () => {
+    const concerts = await catalogue.prisma.concert.count();
+    const body = { title: 'Sneaky', artist: 'Nobody', venue: 'Nowhere' };
+    for (const role of ['user', undefined]) {
+      const response = await request(catalogue.cachedApp)
+        .post('/api/v1/admin/concerts')
+        .set({ 'X-User-Id': randomUUID(), ...(role && { 'X-User-Role': role }) })
+        .send(body)
+        .expect(403);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    const { concertId } = await addConcertWithSchedule(catalogue.cachedApp, 1);
+    await request(catalogue.cachedApp)
+      .post(`/api/v1/admin/concerts/${concertId}/schedules`)
+      .set({ 'X-User-Id': randomUUID(), 'X-User-Role': 'user' })
+      .send({ startsAt: '2027-05-01T19:00:00+09:00', seatCount: 10, price: 1000 })
+      .expect(403);
+    expect(await catalogue.prisma.concert.count()).toBe(concerts + 1);
+    expect(await catalogue.prisma.schedule.count({ where: { concertId } })).toBe(1);
+  });
+
+  it.each([
+    ['no seats', { seatCount: 0 }, 'body.seatCount'],
+    ['more than 1000 seats', { seatCount: 1001 }, 'body.seatCount'],
+    ['a negative price', { price: -1 }, 'body.price'],
+    ['a start that is not a date', { startsAt: 'next friday' }, 'body.startsAt'],
+    ['an unexpected field', { section: 'A' }, 'body.section'],
+  ])('rejects a schedule with %s, naming the field', async (_case, change, field) => {
+    const { concertId } = await addConcertWithSchedule(catalogue.cachedApp, 1);
+    const valid = { startsAt: '2027-05-02T19:00:00+09:00', seatCount: 10, price: 99_000 };
+    const response = await request(catalogue.cachedApp)
+      .post(`/api/v1/admin/concerts/${concertId}/schedules`)
+      .set(adminHeaders)
+      .send({ ...valid, ...change })
+      .expect(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
+    expect(await catalogue.prisma.schedule.count({ where: { concertId } })).toBe(1);
+  });
+
+  it('rejects a concert without a title, naming the field', async () => {
+    const response = await request(catalogue.cachedApp)
+      .post('/api/v1/admin/concerts')
+      .set(adminHeaders)
+      .send({ artist: 'Neon Harbor', venue: 'KSPO Dome, Seoul' })
+      .expect(400);
+    expect(response.body.errors).toEqual([
+      { field: 'body.title', rule: 'required', message: 'is required' },
+    ]);
+  });
+
+  it('answers 404 for a schedule of an unknown concert and writes nothing', async () => {
+    const seats = await catalogue.prisma.seat.count();
+    await request(catalogue.cachedApp)
+      .post(`/api/v1/admin/concerts/${randomUUID()}/schedules`)
+      .set(adminHeaders)
+      .send({ startsAt: '2027-05-01T19:00:00+09:00', seatCount: 10, price: 1000 })
+      .expect(404);
+    expect(await catalogue.prisma.seat.count()).toBe(seats);
+  });
+
+  it('shows a schedule added after the schedule list was cached', async () => {
+    const { concertId } = await addConcertWithSchedule(catalogue.cachedApp, 5);
+    expect(await schedulesOf(catalogue.cachedApp, concertId)).toHaveLength(1);
+    const added = await request(catalogue.cachedApp)
+      .post(`/api/v1/admin/concerts/${concertId}/schedules`)
+      .set(adminHeaders)
+      .send({ startsAt: '2027-04-30T19:00:00+09:00', seatCount: 1000, price: 1000 })
+      .expect(201);
+    const schedules = await schedulesOf(catalogue.cachedApp, concertId);
+    expect(schedules[0]).toEqual({
+      scheduleId: added.body.scheduleId,
+      startsAt: '2027-04-30T10:00:00.000Z',
+      availableSeats: 1000,
+    });
+    expect(schedules).toHaveLength(2);
+  });
+});
+
+describe.each([
+  ['on', () => catalogue.cachedApp],
+  ['off', () => catalogue.databaseApp],
+])('when anyone browses the catalogue with the cache %s', (_cache, appOf) => {
+  it('lists concerts newest first, with a description only where one was given', async () => {
+    const older = await request(appOf())
+      .post('/api/v1/admin/concerts')
+      .set(adminHeaders)
+      .send({ title: 'Afterglow Encore', artist: 'Paper Foxes', venue: 'Blue Square, Seoul' })
+      .expect(201);
+    // created_at has millisecond precision: keep the two apart.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const newer = await request(appOf())
+      .post('/api/v1/admin/concerts')
+      .set(adminHeaders)
+      .send({ title: 'Moonrise', artist: 'Lunar Bloom', venue: 'KSPO Dome', description: 'Tour' })
+      .expect(201);
+    const { body } = await request(appOf()).get('/api/v1/concerts').expect(200);
+    expect(body.slice(0, 2)).toEqual([
+      {
+        concertId: newer.body.concertId,
+        title: 'Moonrise',
+        artist: 'Lunar Bloom',
+        venue: 'KSPO Dome',
+        description: 'Tour',
+      },
+      {
+        concertId: older.body.concertId,
+        title: 'Afterglow Encore',
+        artist: 'Paper Foxes',
+        venue: 'Blue Square, Seoul',
+      },
+    ]);
+  });
+
+  it('answers 404 for an unknown concert or schedule and 400 for a malformed id', async () => {
+    await request(appOf()).get(`/api/v1/concerts/${randomUUID()}/schedules`).expect(404);
+    await request(appOf()).get(`/api/v1/schedules/${randomUUID()}/seats`).expect(404);
+    const malformed = await request(appOf()).get('/api/v1/schedules/seven/seats').expect(400);
+    expect(malformed.body.errors[0].field).toBe('params.scheduleId');
+  });
+
+  it('looks up one seat for the reservation service, 404 when unknown', async () => {
+    const { scheduleId } = await addConcertWithSchedule(appOf(), 3, 55_000);
+    const third = (await seatMapOf(appOf(), scheduleId)).seats[2];
+    const { body } = await request(appOf()).get(`/internal/seats/${third?.seatId}`).expect(200);
+    expect(body).toEqual({ seatId: third?.seatId, scheduleId, number: 3, price: 55_000 });
+    await request(appOf()).get(`/internal/seats/${randomUUID()}`).expect(404);
+  });
+
+  it('answers an id in upper case with the id in lower case', async () => {
+    const { scheduleId } = await addConcertWithSchedule(appOf(), 1);
+    const seatMap = await seatMapOf(appOf(), scheduleId.toUpperCase());
+    expect(seatMap.scheduleId).toBe(scheduleId);
+    const seatId = seatMap.seats[0]?.seatId as string;
+    const { body } = await request(appOf()).get(`/internal/seats/${seatId.toUpperCase()}`);
+    expect(body.seatId).toBe(seatId);
+  });
+});

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import {
+  availableSeatsChange,
+  seatAfter,
+  type SeatOccupancy,
+} from '../src/domain/seat-transitions';
+
+const [older, newer] = [randomUUID(), randomUUID()];
+const at = (seconds: number) => new Date(Date.UTC(2027, 4, 1, 10, 0, seconds));
+
+const available: SeatOccupancy = { status: 'AVAILABLE', reservationId: null, heldAt: null };
+const heldBy = (reservationId: string, heldAt = at(0)): SeatOccupancy => ({
+  status: 'HELD',
+  reservationId,
+  heldAt,
+});
+const soldTo = (reservationId: string): SeatOccupancy => ({
+  status: 'SOLD',
+  reservationId,
+  heldAt: null,
+});
+
+describe('when a seat is held', () => {
+  it('takes an available seat', () => {
+    expect(seatAfter(available, { kind: 'held', reservationId: older, at: at(1) })).toEqual(
+      heldBy(older, at(1)),
+    );
+  });
+
+  it('replaces an older hold whose release has not arrived yet', () => {
+    expect(seatAfter(heldBy(older), { kind: 'held', reservationId: newer, at: at(5) })).toEqual(
+      heldBy(newer, at(5)),
+    );
+  });
+
+  it('leaves a newer hold, the same hold and a sold seat alone', () => {
+    expect(seatAfter(heldBy(newer, at(5)), { kind: 'held', reservationId: older, at: at(1) })).toBe(
+      undefined,
+    );
+    expect(seatAfter(heldBy(older), { kind: 'held', reservationId: older, at: at(0) })).toBe(
+      undefined,
+    );
+    expect(seatAfter(soldTo(older), { kind: 'held', reservationId: newer, at: at(9) })).toBe(
+      undefined,
+    );
+  });
+});
+
+describe('when a hold is released', () => {
+  it('frees the seat if that reservation holds it', () => {
+    expect(seatAfter(heldBy(older), { kind: 'released', reservationId: older })).toEqual(available);
+  });
+
+  it('changes nothing if another reservation holds it, it is free, or sold', () => {
+    for (const seat of [heldBy(newer), available, soldTo(older)]) {
+      expect(seatAfter(seat, { kind: 'released', reservationId: older })).toBe(undefined);
+    }
+  });
+});
+
+describe('when a reservation is confirmed', () => {
+  it('sells the seat, whoever this catalogue last saw holding it', () => {
+    for (const seat of [heldBy(older), heldBy(newer), available]) {
+      expect(seatAfter(seat, { kind: 'confirmed', reservationId: older })).toEqual(soldTo(older));
+    }
+  });
+
+  it('never sells a sold seat again', () => {
+    expect(seatAfter(soldTo(older), { kind: 'confirmed', reservationId: older })).toBe(undefined);
+    expect(seatAfter(soldTo(older), { kind: 'confirmed', reservationId: newer })).toBe(undefined);
+  });
+});
+
+describe('when a seat changes status', () => {
+  it.each([
+    ['AVAILABLE', 'HELD', -1],
+    ['AVAILABLE', 'SOLD', -1],
+    ['HELD', 'AVAILABLE', 1],
+    ['HELD', 'SOLD', 0],
+    ['HELD', 'HELD', 0],
+  ] as const)('moves the available count from %s to %s by %d', (before, after, change) => {
+    expect(availableSeatsChange(before, after)).toBe(change);
+  });
+});

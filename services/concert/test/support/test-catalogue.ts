@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, createTestRedis } from '@headliner/testing';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { createCatalogueCache } from '../../src/cache/catalogue-cache';
+import { createPrisma } from '../../src/infra/prisma';
+
+export const quietLogger = pino({ level: 'silent' });
+export const adminHeaders = { 'X-User-Id': randomUUID(), 'X-User-Role': 'admin' };
+
+/**
+ * A fresh database and Redis prefix, with two apps over them: one reading through the cache
+ * (CATALOGUE_CACHE=on) and one reading PostgreSQL only (off), to compare their answers.
+ */
+export async function startTestCatalogue({ ttlSeconds = 60 } = {}) {
+  const db = await createTestDatabase('headliner_concert_template');
+  const prisma = createPrisma(db.url);
+  const redis = createTestRedis();
+  const cache = createCatalogueCache({ redis: redis.redis, prefix: redis.prefix, ttlSeconds });
+  return {
+    prisma,
+    cache,
+    redis: redis.redis,
+    cachedApp: createApp({ prisma, cache, logger: quietLogger }),
+    databaseApp: createApp({ prisma, logger: quietLogger }),
+    stop: async () => {
+      await prisma.$disconnect();
+      await redis.cleanup();
+      await db.drop();
+    },
+  };
+}
+
+export type TestCatalogue = Awaited<ReturnType<typeof startTestCatalogue>>;
+type App = TestCatalogue['cachedApp'];
+
+/** A concert with one schedule of `seatCount` seats, created through the admin endpoints. */
+export async function addConcertWithSchedule(app: App, seatCount: number, price = 99_000) {
+  const concert = await request(app)
+    .post('/api/v1/admin/concerts')
+    .set(adminHeaders)
+    .send({ title: 'Blue Hour Live', artist: 'Neon Harbor', venue: 'Olympic Hall, Seoul' })
+    .expect(201);
+  const concertId: string = concert.body.concertId;
+  const schedule = await request(app)
+    .post(`/api/v1/admin/concerts/${concertId}/schedules`)
+    .set(adminHeaders)
+    .send({ startsAt: '2027-05-01T19:00:00+09:00', seatCount, price })
+    .expect(201);
+  return { concertId, scheduleId: schedule.body.scheduleId as string };
+}
+
+export async function seatMapOf(app: App, scheduleId: string) {
+  const response = await request(app).get(`/api/v1/schedules/${scheduleId}/seats`).expect(200);
+  return response.body as {
+    scheduleId: string;
+    seats: { seatId: string; number: number; price: number; status: string }[];
+  };
+}
+
+export async function schedulesOf(app: App, concertId: string) {
+  const response = await request(app).get(`/api/v1/concerts/${concertId}/schedules`).expect(200);
+  return response.body as { scheduleId: string; startsAt: string; availableSeats: number }[];
+}

@@ -1,0 +1,2 @@
+export { seedWallets } from './seed-wallets';
+export { createPrisma } from '../infra/prisma';
