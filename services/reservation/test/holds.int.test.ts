@@ -28,8 +28,22 @@ describe('when fans hold seats', () => {
     expect(await liveReservationsOf(seat.seatId)).toBe(1);
     const heldEvents = await service.outboxEvents(service.topics.reservationHeld);
     expect(heldEvents.filter((event) => event.payload.seatId === seat.seatId)).toHaveLength(1);
-    // The catalogue is asked once; the seat's answer is shared and then remembered.
-    expect(service.concert.lookups.get(seat.seatId)).toBe(1);
+    // The catalogue is asked once; the seat map is shared and then remembered.
+    expect(service.concert.seatMapCalls.get(seat.scheduleId)).toBe(1);
+  }, 60_000);
+
+  it('asks the catalogue for a schedule once when 200 fans hold 100 of its seats at once', async () => {
+    const { scheduleId, seats } = service.concert.addSchedule(100);
+    // Holds keep arriving while the seat map is on its way: they must wait for it, not ask again.
+    service.concert.latencyMs = 300;
+
+    const answers = await Promise.all(
+      seats.flatMap((seat) => [seat, seat]).map((seat) => service.client.hold(randomUUID(), seat)),
+    ).finally(() => (service.concert.latencyMs = 0));
+
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(100);
+    expect(answers.filter((answer) => answer.status === 409)).toHaveLength(100);
+    expect(service.concert.seatMapCalls.get(scheduleId)).toBe(1);
   }, 60_000);
 
   it('holds exactly 500 of 500 seats when 1,000 fans race for them in pairs', async () => {
@@ -104,31 +118,58 @@ describe('when fans hold seats', () => {
     expect(other.map((answer) => answer.status)).toEqual([201, 201]);
   });
 
-  it('refuses an unknown seat, or a seat of another schedule, naming it', async () => {
+  it('refuses an unknown seat, a seat of another schedule or an unknown schedule, naming it', async () => {
     const { seats } = service.concert.addSchedule(1);
+    const other = service.concert.addSchedule(1);
     const unknownSeat = { scheduleId: seats[0]!.scheduleId, seatId: randomUUID() };
-    const otherSchedule = { scheduleId: randomUUID(), seatId: seats[0]!.seatId };
+    const otherSchedule = { scheduleId: other.scheduleId, seatId: seats[0]!.seatId };
+    const unknownSchedule = { scheduleId: randomUUID(), seatId: seats[0]!.seatId };
 
     const unknown = await service.client.hold(randomUUID(), unknownSeat);
     const misplaced = await service.client.hold(randomUUID(), otherSchedule);
+    const nowhere = await service.client.hold(randomUUID(), unknownSchedule);
 
-    expect(unknown.status).toBe(404);
-    expect(unknown.body.type).toBe('https://headliner.dev/problems/seat-not-found');
+    for (const answer of [unknown, misplaced, nowhere]) {
+      expect(answer.status).toBe(404);
+      expect(answer.body.type).toBe('https://headliner.dev/problems/seat-not-found');
+    }
     expect(unknown.body.detail).toContain(unknownSeat.seatId);
-    expect(misplaced.status).toBe(404);
     expect(misplaced.body.detail).toContain(otherSchedule.scheduleId);
+    expect(nowhere.body.detail).toContain(unknownSchedule.scheduleId);
     expect(await liveReservationsOf(seats[0]!.seatId)).toBe(0);
   });
 
-  it('answers 503 without holding when the concert catalogue fails', async () => {
-    const { seats } = service.concert.addSchedule(1);
-    service.concert.breakSeat(seats[0]!.seatId);
+  it('holds a seat named in upper case under its lower-case ids, against the same rivals', async () => {
+    const seat = service.concert.addSchedule(1).seats[0]!;
+    const shouted = {
+      scheduleId: seat.scheduleId.toUpperCase(),
+      seatId: seat.seatId.toUpperCase(),
+    };
+
+    const held = await service.client.hold(randomUUID(), shouted);
+    const rival = await service.client.hold(randomUUID(), seat);
+
+    expect(held.status).toBe(201);
+    expect(rival.status).toBe(409);
+    const [event] = (await service.outboxEvents(service.topics.reservationHeld)).filter(
+      (candidate) => candidate.payload.reservationId === held.body.reservationId,
+    );
+    expect(event?.payload).toMatchObject({ scheduleId: seat.scheduleId, seatId: seat.seatId });
+  });
+
+  it('answers 503 without holding when the concert catalogue fails, and asks again later', async () => {
+    const { scheduleId, seats } = service.concert.addSchedule(1);
+    service.concert.breakSchedule(scheduleId);
 
     const answer = await service.client.hold(randomUUID(), seats[0]!);
 
     expect(answer.status).toBe(503);
     expect(answer.body.type).toBe('https://headliner.dev/problems/upstream-unavailable');
     expect(await liveReservationsOf(seats[0]!.seatId)).toBe(0);
+    // A failed seat map is not remembered: once the catalogue answers, the seat can be held.
+    service.concert.mendSchedule(scheduleId);
+    expect((await service.client.hold(randomUUID(), seats[0]!)).status).toBe(201);
+    expect(service.concert.seatMapCalls.get(scheduleId)).toBe(2);
   });
 
   it('refuses a request without the gateway user header or with unexpected fields', async () => {

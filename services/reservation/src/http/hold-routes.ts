@@ -16,12 +16,11 @@ export function holdRoutes(deps: RouteDeps): Router {
   router.post('/api/v1/reservations', holdSeat, async (_req, res) => {
     const { headers, body } = holdSeat.input(res);
     const hold = await countedByOutcome(async () => {
-      const seat = await deps.seats.find(body.seatId);
-      if (!seat) throw new BookingRefused('seat-not-found', `There is no seat ${body.seatId}.`);
-      if (seat.scheduleId !== body.scheduleId) {
+      const seat = await deps.seats.find(body.scheduleId, body.seatId);
+      if (!seat) {
         throw new BookingRefused(
           'seat-not-found',
-          `Seat ${body.seatId} is not a seat of schedule ${body.scheduleId}.`,
+          `There is no seat ${body.seatId} in schedule ${body.scheduleId}.`,
         );
       }
       const userId = headers[USER_ID_HEADER];

@@ -1,33 +1,34 @@
-import { EntityId } from '@headliner/contracts';
+import { Seat as CatalogueSeat, SeatMap } from '@headliner/contracts';
 import { createUpstreamClient, ProblemError, type Logger } from '@headliner/platform';
 import { z } from 'zod';
 import type { Seat } from '../domain/seat';
-import { SeatCache } from './seat-cache';
+import { SeatMapCache, type ScheduleSeats } from './seat-map-cache';
 
 export interface SeatCatalogue {
-  /** The seat, or undefined if the concert service knows no such seat. */
-  find(seatId: string): Promise<Seat | undefined>;
+  /** The seat, or undefined if the concert service knows no such seat in that schedule. */
+  find(scheduleId: string, seatId: string): Promise<Seat | undefined>;
 }
 
 export interface SeatCatalogueOptions {
   concertUrl: string;
   timeoutMs: number;
   logger: Logger;
-  /** Seats remembered; a stadium's schedules fit in the default. */
+  /** Schedules remembered, of at most 1,000 seats each (~150 KB); an on-sale day fits in 100. */
   cacheSize?: number;
 }
 
-// GET /internal/seats/{seatId} of the concert service.
-const SeatAnswer = z.object({
-  seatId: EntityId,
-  scheduleId: EntityId,
-  number: z.int(),
-  price: z.int().positive(),
+// GET /api/v1/schedules/{scheduleId}/seats of the concert service. The seats' status is left
+// out: whether a seat is held or sold is this service's truth, not the catalogue's view of it.
+const SeatMapAnswer = SeatMap.extend({
+  seats: z.array(CatalogueSeat.pick({ seatId: true, number: true, price: true })),
 });
 
 /**
- * Seats from the concert service's internal lookup, through a circuit breaker. A seat's schedule
- * and price never change, so a seat found once is kept; a seat not found is asked about again.
+ * Seats from the concert service's seat map, one call per schedule through a circuit breaker:
+ * a thousand fans holding different seats of one schedule at once cost the catalogue one read,
+ * not a thousand. A schedule's seats are created with it and never added, removed or repriced,
+ * so a seat map fetched once never goes stale and is kept; an unknown schedule, or a failed
+ * call, is asked about again.
  */
 export function createSeatCatalogue(options: SeatCatalogueOptions): SeatCatalogue {
   const concert = createUpstreamClient({
@@ -36,14 +37,18 @@ export function createSeatCatalogue(options: SeatCatalogueOptions): SeatCatalogu
     timeoutMs: options.timeoutMs,
     logger: options.logger,
   });
-  const cache = new SeatCache(options.cacheSize ?? 100_000);
+  const cache = new SeatMapCache(options.cacheSize ?? 100);
 
-  const lookUp = async (seatId: string): Promise<Seat | undefined> => {
+  const lookUp = async (scheduleId: string): Promise<ScheduleSeats | undefined> => {
     try {
-      const answer = await concert.get(`/internal/seats/${seatId}`, {
+      const answer = await concert.get(`/api/v1/schedules/${scheduleId}/seats`, {
         validateStatus: (status) => status === 200 || status === 404,
       });
-      return answer.status === 404 ? undefined : SeatAnswer.parse(answer.data);
+      if (answer.status === 404) return undefined;
+      const { seats } = SeatMapAnswer.parse(answer.data);
+      return new Map(
+        seats.map(({ seatId, number, price }) => [canonical(seatId), { number, price }]),
+      );
     } catch (error) {
       if (error instanceof ProblemError) throw error; // the breaker is open
       throw ProblemError.serviceUnavailable(
@@ -53,17 +58,29 @@ export function createSeatCatalogue(options: SeatCatalogueOptions): SeatCatalogu
     }
   };
 
+  const seatsOf = (scheduleId: string): Promise<ScheduleSeats | undefined> => {
+    const cached = cache.get(scheduleId);
+    if (cached) return cached;
+    const lookup = lookUp(scheduleId);
+    cache.set(scheduleId, lookup);
+    lookup.then(
+      (seats) => seats ?? cache.delete(scheduleId, lookup),
+      () => cache.delete(scheduleId, lookup),
+    );
+    return lookup;
+  };
+
   return {
-    find(seatId) {
-      const cached = cache.get(seatId);
-      if (cached) return cached;
-      const lookup = lookUp(seatId);
-      cache.set(seatId, lookup);
-      lookup.then(
-        (seat) => seat ?? cache.delete(seatId, lookup),
-        () => cache.delete(seatId, lookup),
-      );
-      return lookup;
+    async find(scheduleId, seatId) {
+      const schedule = canonical(scheduleId);
+      const seat = canonical(seatId);
+      const found = (await seatsOf(schedule))?.get(seat);
+      return found && { seatId: seat, scheduleId: schedule, ...found };
     },
   };
+}
+
+// UUIDs match in any case in PostgreSQL, but not as Redis claim keys, cache keys or in events.
+function canonical(id: string): string {
+  return id.toLowerCase();
 }

@@ -1,53 +1,76 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SeatMap } from '@headliner/contracts';
 import express from 'express';
 import type { Seat } from '../../src/domain/seat';
 
-/** Stands in for the concert service's internal seat lookup: the one call made to it. */
+/** Stands in for the concert service's seat map: the one call made to it. */
 export interface FakeConcert {
   url: string;
   /** A schedule with `count` seats at `price`. */
   addSchedule(count: number, price?: number): { scheduleId: string; seats: Seat[] };
-  /** How often each seat was looked up. */
-  lookups: Map<string, number>;
-  /** Lookups of this seat answer 500. */
-  breakSeat(seatId: string): void;
+  /** How often each schedule's seat map was asked for. */
+  seatMapCalls: Map<string, number>;
+  /** Seat maps of this schedule answer 500 until `mendSchedule`. */
+  breakSchedule(scheduleId: string): void;
+  mendSchedule(scheduleId: string): void;
+  /** Every seat map answers this much later (0 by default). */
+  latencyMs: number;
   stop(): Promise<void>;
 }
 
 export async function startFakeConcert(): Promise<FakeConcert> {
-  const seats = new Map<string, Seat>();
+  const schedules = new Map<string, Seat[]>();
   const broken = new Set<string>();
-  const lookups = new Map<string, number>();
+  const seatMapCalls = new Map<string, number>();
   const app = express();
-  app.get('/internal/seats/:seatId', (req, res) => {
-    const { seatId } = req.params;
-    lookups.set(seatId, (lookups.get(seatId) ?? 0) + 1);
-    const seat = seats.get(seatId);
-    if (broken.has(seatId)) res.status(500).json({ title: 'Internal server error' });
-    else if (seat) res.json(seat);
-    else res.status(404).json({ title: 'Not found' });
-  });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
 
-  return {
+  const concert: FakeConcert = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     addSchedule(count, price = 50_000) {
       const scheduleId = randomUUID();
-      const created = Array.from({ length: count }, (_, i) => ({
+      const seats = Array.from({ length: count }, (_, i) => ({
         seatId: randomUUID(),
         scheduleId,
         number: i + 1,
         price,
       }));
-      for (const seat of created) seats.set(seat.seatId, seat);
-      return { scheduleId, seats: created };
+      schedules.set(scheduleId, seats);
+      return { scheduleId, seats };
     },
-    lookups,
-    breakSeat: (seatId) => broken.add(seatId),
+    seatMapCalls,
+    breakSchedule: (scheduleId) => broken.add(scheduleId),
+    mendSchedule: (scheduleId) => broken.delete(scheduleId),
+    latencyMs: 0,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
+
+  app.get('/api/v1/schedules/:scheduleId/seats', async (req, res) => {
+    const { scheduleId } = req.params;
+    seatMapCalls.set(scheduleId, (seatMapCalls.get(scheduleId) ?? 0) + 1);
+    await sleep(concert.latencyMs);
+    const seats = schedules.get(scheduleId);
+    if (broken.has(scheduleId)) {
+      res.status(500).json({ title: 'Internal server error' });
+    } else if (seats) {
+      const seatMap: SeatMap = {
+        scheduleId,
+        seats: seats.map(({ seatId, number, price }) => ({
+          seatId,
+          number,
+          price,
+          status: 'AVAILABLE',
+        })),
+      };
+      res.json(seatMap);
+    } else {
+      res.status(404).json({ title: 'Not found' });
+    }
+  });
+  return concert;
 }
