@@ -1,8 +1,7 @@
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-import { createTestTopic, readMessages, testKafka } from './support/test-kafka';
+import { createTestTopic, readMessages, testKafka, eventually } from '@headliner/testing';
 import { startDeliveryConsumer, ticketIssuedEvent } from './fixtures/ticket-service';
-import { eventually } from './support/eventually';
 
 const fastRetry = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 };
 

@@ -2,8 +2,7 @@ import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { register } from 'prom-client';
 import { startEventConsumer, type MessageContext } from '../src/messaging/event-consumer';
 import { quietLogger, ticketIssued, ticketIssuedEvent } from './fixtures/ticket-service';
-import { eventually } from './support/eventually';
-import { createTestTopic, readMessages, testKafka } from './support/test-kafka';
+import { createTestTopic, readMessages, testKafka, eventually } from '@headliner/testing';
 
 async function consumedCount(topic: string, outcome: string): Promise<number> {
   const metric = await register.getSingleMetric('kafka_events_consumed_total')?.get();

@@ -4,9 +4,8 @@ import path from 'node:path';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { register } from 'prom-client';
 import { startOutboxRelay, type OutboxRelay } from '../src/messaging/outbox-relay';
-import { eventually } from './support/eventually';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-import { brokers, createTestTopic, testKafka } from './support/test-kafka';
+import { testBrokers, createTestTopic, testKafka, eventually } from '@headliner/testing';
 import {
   HANGING_HOLDER,
   issueTicket,
@@ -141,7 +140,7 @@ function startKillableConsumer(databaseUrl: string, topic: string, groupId: stri
       'tsx',
       path.join(__dirname, 'fixtures/delivery-consumer-process.ts'),
       databaseUrl,
-      brokers().join(','),
+      testBrokers().join(','),
       topic,
       groupId,
     ],

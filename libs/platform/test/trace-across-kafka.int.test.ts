@@ -1,7 +1,7 @@
 import type { FinishedSpan } from './fixtures/traced/finished-spans';
 import { runTypeScript } from './fixtures/run-typescript';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-import { brokers, createTestTopic, testKafka } from './support/test-kafka';
+import { testBrokers, createTestTopic, testKafka } from '@headliner/testing';
 
 interface OfficeOutput {
   issued: { ticketId: string };
@@ -49,7 +49,11 @@ describe('when a request’s event travels outbox → Kafka → inbox consumer',
   beforeAll(async () => {
     db = await createTestDatabase();
     topic = await createTestTopic(testKafka());
-    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: brokers().join(','), TOPIC: topic.topic };
+    const env = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: testBrokers().join(','),
+      TOPIC: topic.topic,
+    };
     office = runFixture('traced/ticket-office.ts', env);
     delivery = runFixture('traced/ticket-delivery.ts', env);
   }, 60_000);

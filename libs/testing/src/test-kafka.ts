@@ -33,6 +33,13 @@ export async function createTestTopics(kafka: Kafka, count = 1) {
   };
 }
 
+/** One random topic and its DLQ, created now; remove() deletes both. */
+export async function createTestTopic(kafka: Kafka) {
+  const { topics, remove } = await createTestTopics(kafka, 1);
+  const topic = topics[0]!;
+  return { topic, dlq: `${topic}.dlq`, remove };
+}
+
 /** Reads messages from the start of a topic until `count` arrived or the timeout passed. */
 export async function readMessages(kafka: Kafka, topic: string, count: number, timeoutMs = 20_000) {
   const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
