@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { PAYMENT_COMPLETED, PAYMENT_COMPLETED_VERSION } from './events/payment-completed';
 import { PAYMENT_FAILED, PAYMENT_FAILED_VERSION } from './events/payment-failed';
 import { PAYMENT_REQUESTED, PAYMENT_REQUESTED_VERSION } from './events/payment-requested';
@@ -87,10 +88,30 @@ export function partitionKeyOf(event: BookingEvent): string {
   return event.payload[topicFor(event).key];
 }
 
-/** Every topic and its DLQ, for creating them at startup. */
-export function topicsToCreate(): { name: string; partitions: number }[] {
+/**
+ * Put in front of every topic name (and consumer group id) by one system sharing a broker with
+ * others, such as the end-to-end test systems ('e2e.'), so none consumes another's events.
+ * Empty in production: the registry's names, unchanged.
+ */
+export const TopicNamespace = z
+  .string()
+  .regex(
+    /^([a-z0-9-]+\.)?$/,
+    'must be empty or lowercase letters, digits and dashes ending with a dot (e.g. "e2e.")',
+  );
+
+/** The name of every topic under a namespace, keyed like `topics`; each DLQ is `<name>.dlq`. */
+export type TopicNames = Record<keyof typeof topics, string>;
+
+export function topicNames(namespace = ''): TopicNames {
+  const entries = Object.entries<Topic>(topics).map(([key, { name }]) => [key, namespace + name]);
+  return Object.fromEntries(entries) as TopicNames;
+}
+
+/** Every topic and its DLQ under a namespace, for creating them at startup. */
+export function topicsToCreate(namespace = ''): { name: string; partitions: number }[] {
   return Object.values<Topic>(topics).flatMap(({ name, dlq, partitions }) => [
-    { name, partitions },
-    { name: dlq, partitions },
+    { name: namespace + name, partitions },
+    { name: namespace + dlq, partitions },
   ]);
 }

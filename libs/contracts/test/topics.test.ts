@@ -2,6 +2,8 @@ import {
   events,
   partitionKeyOf,
   topicFor,
+  topicNames,
+  TopicNamespace,
   topics,
   topicsToCreate,
   type Topic,
@@ -50,6 +52,46 @@ describe('the topic registry', () => {
     expect(names).toHaveLength(everyTopic.length * 2);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain('headliner.payment.failed.v1.dlq');
+  });
+});
+
+describe('when a system runs without a namespace', () => {
+  it('uses the registry names, unchanged', () => {
+    for (const [key, topic] of Object.entries<Topic>(topics)) {
+      expect(topicNames()[key as keyof typeof topics]).toBe(topic.name);
+    }
+    expect(topicNames('')).toEqual(topicNames());
+    expect(topicsToCreate('')).toEqual(topicsToCreate());
+  });
+});
+
+describe('when a system runs under a namespace', () => {
+  it('puts the namespace in front of every topic name', () => {
+    const names = topicNames('e2e.');
+    expect(Object.keys(names)).toEqual(Object.keys(topics));
+    expect(names.paymentRequested).toBe('e2e.headliner.payment.requested.v1');
+    expect(names.reservationConfirmed).toBe('e2e.headliner.reservation.confirmed.v1');
+  });
+
+  it('creates each namespaced topic with its DLQ at <namespaced name>.dlq', () => {
+    const created = topicsToCreate('e2e.');
+    expect(created).toHaveLength(topicsToCreate().length);
+    for (const name of Object.values(topicNames('e2e.'))) {
+      expect(created.map((topic) => topic.name)).toEqual(
+        expect.arrayContaining([name, `${name}.dlq`]),
+      );
+    }
+    expect(created.every((topic) => topic.name.startsWith('e2e.headliner.'))).toBe(true);
+  });
+
+  it.each(['e2e.', 'ci-42.', ''])('accepts the namespace %j', (namespace) => {
+    expect(TopicNamespace.safeParse(namespace).success).toBe(true);
+  });
+
+  it.each(['e2e', 'E2E.', 'e2e..', '.', 'a.b.'])('refuses the namespace %j', (namespace) => {
+    expect(TopicNamespace.safeParse(namespace).error?.issues[0]?.message).toMatch(
+      /ending with a dot/,
+    );
   });
 });
 

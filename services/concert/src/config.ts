@@ -1,3 +1,4 @@
+import { TopicNamespace } from '@headliner/contracts';
 import {
   baseConfigSchema,
   envVar,
@@ -11,6 +12,8 @@ export const configSchema = baseConfigSchema
     PORT: envVar.port(8082),
     DATABASE_URL: envVar.url(['postgres', 'postgresql']),
     KAFKA_BROKERS: envVar.brokerList(),
+    /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
+    KAFKA_NAMESPACE: TopicNamespace.default(''),
     /** off: every read goes to PostgreSQL (to compare, or when Redis is not wanted). */
     CATALOGUE_CACHE: envVar.oneOf(['on', 'off'], 'on'),
     REDIS_URL: envVar.url(['redis', 'rediss']).optional(),

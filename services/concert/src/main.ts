@@ -1,6 +1,6 @@
 // Telemetry first: it must patch http and express before anything below loads them.
 import { telemetry } from './telemetry';
-import { topicsToCreate } from '@headliner/contracts';
+import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
   createKafka,
   createLogger,
@@ -11,7 +11,10 @@ import {
 import { createApp } from './app';
 import { createCatalogueCache } from './cache/catalogue-cache';
 import { config } from './config';
-import { startReservationEventsConsumer } from './consumers/reservation-events-consumer';
+import {
+  reservationTopicsIn,
+  startReservationEventsConsumer,
+} from './consumers/reservation-events-consumer';
 import { createPrisma } from './infra/prisma';
 import { createRedis } from './infra/redis';
 
@@ -41,7 +44,10 @@ async function main(): Promise<void> {
   const kafka = createKafka({ clientId: 'concert', brokers: config.KAFKA_BROKERS, logger });
   await ensureTopics(
     kafka,
-    topicsToCreate().map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
+    topicsToCreate(config.KAFKA_NAMESPACE).map(({ name, partitions }) => ({
+      topic: name,
+      numPartitions: partitions,
+    })),
   );
   const producer = createProducer(kafka);
   await producer.connect();
@@ -67,7 +73,15 @@ async function main(): Promise<void> {
   });
   shutdown.trackServer(server);
 
-  const consumer = await startReservationEventsConsumer({ kafka, producer, prisma, cache, logger });
+  const consumer = await startReservationEventsConsumer({
+    kafka,
+    producer,
+    prisma,
+    cache,
+    logger,
+    topics: reservationTopicsIn(topicNames(config.KAFKA_NAMESPACE)),
+    groupId: `${config.KAFKA_NAMESPACE}concert`,
+  });
   shutdown.onClose('reservation events consumer', () => consumer.disconnect());
 }
 

@@ -1,3 +1,4 @@
+import { TopicNamespace } from '@headliner/contracts';
 import {
   baseConfigSchema,
   envVar,
@@ -10,6 +11,8 @@ export const configSchema = baseConfigSchema.extend({
   PORT: envVar.port(8081),
   REDIS_URL: envVar.url(['redis', 'rediss']),
   KAFKA_BROKERS: envVar.brokerList(),
+  /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
+  KAFKA_NAMESPACE: TopicNamespace.default(''),
   ACTIVE_LIMIT: envVar.positiveInt(50),
   ACTIVE_TTL_SECONDS: envVar.positiveInt(300),
   WAIT_IDLE_TTL_SECONDS: envVar.positiveInt(60),

@@ -1,6 +1,6 @@
 import { telemetry } from './telemetry';
 import { config } from './config';
-import { topics, topicsToCreate } from '@headliner/contracts';
+import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
   createKafka,
   createLogger,
@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   const kafka = createKafka({ clientId: 'queue', brokers: config.KAFKA_BROKERS, logger });
   await ensureTopics(
     kafka,
-    topicsToCreate().map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
+    topicsToCreate(config.KAFKA_NAMESPACE).map(({ name, partitions }) => ({
+      topic: name,
+      numPartitions: partitions,
+    })),
   );
   const producer = createProducer(kafka);
   await producer.connect();
@@ -55,12 +58,13 @@ async function main(): Promise<void> {
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'listening'));
   shutdown.trackServer(server);
 
+  const confirmedTopic = topicNames(config.KAFKA_NAMESPACE).reservationConfirmed;
   const consumer = await startPaymentReleaseConsumer({
     kafka,
     producer,
-    groupId: 'queue',
-    topic: topics.reservationConfirmed.name,
-    dlqTopic: topics.reservationConfirmed.dlq,
+    groupId: `${config.KAFKA_NAMESPACE}queue`,
+    topic: confirmedTopic,
+    dlqTopic: `${confirmedTopic}.dlq`,
     waitingRoom,
     logger,
   });

@@ -1,3 +1,4 @@
+import { TopicNamespace } from '@headliner/contracts';
 import {
   baseConfigSchema,
   envVar,
@@ -11,6 +12,8 @@ export const configSchema = baseConfigSchema.extend({
   DATABASE_URL: envVar.url(['postgres', 'postgresql']),
   REDIS_URL: envVar.url(['redis', 'rediss']),
   KAFKA_BROKERS: envVar.brokerList(),
+  /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
+  KAFKA_NAMESPACE: TopicNamespace.default(''),
   CONCERT_URL: envVar.url().default('http://127.0.0.1:8082'),
   CONCERT_TIMEOUT_MS: envVar.durationMs(2000),
   HOLD_TTL_SECONDS: envVar.positiveInt(300),

@@ -1,17 +1,19 @@
-import { partitionKeyOf, topics, type BookingEvent } from '@headliner/contracts';
+import {
+  partitionKeyOf,
+  topicNames,
+  type BookingEvent,
+  type TopicNames,
+} from '@headliner/contracts';
 import { appendToOutbox, type SqlClient } from '@headliner/platform';
 
-/** The Kafka topic of each event this service produces or consumes; tests use random ones. */
-export type EventTopics = Record<keyof typeof topics, string>;
+/**
+ * The Kafka topic of each event this service produces or consumes: main passes the names under
+ * KAFKA_NAMESPACE, tests random ones.
+ */
+export type EventTopics = TopicNames;
 
-export const eventTopics: EventTopics = {
-  reservationHeld: topics.reservationHeld.name,
-  reservationReleased: topics.reservationReleased.name,
-  reservationConfirmed: topics.reservationConfirmed.name,
-  paymentRequested: topics.paymentRequested.name,
-  paymentCompleted: topics.paymentCompleted.name,
-  paymentFailed: topics.paymentFailed.name,
-};
+/** The registry's names, with no namespace. */
+export const eventTopics: EventTopics = topicNames();
 
 /** Queues the event for the relay, in the caller's transaction, keyed by its reservation. */
 export function recordEvent(tx: SqlClient, topic: string, event: BookingEvent): Promise<void> {

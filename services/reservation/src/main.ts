@@ -1,6 +1,6 @@
 // Telemetry first: it must patch http and express before anything loads them.
 import { telemetry } from './telemetry';
-import { topicsToCreate } from '@headliner/contracts';
+import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
   createKafka,
   createLogger,
@@ -13,7 +13,6 @@ import { Redis } from 'ioredis';
 import { createApp } from './app';
 import { config } from './config';
 import { startPaymentAnswerConsumer } from './consumers/payment-answer-consumer';
-import { eventTopics } from './event-topics';
 import { createHoldExpiryQueue } from './expiry/hold-expiry-queue';
 import { startHoldExpiryWorker } from './expiry/hold-expiry-worker';
 import { createDatabase } from './infra/database';
@@ -34,8 +33,12 @@ async function main() {
   const kafka = createKafka({ clientId: 'reservation', brokers: config.KAFKA_BROKERS, logger });
   await ensureTopics(
     kafka,
-    topicsToCreate().map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
+    topicsToCreate(config.KAFKA_NAMESPACE).map(({ name, partitions }) => ({
+      topic: name,
+      numPartitions: partitions,
+    })),
   );
+  const topics = topicNames(config.KAFKA_NAMESPACE);
   const producer = createProducer(kafka);
   await producer.connect();
   shutdown.onClose('kafka producer', () => producer.disconnect());
@@ -59,7 +62,7 @@ async function main() {
     claims,
     holdExpiry,
     relay,
-    topics: eventTopics,
+    topics,
     holdRules: {
       holdTtlSeconds: config.HOLD_TTL_SECONDS,
       maxHoldsPerUser: config.MAX_HOLDS_PER_USER,
@@ -81,8 +84,8 @@ async function main() {
     relay,
     claims,
     logger,
-    topics: eventTopics,
-    groupId: 'reservation',
+    topics,
+    groupId: `${config.KAFKA_NAMESPACE}reservation`,
   });
   shutdown.onClose('payment answer consumer', () => consumer.disconnect());
   const workerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
@@ -92,7 +95,7 @@ async function main() {
     prefix: `${config.REDIS_KEY_PREFIX}bull`,
     queue: holdExpiry,
     db,
-    topics: eventTopics,
+    topics,
     relay,
     logger,
     sweepIntervalMs: config.EXPIRY_SWEEP_INTERVAL_MS,

@@ -1,3 +1,4 @@
+import { TopicNamespace } from '@headliner/contracts';
 import {
   baseConfigSchema,
   envVar,
@@ -10,6 +11,8 @@ export const configSchema = baseConfigSchema.extend({
   PORT: envVar.port(8084),
   DATABASE_URL: envVar.url(['postgres', 'postgresql']),
   KAFKA_BROKERS: envVar.brokerList(),
+  /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
+  KAFKA_NAMESPACE: TopicNamespace.default(''),
 });
 
 export type Config = z.output<typeof configSchema>;

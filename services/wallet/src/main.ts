@@ -1,6 +1,6 @@
 // Telemetry first: it must patch http and express before anything below loads them.
 import { telemetry } from './telemetry';
-import { topicsToCreate } from '@headliner/contracts';
+import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
   createKafka,
   createLogger,
@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   const kafka = createKafka({ clientId: 'wallet', brokers: config.KAFKA_BROKERS, logger });
   await ensureTopics(
     kafka,
-    topicsToCreate().map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
+    topicsToCreate(config.KAFKA_NAMESPACE).map(({ name, partitions }) => ({
+      topic: name,
+      numPartitions: partitions,
+    })),
   );
   const producer = createProducer(kafka);
   await producer.connect();
@@ -55,7 +58,15 @@ async function main(): Promise<void> {
   });
   shutdown.trackServer(server);
 
-  const consumer = await startPaymentRequestsConsumer({ kafka, prisma, producer, relay, logger });
+  const consumer = await startPaymentRequestsConsumer({
+    kafka,
+    prisma,
+    producer,
+    relay,
+    logger,
+    topics: topicNames(config.KAFKA_NAMESPACE),
+    groupId: `${config.KAFKA_NAMESPACE}wallet`,
+  });
   shutdown.onClose('payment requests consumer', () => consumer.disconnect());
 }
 

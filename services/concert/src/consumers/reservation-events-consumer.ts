@@ -1,4 +1,4 @@
-import { parseEvent, topics as contractTopics } from '@headliner/contracts';
+import { parseEvent, topicNames, type TopicNames } from '@headliner/contracts';
 import { startInboxConsumer, type Logger } from '@headliner/platform';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { CatalogueCache } from '../cache/catalogue-cache';
@@ -8,11 +8,10 @@ import { withAfterCommit } from './after-commit';
 import { applySeatEvent, type SeatEventOutcome } from './apply-seat-event';
 import { seatEventOf } from './seat-event-of';
 
-export const reservationTopics = [
-  contractTopics.reservationHeld.name,
-  contractTopics.reservationReleased.name,
-  contractTopics.reservationConfirmed.name,
-];
+/** The topics this consumer reads, out of one system's topic names. */
+export function reservationTopicsIn(names: TopicNames): string[] {
+  return [names.reservationHeld, names.reservationReleased, names.reservationConfirmed];
+}
 
 export interface ReservationEventsConsumerOptions {
   kafka: Kafka;
@@ -22,7 +21,7 @@ export interface ReservationEventsConsumerOptions {
   /** Absent when CATALOGUE_CACHE=off. */
   cache?: CatalogueCache;
   logger: Logger;
-  /** The reservation topics; tests pass their own. Each has its DLQ at `<topic>.dlq`. */
+  /** The reservation topics (main: under KAFKA_NAMESPACE; tests: their own). DLQ `<topic>.dlq`. */
   topics?: string[];
   groupId?: string;
 }
@@ -51,7 +50,7 @@ export function startReservationEventsConsumer(
   return startInboxConsumer({
     kafka: options.kafka,
     groupId: options.groupId ?? 'concert',
-    topics: options.topics ?? reservationTopics,
+    topics: options.topics ?? reservationTopicsIn(topicNames()),
     dlqTopicOf: (topic) => `${topic}.dlq`,
     db,
     producer: options.producer,

@@ -15,7 +15,7 @@ export interface PaymentAnswerConsumerOptions {
   claims: SeatClaims;
   logger: Logger;
   topics: EventTopics;
-  /** 'reservation' in production; tests use their own. */
+  /** 'reservation' in production (behind KAFKA_NAMESPACE if set); tests use their own. */
   groupId: string;
 }
 

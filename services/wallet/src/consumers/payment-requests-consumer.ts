@@ -19,9 +19,12 @@ export interface PaymentRequestsConsumerDeps {
   producer: Producer;
   relay: OutboxRelay;
   logger: Logger;
-  /** The contracts' topics unless a test gives its own. */
+  /** The contracts' topics unless main (under KAFKA_NAMESPACE) or a test gives others. */
   topics?: WalletTopics;
-  /** 'wallet' unless a test gives its own, so it never joins a running service's group. */
+  /**
+   * 'wallet' unless main (`<KAFKA_NAMESPACE>wallet`) or a test gives its own, so a test never
+   * joins a running service's group.
+   */
   groupId?: string;
   retry?: RetryPolicy;
 }
