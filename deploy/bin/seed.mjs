@@ -23,7 +23,8 @@ const { values } = parseArgs({
 });
 const number = (name) => {
   const value = Number(values[name]);
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`--${name} must be a whole number`);
   return value;
 };
 

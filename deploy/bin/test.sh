@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, starts the infrastructure, then format, lint, type and
 # build checks, then every test (unit and integration, against the real PostgreSQL, Redis and
-# Kafka). Ends with one "N passed, N failed" line.
+# Kafka, then end to end through the gateway). Ends with one "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -15,16 +15,22 @@ npx prettier --check . --log-level warn
 npx turbo run build lint typecheck --output-logs=errors-only
 node deploy/bin/migrate.mjs --suffix _template
 
-results=.local/test-results.json
+# Unit and integration tests first, then the whole system end to end. The end-to-end files
+# run one at a time: each boots all five services on the real topics and consumer groups.
 status=0
-rm -f "$results"
-npx jest --ci --maxWorkers=2 --json --outputFile="$results" "$@" || status=$?
-if [[ -f $results ]]; then
-  node -e '
-    const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
-    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
-  ' "$results"
-else
-  echo "tests: jest wrote no results (exit $status)"
-fi
+rm -f .local/test-results.json .local/e2e-results.json
+npx jest --ci --maxWorkers=2 --json --outputFile=.local/test-results.json "$@" || status=$?
+npx jest --ci -c e2e/jest.config.js --runInBand --passWithNoTests \
+  --json --outputFile=.local/e2e-results.json "$@" || status=$?
+node -e '
+  const fs = require("node:fs");
+  let passed = 0, failed = 0;
+  for (const file of process.argv.slice(1)) {
+    if (!fs.existsSync(file)) { console.log(`${file}: jest wrote no results`); failed += 1; continue; }
+    const results = JSON.parse(fs.readFileSync(file, "utf8"));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed`);
+' .local/test-results.json .local/e2e-results.json
 exit "$status"

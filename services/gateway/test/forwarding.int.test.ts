@@ -209,6 +209,7 @@ describe('when a fan holds a seat or pays', () => {
     waiting: 403,
     foreign: 404,
     expired: 410,
+    busy: 503,
   };
 
   beforeEach(() => {
@@ -257,6 +258,15 @@ describe('when a fan holds a seat or pays', () => {
       expect(reservation.received).toHaveLength(0);
     },
   );
+
+  it('answers 503 with Retry-After, not 403, when the waiting room is too busy to say', async () => {
+    const response = await hold('busy');
+
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(response.body).toMatchObject({ upstream: 'queue' });
+    expect(reservation.received).toHaveLength(0);
+  });
 
   it('checks the token before a payment too', async () => {
     const response = await gateway

@@ -21,7 +21,7 @@ export const configSchema = baseConfigSchema.extend({
   // Redis Cluster slot, which the Lua scripts need.
   QUEUE_KEY_PREFIX: z.string().min(1).default('queue:'),
   // A request fails fast with 503 rather than hang when Redis stops answering.
-  REDIS_COMMAND_TIMEOUT_MS: envVar.positiveInt(1000),
+  REDIS_COMMAND_TIMEOUT_MS: envVar.positiveInt(2000),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -41,6 +41,13 @@ export function queueTokenCheck(queue: Upstream): RequestHandler {
     if (answer.status === 200) return next();
     const refusal = refusals[answer.status];
     if (refusal) throw notActive(refusal.reason, refusal.detail);
+    if (answer.status === 503) {
+      throw ProblemError.serviceUnavailable('The waiting room is busy; try again shortly.', {
+        type: 'upstream-unavailable',
+        extensions: { upstream: 'queue' },
+        headers: { 'retry-after': '1' },
+      });
+    }
     throw new ProblemError({
       status: 502,
       title: 'Bad gateway',

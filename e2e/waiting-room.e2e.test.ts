@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { startSystem, type System } from './support/system';
+import { Fan, fans } from './support/gateway-client';
+
+describe('when 2,000 fans ask for a queue token at the same moment', () => {
+  let system: System;
+
+  beforeAll(async () => {
+    system = await startSystem({ ACTIVE_LIMIT: '50' });
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('admits exactly the first 50 in arrival order, lines up the rest and refills freed slots', async () => {
+    const crowd = await fans(system.gatewayUrl, 2_000, 'q');
+    const answers = await Promise.all(crowd.map((fan) => fan.takeQueueToken()));
+
+    expect(answers.every((answer) => answer.status === 201)).toBe(true);
+    const active = answers.filter((answer) => answer.body.status === 'ACTIVE');
+    const waiting = answers.filter((answer) => answer.body.status === 'WAITING');
+    expect(active).toHaveLength(50);
+    expect(waiting).toHaveLength(1_950);
+    const positions = waiting.map((answer) => answer.body.position as number).sort((a, b) => a - b);
+    expect(positions).toEqual(Array.from({ length: 1_950 }, (_, i) => i + 1));
+    const stats = await new Fan(system.gatewayUrl, 'anyone').call('GET', '/api/v1/queue/stats');
+    expect(stats.body).toEqual({ activeLimit: 50, active: 50, waiting: 1_950 });
+
+    const byPosition = new Map(
+      crowd.map((fan, i) => [answers[i]!.body.position as number, fan] as const),
+    );
+    const leaver = crowd.find((_, i) => answers[i]!.body.status === 'ACTIVE')!;
+    expect((await leaver.call('DELETE', '/api/v1/queue/tokens/current')).status).toBe(204);
+
+    const next = byPosition.get(1)!;
+    const nextToken = await next.call('GET', '/api/v1/queue/tokens/current');
+    expect(nextToken.body.status).toBe('ACTIVE');
+    const second = await byPosition.get(2)!.call('GET', '/api/v1/queue/tokens/current');
+    expect(second.body).toMatchObject({ status: 'WAITING', position: 1 });
+    const after = await new Fan(system.gatewayUrl, `x${randomUUID().slice(0, 6)}`).call(
+      'GET',
+      '/api/v1/queue/stats',
+    );
+    expect(after.body.active).toBe(50);
+  });
+});
