@@ -42,13 +42,7 @@ async function main(): Promise<void> {
     });
 
   const kafka = createKafka({ clientId: 'concert', brokers: config.KAFKA_BROKERS, logger });
-  await ensureTopics(
-    kafka,
-    topicsToCreate(config.KAFKA_NAMESPACE).map(({ name, partitions }) => ({
-      topic: name,
-      numPartitions: partitions,
-    })),
-  );
+  await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
   const producer = createProducer(kafka);
   await producer.connect();
   shutdown.onClose('kafka producer', () => producer.disconnect());

@@ -29,13 +29,7 @@ async function main(): Promise<void> {
   shutdown.onClose('sweep redis', () => sweepRedis.quit());
   await whenReady(redis);
   const kafka = createKafka({ clientId: 'queue', brokers: config.KAFKA_BROKERS, logger });
-  await ensureTopics(
-    kafka,
-    topicsToCreate(config.KAFKA_NAMESPACE).map(({ name, partitions }) => ({
-      topic: name,
-      numPartitions: partitions,
-    })),
-  );
+  await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
   const producer = createProducer(kafka);
   await producer.connect();
   shutdown.onClose('kafka producer', () => producer.disconnect());

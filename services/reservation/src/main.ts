@@ -31,13 +31,7 @@ async function main() {
   const db = createDatabase(config.DATABASE_URL);
   shutdown.onClose('postgres', () => db.$disconnect());
   const kafka = createKafka({ clientId: 'reservation', brokers: config.KAFKA_BROKERS, logger });
-  await ensureTopics(
-    kafka,
-    topicsToCreate(config.KAFKA_NAMESPACE).map(({ name, partitions }) => ({
-      topic: name,
-      numPartitions: partitions,
-    })),
-  );
+  await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
   const topics = topicNames(config.KAFKA_NAMESPACE);
   const producer = createProducer(kafka);
   await producer.connect();

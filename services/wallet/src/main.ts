@@ -27,13 +27,7 @@ async function main(): Promise<void> {
   const prisma = createPrisma(config.DATABASE_URL);
   shutdown.onClose('postgres', () => prisma.$disconnect());
   const kafka = createKafka({ clientId: 'wallet', brokers: config.KAFKA_BROKERS, logger });
-  await ensureTopics(
-    kafka,
-    topicsToCreate(config.KAFKA_NAMESPACE).map(({ name, partitions }) => ({
-      topic: name,
-      numPartitions: partitions,
-    })),
-  );
+  await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
   const producer = createProducer(kafka);
   await producer.connect();
   shutdown.onClose('kafka producer', () => producer.disconnect());

@@ -26,13 +26,20 @@ export function createProducer(kafka: Kafka) {
   return kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
 }
 
+export interface TopicToCreate {
+  name: string;
+  partitions: number;
+}
+
 /** Creates the topics that do not exist yet; existing ones are left as they are. */
-export async function ensureTopics(kafka: Kafka, topics: ITopicConfig[]): Promise<void> {
+export async function ensureTopics(kafka: Kafka, topics: TopicToCreate[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic.topic));
+    const missing: ITopicConfig[] = topics
+      .filter((topic) => !existing.has(topic.name))
+      .map((topic) => ({ topic: topic.name, numPartitions: topic.partitions }));
     if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
   } finally {
     await admin.disconnect();
