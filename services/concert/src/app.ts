@@ -5,7 +5,6 @@ import { cachedReads } from './catalogue/cached-reads';
 import { databaseReads } from './catalogue/database-reads';
 import { adminRoutes } from './http/admin-routes';
 import { catalogueRoutes } from './http/catalogue-routes';
-import { internalSeatRoute } from './http/internal-seat-route';
 import type { PrismaClient } from './infra/prisma';
 
 export interface AppDeps {
@@ -21,11 +20,7 @@ export function createApp(deps: AppDeps): Express {
   const { prisma, cache, logger } = deps;
   const reads = cache ? cachedReads(prisma, cache, logger) : databaseReads(prisma);
   const routes = Router();
-  routes.use(
-    catalogueRoutes(reads),
-    adminRoutes({ prisma, cache, logger }),
-    internalSeatRoute(reads),
-  );
+  routes.use(catalogueRoutes(reads), adminRoutes({ prisma, cache, logger }));
   return createHttpApp({
     logger,
     routes,

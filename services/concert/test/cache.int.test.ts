@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import request from 'supertest';
 import { createApp } from '../src/app';
 import { createCatalogueCache } from '../src/cache/catalogue-cache';
 import { cacheLookups } from './support/cache-lookups';
@@ -141,23 +140,6 @@ describe('when the cache is on', () => {
     ]);
   });
 
-  it('answers seat lookups from Redis after the first', async () => {
-    const { scheduleId } = await addConcertWithSchedule(catalogue.cachedApp, 2, 70_000);
-    const seatId = (await seatMapOf(catalogue.cachedApp, scheduleId)).seats[1]?.seatId as string;
-    const hits = await cacheLookups('seat', 'hit');
-    await request(catalogue.cachedApp).get(`/internal/seats/${seatId}`).expect(200);
-    // Prices never change once a schedule exists; this one does only to show where answers come from.
-    await catalogue.prisma.seat.update({ where: { id: seatId }, data: { price: 1 } });
-
-    const { body } = await request(catalogue.cachedApp)
-      .get(`/internal/seats/${seatId}`)
-      .expect(200);
-    expect(body).toEqual({ seatId, scheduleId, number: 2, price: 70_000 });
-    expect(await cacheLookups('seat', 'hit')).toBe(hits + 1);
-    const fromDatabase = await request(catalogue.databaseApp).get(`/internal/seats/${seatId}`);
-    expect(fromDatabase.body.price).toBe(1);
-  });
-
   it('answers from the database while Redis is unreachable', async () => {
     const { concertId, scheduleId } = await addConcertWithSchedule(catalogue.cachedApp, 2);
     // Nothing listens on port 1. No reconnecting and no grace period on close, so the test ends.
@@ -173,8 +155,6 @@ describe('when the cache is on', () => {
     try {
       expect(await statuses(app, scheduleId)).toEqual(['AVAILABLE', 'AVAILABLE']);
       expect(await schedulesOf(app, concertId)).toHaveLength(1);
-      const seatId = (await seatMapOf(app, scheduleId)).seats[0]?.seatId;
-      await request(app).get(`/internal/seats/${seatId}`).expect(200);
       expect(await cacheLookups('seat_map', 'error')).toBeGreaterThan(errors);
     } finally {
       redis.disconnect();

@@ -165,20 +165,11 @@ describe.each([
     expect(malformed.body.errors[0].field).toBe('params.scheduleId');
   });
 
-  it('looks up one seat for the reservation service, 404 when unknown', async () => {
-    const { scheduleId } = await addConcertWithSchedule(appOf(), 3, 55_000);
-    const third = (await seatMapOf(appOf(), scheduleId)).seats[2];
-    const { body } = await request(appOf()).get(`/internal/seats/${third?.seatId}`).expect(200);
-    expect(body).toEqual({ seatId: third?.seatId, scheduleId, number: 3, price: 55_000 });
-    await request(appOf()).get(`/internal/seats/${randomUUID()}`).expect(404);
-  });
-
   it('answers an id in upper case with the id in lower case', async () => {
     const { scheduleId } = await addConcertWithSchedule(appOf(), 1);
     const seatMap = await seatMapOf(appOf(), scheduleId.toUpperCase());
     expect(seatMap.scheduleId).toBe(scheduleId);
     const seatId = seatMap.seats[0]?.seatId as string;
-    const { body } = await request(appOf()).get(`/internal/seats/${seatId.toUpperCase()}`);
-    expect(body.seatId).toBe(seatId);
+    expect(seatId).toBe(seatId.toLowerCase());
   });
 });

@@ -1,6 +1,6 @@
 import { Counter } from 'prom-client';
 
-export type CacheKind = 'seat_map' | 'schedules' | 'seat';
+export type CacheKind = 'seat_map' | 'schedules';
 
 export const cacheLookups = new Counter<'kind' | 'result'>({
   name: 'catalogue_cache_lookups_total',

@@ -1,6 +1,5 @@
 import type { ScheduleSummary, Seat, SeatStatus } from '@headliner/contracts';
 import type { Redis } from 'ioredis';
-import type { SeatInfo } from '../catalogue/catalogue-reads';
 import type { VersionedSchedule, VersionedSeat } from '../catalogue/versioned';
 import { valueOfVersioned, writeNewerFieldsScript } from './newer-fields-script';
 
@@ -36,15 +35,12 @@ export interface AvailabilityChange {
 const SEATS = '#seats';
 const SCHEDULES = '#schedules';
 const LAYOUT_VERSION = 0;
-// Seat number, price and schedule never change: the TTL only lets unused seats leave memory.
-const SEAT_INFO_TTL_SECONDS = 3600;
 
 export type CatalogueCache = ReturnType<typeof createCatalogueCache>;
 
 export function createCatalogueCache({ redis, prefix, ttlSeconds }: CatalogueCacheOptions) {
   const seatMapKey = (scheduleId: string) => `${prefix}seat-map:${scheduleId}`;
   const schedulesKey = (concertId: string) => `${prefix}schedules:${concertId}`;
-  const seatKey = (seatId: string) => `${prefix}seat:${seatId}`;
   const writeNewer = (key: string, triples: (string | number)[]) =>
     redis.eval(writeNewerFieldsScript, 1, key, ttlSeconds, ...triples);
 
@@ -98,15 +94,6 @@ export function createCatalogueCache({ redis, prefix, ttlSeconds }: CatalogueCac
     /** A new schedule changes the layout itself: drop the list, the next read reloads it. */
     async forgetSchedules(concertId: string): Promise<void> {
       await redis.del(schedulesKey(concertId));
-    },
-
-    async seat(seatId: string): Promise<SeatInfo | undefined> {
-      const cached = await redis.get(seatKey(seatId));
-      return cached === null ? undefined : { seatId, ...JSON.parse(cached) };
-    },
-
-    async fillSeat({ seatId, ...info }: SeatInfo): Promise<void> {
-      await redis.set(seatKey(seatId), JSON.stringify(info), 'EX', SEAT_INFO_TTL_SECONDS);
     },
 
     /** An event's effect, after it committed. */

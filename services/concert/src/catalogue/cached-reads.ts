@@ -4,7 +4,7 @@ import type { CatalogueCache } from '../cache/catalogue-cache';
 import { singleFlight } from '../cache/single-flight';
 import type { PrismaClient } from '../infra/prisma';
 import type { CatalogueReads } from './catalogue-reads';
-import { findSeat, listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
+import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
 import { withoutVersion } from './versioned';
 
 /**
@@ -60,16 +60,6 @@ export function cachedReads(
         if (!seats) return undefined;
         await fill('seat_map', () => cache.fillSeatMap(scheduleId, seats));
         return { scheduleId, seats: seats.map(withoutVersion) };
-      });
-    },
-
-    async seat(seatId) {
-      const cached = await lookup('seat', () => cache.seat(seatId));
-      if (cached) return cached;
-      return loadOnce(`seat:${seatId}`, async () => {
-        const seat = await findSeat(prisma, seatId);
-        if (seat) await fill('seat', () => cache.fillSeat(seat));
-        return seat;
       });
     },
   };

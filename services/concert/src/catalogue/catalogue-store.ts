@@ -1,6 +1,5 @@
 import type { Concert } from '@headliner/contracts';
 import type { PrismaClient } from '../infra/prisma';
-import type { SeatInfo } from './catalogue-reads';
 import type { VersionedSchedule, VersionedSeat } from './versioned';
 
 // The catalogue's reads from PostgreSQL, the truth the cache is filled from. Each one walks an
@@ -62,15 +61,4 @@ export async function loadSeatMap(
     status,
     version,
   }));
-}
-
-export async function findSeat(
-  prisma: PrismaClient,
-  seatId: string,
-): Promise<SeatInfo | undefined> {
-  const row = await prisma.seat.findUnique({
-    where: { id: seatId },
-    select: { scheduleId: true, number: true, price: true },
-  });
-  return row ? { seatId, ...row } : undefined;
 }

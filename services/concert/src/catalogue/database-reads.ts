@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../infra/prisma';
 import type { CatalogueReads } from './catalogue-reads';
-import { findSeat, listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
+import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
 import { withoutVersion } from './versioned';
 
 /** Every read straight from PostgreSQL: CATALOGUE_CACHE=off. */
@@ -12,6 +12,5 @@ export function databaseReads(prisma: PrismaClient): CatalogueReads {
       const seats = await loadSeatMap(prisma, scheduleId);
       return seats && { scheduleId, seats: seats.map(withoutVersion) };
     },
-    seat: (seatId) => findSeat(prisma, seatId),
   };
 }
