@@ -23,6 +23,7 @@ export * from './events/reservation-confirmed';
 export * from './events/payment-requested';
 export * from './events/payment-completed';
 export * from './events/payment-failed';
+export * from './events/payment-cancelled';
 export * from './events/registry';
 export * from './events/parse-event';
 export * from './events/new-event';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAYMENT_CANCELLED, PAYMENT_CANCELLED_VERSION } from './events/payment-cancelled';
 import { PAYMENT_COMPLETED, PAYMENT_COMPLETED_VERSION } from './events/payment-completed';
 import { PAYMENT_FAILED, PAYMENT_FAILED_VERSION } from './events/payment-failed';
 import { PAYMENT_REQUESTED, PAYMENT_REQUESTED_VERSION } from './events/payment-requested';
@@ -71,6 +72,13 @@ export const topics = {
     key: 'reservationId',
     partitions: PARTITIONS,
     events: [{ type: PAYMENT_FAILED, version: PAYMENT_FAILED_VERSION }],
+  },
+  paymentCancelled: {
+    name: 'headliner.payment.cancelled.v1',
+    dlq: 'headliner.payment.cancelled.v1.dlq',
+    key: 'reservationId',
+    partitions: PARTITIONS,
+    events: [{ type: PAYMENT_CANCELLED, version: PAYMENT_CANCELLED_VERSION }],
   },
 } as const satisfies Record<string, Topic>;
 

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import {
   newEvent,
   parseEvent,
+  PaymentCancelledEvent,
   PaymentFailedEvent,
   RESERVATION_HELD,
   ReservationHeldEvent,
+  ReservationReleasedEvent,
   UnparseableEventError,
   type UnparseableEventReason,
 } from '../src';
@@ -54,6 +56,26 @@ describe('when a consumer parses a message', () => {
     };
     const event = parseEvent(JSON.stringify(newEvent(PaymentFailedEvent, payload)));
     expect(event.type === 'payment.failed' && event.payload.reason).toBe('INSUFFICIENT_BALANCE');
+  });
+
+  it('reads a payment cancellation and a hold released because its payment timed out', () => {
+    const cancelled = newEvent(PaymentCancelledEvent, {
+      paymentId: randomUUID(),
+      reservationId: randomUUID(),
+      userId: randomUUID(),
+      amount: 165_000,
+      reason: 'TIMED_OUT',
+    });
+    const { reservationId, scheduleId, seatId, userId } = aHeldSeat();
+    const released = newEvent(ReservationReleasedEvent, {
+      ...{ reservationId, scheduleId, seatId, userId },
+      reason: 'PAYMENT_TIMED_OUT',
+    });
+    expect(parseEvent(JSON.stringify(cancelled))).toEqual(cancelled);
+    expect(parseEvent(JSON.stringify(released))).toEqual(released);
+    expect(() =>
+      newEvent(PaymentCancelledEvent, { ...cancelled.payload, reason: 'BORED' as never }),
+    ).toThrow();
   });
 
   it('tolerates a payload field added by a newer producer of the same version', () => {

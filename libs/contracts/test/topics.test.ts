@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   events,
   partitionKeyOf,
@@ -8,6 +9,7 @@ import {
   topicsToCreate,
   type Topic,
   newEvent,
+  PaymentCancelledEvent,
   ReservationHeldEvent,
 } from '../src';
 import { aHeldSeat } from './sample-events';
@@ -52,6 +54,12 @@ describe('the topic registry', () => {
     expect(names).toHaveLength(everyTopic.length * 2);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain('headliner.payment.failed.v1.dlq');
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'headliner.payment.cancelled.v1',
+        'headliner.payment.cancelled.v1.dlq',
+      ]),
+    );
   });
 });
 
@@ -99,6 +107,21 @@ describe('when a relay publishes an event', () => {
   it('finds its topic and keys it by reservation', () => {
     const event = newEvent(ReservationHeldEvent, aHeldSeat());
     expect(topicFor(event).name).toBe('headliner.reservation.held.v1');
+    expect(partitionKeyOf(event)).toBe(event.payload.reservationId);
+  });
+
+  it('keys a payment cancellation by its reservation, like the rest of its saga', () => {
+    const event = newEvent(PaymentCancelledEvent, {
+      paymentId: randomUUID(),
+      reservationId: randomUUID(),
+      userId: randomUUID(),
+      amount: 165_000,
+      reason: 'TIMED_OUT',
+    });
+    expect(topicFor(event)).toMatchObject({
+      name: 'headliner.payment.cancelled.v1',
+      partitions: 3,
+    });
     expect(partitionKeyOf(event)).toBe(event.payload.reservationId);
   });
 

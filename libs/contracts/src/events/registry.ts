@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EventEnvelopeSchema } from './envelope';
+import { PAYMENT_CANCELLED, PaymentCancelledEvent } from './payment-cancelled';
 import { PAYMENT_COMPLETED, PaymentCompletedEvent } from './payment-completed';
 import { PAYMENT_FAILED, PaymentFailedEvent } from './payment-failed';
 import { PAYMENT_REQUESTED, PaymentRequestedEvent } from './payment-requested';
@@ -15,6 +16,7 @@ export const events = {
   [PAYMENT_REQUESTED]: { 1: PaymentRequestedEvent },
   [PAYMENT_COMPLETED]: { 1: PaymentCompletedEvent },
   [PAYMENT_FAILED]: { 1: PaymentFailedEvent },
+  [PAYMENT_CANCELLED]: { 1: PaymentCancelledEvent },
 } as const;
 
 type Registry = typeof events;

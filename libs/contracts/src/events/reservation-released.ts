@@ -5,7 +5,14 @@ import { eventEnvelope } from './envelope';
 export const RESERVATION_RELEASED = 'reservation.released';
 export const RESERVATION_RELEASED_VERSION = 1;
 
-export const ReleaseReason = z.enum(['EXPIRED', 'CANCELLED', 'PAYMENT_FAILED']);
+// Values are only ever added: consumers match on them, so deploy them before a producer sends a
+// new one. PAYMENT_TIMED_OUT: the wallet did not answer the payment in time (see payment.cancelled).
+export const ReleaseReason = z.enum([
+  'EXPIRED',
+  'CANCELLED',
+  'PAYMENT_FAILED',
+  'PAYMENT_TIMED_OUT',
+]);
 export type ReleaseReason = z.infer<typeof ReleaseReason>;
 
 export const ReservationReleasedPayload = z.object({

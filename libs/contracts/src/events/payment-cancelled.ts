@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { EntityId } from '../entity-id';
+import { Won } from '../won';
+import { eventEnvelope } from './envelope';
+
+export const PAYMENT_CANCELLED = 'payment.cancelled';
+export const PAYMENT_CANCELLED_VERSION = 1;
+
+export const PaymentCancellationReason = z.enum(['TIMED_OUT']);
+export type PaymentCancellationReason = z.infer<typeof PaymentCancellationReason>;
+
+/**
+ * The reservation service gave up on a payment the wallet never answered, and released its hold.
+ * The wallet refunds the payment if it debited it, and otherwise must never debit it.
+ */
+export const PaymentCancelledPayload = z.object({
+  paymentId: EntityId,
+  reservationId: EntityId,
+  userId: EntityId,
+  amount: Won,
+  reason: PaymentCancellationReason,
+});
+export type PaymentCancelledPayload = z.infer<typeof PaymentCancelledPayload>;
+
+export const PaymentCancelledEvent = eventEnvelope(
+  PAYMENT_CANCELLED,
+  PAYMENT_CANCELLED_VERSION,
+  PaymentCancelledPayload,
+);
+export type PaymentCancelledEvent = z.infer<typeof PaymentCancelledEvent>;
