@@ -20,6 +20,11 @@ export const configSchema = baseConfigSchema.extend({
   MAX_HOLDS_PER_USER: envVar.positiveInt(4),
   PAYMENT_WAIT_MS: envVar.durationMs(5000),
   EXPIRY_SWEEP_INTERVAL_MS: envVar.positiveInt(5000),
+  /**
+   * A payment the wallet has not answered after this long is cancelled by the sweep and its seat
+   * released; the wallet refunds it if it debited it after all. Longer than the wallet's retries.
+   */
+  PAYMENT_TIMEOUT_SECONDS: envVar.positiveInt(60),
   /** Seat claims and the bullmq expiry queue live under this prefix. */
   REDIS_KEY_PREFIX: z.string().min(1).default('reservation:'),
 });

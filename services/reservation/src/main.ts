@@ -91,8 +91,10 @@ async function main() {
     db,
     topics,
     relay,
+    claims,
     logger,
     sweepIntervalMs: config.EXPIRY_SWEEP_INTERVAL_MS,
+    paymentTimeoutSeconds: config.PAYMENT_TIMEOUT_SECONDS,
   });
   shutdown.onClose('hold expiry worker', () => worker.close());
 }

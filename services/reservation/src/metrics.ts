@@ -12,9 +12,14 @@ export const holdsExpired = new Counter({
   labelNames: ['by'],
 });
 
+export const paymentsTimedOut = new Counter({
+  name: 'reservation_payments_timed_out_total',
+  help: 'Payments the wallet did not answer within PAYMENT_TIMEOUT_SECONDS: cancelled, holds released',
+});
+
 export const paymentOutcomes = new Counter({
   name: 'reservation_payments_total',
-  help: 'Payment requests by answer: completed, pending, insufficient_balance, wallet_not_found, a refusal reason, or error',
+  help: 'Payment requests by answer: completed, pending, insufficient_balance, wallet_not_found, timed_out, a refusal reason, or error',
   labelNames: ['outcome'],
 });
 

@@ -92,5 +92,8 @@ describe('when a payment is replayed or settled', () => {
     expect(
       paymentOutcomeOf({ ...payment, status: 'FAILED', failureReason: 'WALLET_NOT_FOUND' }),
     ).toEqual({ status: 'FAILED', reason: 'WALLET_NOT_FOUND' });
+    expect(paymentOutcomeOf({ ...payment, status: 'FAILED', failureReason: 'TIMED_OUT' })).toEqual({
+      status: 'TIMED_OUT',
+    });
   });
 });

@@ -7,6 +7,7 @@ export type RefusalReason =
   | 'hold-expired'
   | 'reservation-already-paid'
   | 'payment-in-progress'
+  | 'payment-timed-out'
   | 'idempotency-key-reused';
 
 /** A hold or payment the booking rules do not allow; `message` is shown to the fan. */

@@ -1,8 +1,9 @@
-import { PaymentFailureReason } from '@headliner/contracts';
+import { PaymentCancellationReason, PaymentFailureReason } from '@headliner/contracts';
 
 export type PaymentOutcome =
   | { status: 'COMPLETED'; balance: number }
   | { status: 'FAILED'; reason: PaymentFailureReason }
+  | { status: 'TIMED_OUT' }
   | { status: 'PENDING' };
 
 export interface PaymentState {
@@ -11,7 +12,10 @@ export interface PaymentState {
   failureReason: string | null;
 }
 
-/** Where a payment stands for its payer: still with the wallet, paid, or refused. */
+/**
+ * Where a payment stands for its payer: still with the wallet, paid, refused by the wallet, or
+ * given up on because the wallet did not answer in time (failure reason TIMED_OUT).
+ */
 export function paymentOutcomeOf(payment: PaymentState): PaymentOutcome {
   switch (payment.status) {
     case 'REQUESTED':
@@ -19,6 +23,9 @@ export function paymentOutcomeOf(payment: PaymentState): PaymentOutcome {
     case 'COMPLETED':
       return { status: 'COMPLETED', balance: payment.balanceAfter ?? 0 };
     case 'FAILED':
+      if (payment.failureReason === PaymentCancellationReason.enum.TIMED_OUT) {
+        return { status: 'TIMED_OUT' };
+      }
       return { status: 'FAILED', reason: PaymentFailureReason.parse(payment.failureReason) };
   }
 }

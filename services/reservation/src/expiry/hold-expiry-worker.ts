@@ -4,7 +4,9 @@ import type { Logger } from '@headliner/platform';
 import type { EventTopics } from '../event-topics';
 import { expireLapsedHolds } from '../holds/expire-lapsed-holds';
 import type { Database } from '../infra/database';
-import { holdsExpired } from '../metrics';
+import type { SeatClaims } from '../infra/seat-claims';
+import { holdsExpired, paymentsTimedOut } from '../metrics';
+import { timeOutUnansweredPayments } from '../payments/time-out-payments';
 import {
   expireHoldJob,
   holdExpiryQueueName,
@@ -21,8 +23,11 @@ export interface HoldExpiryWorkerOptions {
   db: Database;
   topics: EventTopics;
   relay: { wake(): void };
+  claims: SeatClaims;
   logger: Logger;
   sweepIntervalMs: number;
+  /** PAYMENT_TIMEOUT_SECONDS: how long the sweep lets a payment wait for the wallet. */
+  paymentTimeoutSeconds: number;
 }
 
 const sweepBatchSize = 200;
@@ -30,10 +35,11 @@ const sweepBatchSize = 200;
 /**
  * Expires each hold when its delayed job comes due, and sweeps every few seconds for lapsed
  * holds a job missed (Redis lost it, or the clocks disagreed): the job is for promptness, the
- * sweep makes sure.
+ * sweep makes sure. The sweep also gives up on payments the wallet never answered, which would
+ * otherwise keep their holds (and seats) forever.
  */
 export async function startHoldExpiryWorker(options: HoldExpiryWorkerOptions): Promise<Worker> {
-  const { db, topics, relay, logger } = options;
+  const { db, topics, relay, claims, logger } = options;
   const expire = async (job: Job<HoldExpiryJobData>) => {
     const { reservationId } = job.data;
     if (job.name === expireHoldJob && reservationId) {
@@ -51,7 +57,18 @@ export async function startHoldExpiryWorker(options: HoldExpiryWorkerOptions): P
       );
       holdsExpired.inc({ by: 'sweep' }, expired.length);
       if (expired.length > 0) relay.wake();
-      if (expired.length < sweepBatchSize) return;
+      if (expired.length < sweepBatchSize) break;
+    }
+    const unanswered = { timeoutSeconds: options.paymentTimeoutSeconds, oldest: sweepBatchSize };
+    for (;;) {
+      const timedOut = await db.$transaction((tx) =>
+        timeOutUnansweredPayments(tx, topics, unanswered),
+      );
+      paymentsTimedOut.inc(timedOut.length);
+      if (timedOut.length > 0) relay.wake();
+      // After commit: until then the hold is the seat's, and its claim with it.
+      await Promise.all(timedOut.map((hold) => claims.release(hold.seatId, hold.reservationId)));
+      if (timedOut.length < sweepBatchSize) return;
     }
   };
 

@@ -6,6 +6,7 @@ import {
 } from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
 import { Router } from 'express';
+import { BookingRefused } from '../domain/booking-refused';
 import type { PaymentOutcome } from '../domain/payment-outcome';
 import { paymentOutcomes } from '../metrics';
 import { awaitPaymentOutcome } from '../payments/await-payment-outcome';
@@ -55,6 +56,12 @@ export function paymentRoutes(deps: RouteDeps): Router {
       }
       case 'FAILED':
         throw refusedByWallet(outcome.reason, payment);
+      case 'TIMED_OUT':
+        throw new BookingRefused(
+          'payment-timed-out',
+          `The wallet did not answer the payment for reservation ${payment.reservationId} in time, ` +
+            'so the hold was released and any debit is refunded. Hold the seat again.',
+        );
     }
   });
 

@@ -12,6 +12,7 @@ const answers: Record<RefusalReason, { status: number; title: string }> = {
   'hold-expired': { status: 409, title: 'Hold expired' },
   'reservation-already-paid': { status: 409, title: 'Reservation already paid' },
   'payment-in-progress': { status: 409, title: 'Payment in progress' },
+  'payment-timed-out': { status: 409, title: 'Payment timed out' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
 };
 

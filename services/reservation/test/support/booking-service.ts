@@ -29,6 +29,7 @@ export interface BookingServiceOptions {
   maxHoldsPerUser?: number;
   paymentWaitMs?: number;
   sweepIntervalMs?: number;
+  paymentTimeoutSeconds?: number;
   /** Start the payment answer consumer (its group takes a few seconds to join). */
   consumer?: boolean;
 }
@@ -41,8 +42,9 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
   const database = await createTestDatabase('headliner_reservation_template');
   const db = createDatabase(database.url);
   const kafka = testKafka();
-  const created = await createTestTopics(kafka, 6);
-  const [held, released, confirmed, requested, completed, failed] = created.topics as [
+  const created = await createTestTopics(kafka, 7);
+  const [held, released, confirmed, requested, completed, failed, cancelled] = created.topics as [
+    string,
     string,
     string,
     string,
@@ -57,6 +59,7 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
     paymentRequested: requested,
     paymentCompleted: completed,
     paymentFailed: failed,
+    paymentCancelled: cancelled,
   };
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -102,8 +105,10 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
     db,
     topics,
     relay,
+    claims,
     logger: quietLogger,
     sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
+    paymentTimeoutSeconds: options.paymentTimeoutSeconds ?? 60,
   });
 
   return {
