@@ -11,7 +11,7 @@ import {
 } from '@headliner/platform';
 import { createApp } from './app';
 import { config } from './config';
-import { startPaymentRequestsConsumer } from './consumers/payment-requests-consumer';
+import { startPaymentSagaConsumer } from './consumers/payment-saga-consumer';
 import { createPrisma } from './infra/prisma';
 
 const logger = createLogger({
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   });
   shutdown.trackServer(server);
 
-  const consumer = await startPaymentRequestsConsumer({
+  const consumer = await startPaymentSagaConsumer({
     kafka,
     prisma,
     producer,
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     topics: topicNames(config.KAFKA_NAMESPACE),
     groupId: `${config.KAFKA_NAMESPACE}wallet`,
   });
-  shutdown.onClose('payment requests consumer', () => consumer.disconnect());
+  shutdown.onClose('payment saga consumer', () => consumer.disconnect());
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,17 @@ export const chargedWon = new Counter({
 
 export const debits = new Counter({
   name: 'wallet_debits_total',
-  help: 'Payment requests by outcome: completed, insufficient_balance, wallet_not_found or already_debited',
+  help: 'Payment requests by outcome: completed, insufficient_balance, wallet_not_found, already_debited or cancelled (before it arrived)',
   labelNames: ['outcome'],
+});
+
+export const refunds = new Counter({
+  name: 'wallet_refunds_total',
+  help: 'Payment cancellations by outcome: refunded (the debit given back), not_debited (remembered, so the request debits nothing) or already_cancelled',
+  labelNames: ['outcome'],
+});
+
+export const refundedWon = new Counter({
+  name: 'wallet_refunded_won_total',
+  help: 'Won given back to wallets for cancelled payments',
 });

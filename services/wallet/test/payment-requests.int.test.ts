@@ -4,7 +4,7 @@ import { createProducer, startOutboxRelay, type OutboxRelay } from '@headliner/p
 import { createTestTopics, eventually, testKafka } from '@headliner/testing';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { settlePayment } from '../src/consumers/settle-payment';
-import { startPaymentRequestsConsumer } from '../src/consumers/payment-requests-consumer';
+import { startPaymentSagaConsumer } from '../src/consumers/payment-saga-consumer';
 import type { WalletTopics } from '../src/consumers/wallet-topics';
 import { aPaymentRequest, publishPaymentRequests } from './fixtures/payment-requests';
 import { quietLogger } from './fixtures/quiet-logger';
@@ -23,14 +23,24 @@ describe('when the wallet settles payment requests', () => {
 
   beforeAll(async () => {
     kafka = testKafka();
-    [db, testTopics] = await Promise.all([createWalletDatabase(), createTestTopics(kafka, 3)]);
-    const [requested, completed, failed] = testTopics.topics as [string, string, string];
-    topics = { paymentRequested: requested, paymentCompleted: completed, paymentFailed: failed };
+    [db, testTopics] = await Promise.all([createWalletDatabase(), createTestTopics(kafka, 4)]);
+    const [requested, cancelled, completed, failed] = testTopics.topics as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    topics = {
+      paymentRequested: requested,
+      paymentCancelled: cancelled,
+      paymentCompleted: completed,
+      paymentFailed: failed,
+    };
     producer = createProducer(kafka);
     await producer.connect();
     relay = startOutboxRelay({ db: db.prisma, producer, logger: quietLogger });
     [consumer, outcomes] = await Promise.all([
-      startPaymentRequestsConsumer({
+      startPaymentSagaConsumer({
         kafka,
         prisma: db.prisma,
         producer,

@@ -4,29 +4,41 @@ import {
   type PaymentRequestedPayload,
 } from '@headliner/contracts';
 import { appendToOutbox } from '@headliner/platform';
-import { paymentOutcome } from '../domain/payment-outcome';
+import { paymentOutcome, type Debit } from '../domain/payment-outcome';
 import type { Prisma } from '../generated/prisma/client';
 import { debitWallet, isDebited } from '../infra/debit-ledger';
+import { isCancelled } from '../infra/payment-cancellations';
+import { lockWallet } from '../infra/wallet-lock';
 import { debits } from '../wallet-metrics';
 import type { WalletTopics } from './wallet-topics';
+
+const noWallet: Debit = { result: 'refused', walletExists: false };
 
 /**
  * Debits the wallet for a payment request and records the outcome event, all in the caller's
  * (the inbox's) transaction. A reservation already debited, whatever event asked for it, is
- * left alone and answered by nothing: its outcome went out the first time.
+ * left alone and answered by nothing: its outcome went out the first time. So is one whose
+ * payment the reservation service cancelled already: it has released the hold and expects no
+ * answer (one would be ignored as stale).
  */
 export async function settlePayment(
   tx: Prisma.TransactionClient,
   request: PaymentRequestedPayload,
   topics: WalletTopics,
 ): Promise<void> {
+  const walletFound = await lockWallet(tx, request.userId);
   // Counted before commit: a rolled-back attempt that is retried counts twice, which a rate
   // metric tolerates; the ledger, not this counter, is the record.
+  if (await isCancelled(tx, request.reservationId)) {
+    debits.inc({ outcome: 'cancelled' });
+    return;
+  }
   if (await isDebited(tx, request)) {
     debits.inc({ outcome: 'already_debited' });
     return;
   }
-  const outcome = paymentOutcome(request, await debitWallet(tx, request));
+  const debit = walletFound ? await debitWallet(tx, request) : noWallet;
+  const outcome = paymentOutcome(request, debit);
   const completed = outcome.type === PAYMENT_COMPLETED;
   await appendToOutbox(tx, {
     eventId: outcome.eventId,

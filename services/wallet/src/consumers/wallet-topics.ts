@@ -1,14 +1,19 @@
 import { topics } from '@headliner/contracts';
 
-/** Where the wallet reads payment requests and writes their outcomes. Tests pass random ones. */
+/**
+ * Where the wallet reads payment requests and cancellations and writes the requests' outcomes.
+ * Tests pass random ones.
+ */
 export interface WalletTopics {
   paymentRequested: string;
+  paymentCancelled: string;
   paymentCompleted: string;
   paymentFailed: string;
 }
 
 export const walletTopics: WalletTopics = {
   paymentRequested: topics.paymentRequested.name,
+  paymentCancelled: topics.paymentCancelled.name,
   paymentCompleted: topics.paymentCompleted.name,
   paymentFailed: topics.paymentFailed.name,
 };

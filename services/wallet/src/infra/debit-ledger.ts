@@ -22,10 +22,10 @@ export async function isDebited(
 }
 
 /**
- * Takes the payment's amount if the balance covers it, in one conditional UPDATE: concurrent
- * debits of one wallet queue on its row and each re-checks the balance it finds, so none can
- * overdraw it. The DEBIT entry's unique reference turns a racing second debit of the same
- * reservation into an error that rolls its transaction back.
+ * Takes the payment's amount from a wallet the caller has locked (lockWallet) if the balance
+ * covers it, in one conditional UPDATE, so no debit can overdraw it. The DEBIT entry's unique
+ * reference turns a racing second debit of the same reservation into an error that rolls its
+ * transaction back.
  */
 export async function debitWallet(
   tx: Prisma.TransactionClient,
@@ -35,10 +35,7 @@ export async function debitWallet(
     UPDATE wallets SET balance = balance - ${payment.amount}::bigint, updated_at = now()
     WHERE user_id = ${payment.userId}::uuid AND balance >= ${payment.amount}::bigint
     RETURNING balance`;
-  if (!wallet) {
-    const found = await tx.wallet.count({ where: { userId: payment.userId } });
-    return { result: 'refused', walletExists: found > 0 };
-  }
+  if (!wallet) return { result: 'refused', walletExists: true };
   await tx.ledgerEntry.create({
     data: {
       id: randomUUID(),

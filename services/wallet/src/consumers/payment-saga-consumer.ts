@@ -1,4 +1,10 @@
-import { parseEvent, PAYMENT_REQUESTED, type PaymentRequestedEvent } from '@headliner/contracts';
+import {
+  parseEvent,
+  PAYMENT_CANCELLED,
+  PAYMENT_REQUESTED,
+  type PaymentCancelledEvent,
+  type PaymentRequestedEvent,
+} from '@headliner/contracts';
 import {
   NonRetriableError,
   startInboxConsumer,
@@ -9,10 +15,11 @@ import {
 import type { Kafka, Producer } from 'kafkajs';
 import type { PrismaClient } from '../generated/prisma/client';
 import { relayWakingDatabase } from '../infra/relay-waking-database';
+import { cancelPayment } from './cancel-payment';
 import { settlePayment } from './settle-payment';
 import { dlqTopicOf, walletTopics, type WalletTopics } from './wallet-topics';
 
-export interface PaymentRequestsConsumerDeps {
+export interface PaymentSagaConsumerDeps {
   kafka: Kafka;
   prisma: PrismaClient;
   /** Sends dead letters. */
@@ -29,28 +36,38 @@ export interface PaymentRequestsConsumerDeps {
   retry?: RetryPolicy;
 }
 
-/** Settles each payment request once: a debit and its payment.completed, or payment.failed. */
-export function startPaymentRequestsConsumer(deps: PaymentRequestsConsumerDeps) {
+type WalletEvent = PaymentRequestedEvent | PaymentCancelledEvent;
+
+/**
+ * The wallet's part of the payment saga: settles each payment request once (a debit and its
+ * payment.completed, or payment.failed), and undoes each payment the reservation service
+ * cancelled (a refund, or a note that the request must debit nothing). A request and its
+ * cancellation travel on different topics, so either may come first: both lock the wallet row.
+ */
+export function startPaymentSagaConsumer(deps: PaymentSagaConsumerDeps) {
   const topics = deps.topics ?? walletTopics;
   return startInboxConsumer({
     kafka: deps.kafka,
     groupId: deps.groupId ?? 'wallet',
-    topics: [topics.paymentRequested],
+    topics: [topics.paymentRequested, topics.paymentCancelled],
     dlqTopicOf,
     db: relayWakingDatabase(deps.prisma, deps.relay),
     producer: deps.producer,
     logger: deps.logger,
     retry: deps.retry,
-    parse: paymentRequestOf,
-    handle: (event, tx) => settlePayment(tx, event.payload, topics),
+    parse: walletEventOf,
+    handle: (event, tx) =>
+      event.type === PAYMENT_REQUESTED
+        ? settlePayment(tx, event.payload, topics)
+        : cancelPayment(tx, event.payload),
   });
 }
 
 // The inbox consumer hands over decoded JSON; parseEvent checks it against the registry.
-function paymentRequestOf(value: unknown): PaymentRequestedEvent {
+function walletEventOf(value: unknown): WalletEvent {
   const event = parseEvent(JSON.stringify(value));
-  if (event.type !== PAYMENT_REQUESTED) {
-    throw new NonRetriableError(`${event.type} v${event.version} is not a payment request`);
+  if (event.type !== PAYMENT_REQUESTED && event.type !== PAYMENT_CANCELLED) {
+    throw new NonRetriableError(`${event.type} v${event.version} is not for the wallet`);
   }
   return event;
 }

@@ -1,0 +1,25 @@
+import type { PaymentCancelledPayload } from '@headliner/contracts';
+import type { Prisma } from '../generated/prisma/client';
+
+/** Remembers a cancelled payment; false when its reservation's cancellation was seen before. */
+export async function rememberCancellation(
+  tx: Prisma.TransactionClient,
+  cancellation: PaymentCancelledPayload,
+): Promise<boolean> {
+  const { reservationId, paymentId, userId, amount, reason } = cancellation;
+  const remembered = await tx.$executeRaw`
+    INSERT INTO payment_cancellations (reservation_id, payment_id, user_id, amount, reason)
+    VALUES (${reservationId}::uuid, ${paymentId}::uuid, ${userId}::uuid, ${amount}::bigint,
+      ${reason})
+    ON CONFLICT (reservation_id) DO NOTHING`;
+  return remembered === 1;
+}
+
+/** Whether the reservation service cancelled the payment for this reservation. */
+export async function isCancelled(
+  tx: Prisma.TransactionClient,
+  reservationId: string,
+): Promise<boolean> {
+  const found = await tx.paymentCancellation.count({ where: { reservationId } });
+  return found > 0;
+}

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { createProducer, startOutboxRelay, type OutboxRelay } from '@headliner/platform';
+import { createTestTopics, eventually, testKafka } from '@headliner/testing';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { cancelPayment } from '../src/consumers/cancel-payment';
+import { startPaymentSagaConsumer } from '../src/consumers/payment-saga-consumer';
+import { settlePayment } from '../src/consumers/settle-payment';
+import type { WalletTopics } from '../src/consumers/wallet-topics';
+import { refunds } from '../src/wallet-metrics';
+import { aCancellationOf, publishCancellations, sentAgain } from './fixtures/payment-cancellations';
+import { aPaymentRequest, publishPaymentRequests } from './fixtures/payment-requests';
+import { quietLogger } from './fixtures/quiet-logger';
+import { createWalletDatabase, type WalletDatabase } from './fixtures/wallet-database';
+
+describe('when the reservation service cancels a payment it stopped waiting for', () => {
+  let db: WalletDatabase;
+  let kafka: Kafka;
+  let testTopics: Awaited<ReturnType<typeof createTestTopics>>;
+  let topics: WalletTopics;
+  let producer: Producer;
+  let relay: OutboxRelay;
+  let consumer: Consumer;
+
+  beforeAll(async () => {
+    kafka = testKafka();
+    [db, testTopics] = await Promise.all([createWalletDatabase(), createTestTopics(kafka, 4)]);
+    const [requested, cancelled, completed, failed] = testTopics.topics as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    topics = {
+      paymentRequested: requested,
+      paymentCancelled: cancelled,
+      paymentCompleted: completed,
+      paymentFailed: failed,
+    };
+    producer = createProducer(kafka);
+    await producer.connect();
+    relay = startOutboxRelay({ db: db.prisma, producer, logger: quietLogger });
+    consumer = await startPaymentSagaConsumer({
+      kafka,
+      prisma: db.prisma,
+      producer,
+      relay,
+      logger: quietLogger,
+      topics,
+      groupId: `wallet-${randomUUID()}`,
+    });
+  });
+
+  afterAll(async () => {
+    await consumer.disconnect();
+    await relay.stop();
+    await producer.disconnect();
+    await testTopics.remove();
+    await db.drop();
+  });
+
+  async function walletWith(balance: number): Promise<string> {
+    const userId = randomUUID();
+    await db.prisma.wallet.create({ data: { userId, balance } });
+    return userId;
+  }
+  const balanceOf = async (userId: string) =>
+    Number((await db.prisma.wallet.findUniqueOrThrow({ where: { userId } })).balance);
+  const entriesOf = async (userId: string) =>
+    (
+      await db.prisma.ledgerEntry.findMany({ where: { userId }, orderBy: { createdAt: 'asc' } })
+    ).map(({ kind, amount, reference, balanceAfter }) => ({
+      kind,
+      amount,
+      reference,
+      balanceAfter,
+    }));
+  const answersFor = (reservationId: string) =>
+    db.prisma.outboxEvent.count({ where: { key: reservationId } });
+  async function applied(...eventIds: string[]) {
+    const count = await eventually(
+      () => db.prisma.inboxEvent.count({ where: { eventId: { in: eventIds } } }),
+      (n) => n === eventIds.length,
+    );
+    expect(count).toBe(eventIds.length);
+  }
+  const refundsCounted = async (outcome: string) =>
+    (await refunds.get()).values.find((value) => value.labels.outcome === outcome)?.value ?? 0;
+
+  it('refunds a debited payment once, whatever comes again', async () => {
+    const userId = await walletWith(50_000);
+    const request = aPaymentRequest({ userId, amount: 30_000 });
+    const reservationId = request.payload.reservationId;
+    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await applied(request.eventId);
+    expect(await balanceOf(userId)).toBe(20_000);
+    const refunded = await refundsCounted('refunded');
+
+    const cancellation = aCancellationOf(request);
+    await publishCancellations(producer, topics.paymentCancelled, [cancellation]);
+    await applied(cancellation.eventId);
+
+    expect(await balanceOf(userId)).toBe(50_000);
+    expect(await entriesOf(userId)).toEqual([
+      { kind: 'DEBIT', amount: 30_000n, reference: reservationId, balanceAfter: 20_000n },
+      { kind: 'REFUND', amount: 30_000n, reference: reservationId, balanceAfter: 50_000n },
+    ]);
+    expect(await refundsCounted('refunded')).toBe(refunded + 1);
+
+    // Redelivered, sent anew, and the request anew: nothing moves.
+    const again = sentAgain(cancellation);
+    const requestAgain = aPaymentRequest({ ...request.payload });
+    await publishCancellations(producer, topics.paymentCancelled, [cancellation, again]);
+    await publishPaymentRequests(producer, topics.paymentRequested, [requestAgain]);
+    await applied(again.eventId, requestAgain.eventId);
+
+    expect(await balanceOf(userId)).toBe(50_000);
+    expect(await entriesOf(userId)).toHaveLength(2);
+    expect(await answersFor(reservationId)).toBe(1);
+  });
+
+  it('debits nothing and answers nothing when the cancellation comes before the request', async () => {
+    const userId = await walletWith(50_000);
+    const request = aPaymentRequest({ userId, amount: 30_000 });
+    const notDebited = await refundsCounted('not_debited');
+
+    const cancellation = aCancellationOf(request);
+    await publishCancellations(producer, topics.paymentCancelled, [cancellation]);
+    await applied(cancellation.eventId);
+    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await applied(request.eventId);
+
+    expect(await balanceOf(userId)).toBe(50_000);
+    expect(await entriesOf(userId)).toEqual([]);
+    expect(await answersFor(request.payload.reservationId)).toBe(0);
+    expect(await refundsCounted('not_debited')).toBe(notDebited + 1);
+  });
+
+  it('remembers the cancellation of a fan with no wallet, so a later request takes nothing', async () => {
+    const request = aPaymentRequest({ amount: 1_000 });
+    const { userId, reservationId } = request.payload;
+
+    const cancellation = aCancellationOf(request);
+    await publishCancellations(producer, topics.paymentCancelled, [cancellation]);
+    await applied(cancellation.eventId);
+    expect(
+      await db.prisma.paymentCancellation.findUnique({ where: { reservationId } }),
+    ).toMatchObject({ paymentId: request.payload.paymentId, userId, reason: 'TIMED_OUT' });
+    // Charged in between: still nothing is taken for the cancelled payment.
+    await db.prisma.wallet.update({ where: { userId }, data: { balance: 5_000 } });
+    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await applied(request.eventId);
+
+    expect(await balanceOf(userId)).toBe(5_000);
+    expect(await entriesOf(userId)).toEqual([]);
+    expect(await answersFor(reservationId)).toBe(0);
+  });
+
+  it('ends with the balance it began with when a request and its cancellation meet', async () => {
+    const userId = await walletWith(100_000);
+    const ways = { refunded: 0, neverDebited: 0 };
+
+    for (let round = 0; round < 12; round += 1) {
+      const request = aPaymentRequest({ userId, amount: 40_000 });
+      const cancellation = aCancellationOf(request);
+      const settle = () =>
+        db.prisma.$transaction((tx) => settlePayment(tx, request.payload, topics));
+      const cancel = () => db.prisma.$transaction((tx) => cancelPayment(tx, cancellation.payload));
+      // Each in its own transaction at once, as two consumer instances would run them.
+      await Promise.all(round % 2 === 0 ? [settle(), cancel()] : [cancel(), settle()]);
+
+      const { reservationId } = request.payload;
+      const kinds = (await entriesOf(userId))
+        .filter((entry) => entry.reference === reservationId)
+        .map((entry) => entry.kind)
+        .sort();
+      expect(await balanceOf(userId)).toBe(100_000);
+      if (kinds.length === 0) {
+        ways.neverDebited += 1;
+        expect(await answersFor(reservationId)).toBe(0);
+      } else {
+        ways.refunded += 1;
+        expect(kinds).toEqual(['DEBIT', 'REFUND']);
+        expect(await answersFor(reservationId)).toBe(1);
+      }
+    }
+    expect(ways.refunded + ways.neverDebited).toBe(12);
+  });
+});
