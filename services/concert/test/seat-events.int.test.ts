@@ -183,6 +183,58 @@ describe('when reservation events arrive', () => {
     expect(seat.reservationId).toBe(newer.reservationId);
   });
 
+  /** Waits until the release, which found its hold not on the seat yet, is remembered. */
+  async function untilRemembered({ reservationId }: SeatOfReservation) {
+    const remembered = await eventually(
+      () => catalogue.prisma.releasedReservation.count({ where: { reservationId } }),
+      (count) => count === 1,
+    );
+    expect(remembered).toBe(1);
+  }
+  const holderOf = async ({ seatId }: SeatOfReservation) =>
+    (await catalogue.prisma.seat.findUniqueOrThrow({ where: { id: seatId } })).reservationId;
+
+  it('keeps a seat available when its hold arrives after its own release', async () => {
+    const { concertId, scheduleId, reservationFor } = await cachedSchedule(5);
+    const ended = reservationFor(0);
+    const sentinel = reservationFor(1);
+    const start = Date.now();
+
+    await publish(releasedEvent(ended, new Date(start + 1000)));
+    await untilRemembered(ended);
+    await publish(heldEvent(ended, new Date(start)), heldEvent(sentinel));
+    await untilSeat(sentinel, 'HELD');
+
+    const view = await views(concertId, scheduleId);
+    expect(view.statusOf(ended.seatId)).toBe('AVAILABLE');
+    expect(view).toMatchObject({ available: 4, availableInDatabase: 4 });
+    expect(await holderOf(ended)).toBeNull();
+  });
+
+  it('lets a later hold by someone else take the seat, and its late predecessor never', async () => {
+    const { concertId, scheduleId, reservationFor } = await cachedSchedule(5);
+    const ended = reservationFor(0);
+    const later = { ...ended, reservationId: randomUUID() };
+    const sentinel = reservationFor(1);
+    const start = Date.now();
+    await publish(releasedEvent(ended, new Date(start + 1000)));
+    await untilRemembered(ended);
+
+    await publish(heldEvent(later, new Date(start + 2000)), heldEvent(sentinel));
+    await untilSeat(sentinel, 'HELD');
+    expect(await holderOf(ended)).toBe(later.reservationId);
+    await publish(releasedEvent(later, new Date(start + 3000)), releasedEvent(sentinel));
+    await untilSeat(sentinel, 'AVAILABLE');
+    // The first hold, delivered after everything that came after it.
+    await publish(heldEvent(ended, new Date(start)), heldEvent(sentinel));
+    await untilSeat(sentinel, 'HELD');
+
+    const view = await views(concertId, scheduleId);
+    expect(view.statusOf(ended.seatId)).toBe('AVAILABLE');
+    expect(view).toMatchObject({ available: 4, availableInDatabase: 4 });
+    expect(await holderOf(ended)).toBeNull();
+  });
+
   it('updates the cached seat map in place rather than reloading it', async () => {
     const { concertId, scheduleId, seats, reservationFor } = await cachedSchedule(3);
     // Behind the cache's back: only a reload from the database would show this.

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   availableSeatsChange,
+  releaseArrivedFirst,
   seatAfter,
   type SeatOccupancy,
+  type SeatRelease,
 } from '../src/domain/seat-transitions';
 
 const [older, newer] = [randomUUID(), randomUUID()];
@@ -47,14 +49,36 @@ describe('when a seat is held', () => {
 });
 
 describe('when a hold is released', () => {
+  const releaseOf = (reservationId: string): SeatRelease => ({
+    kind: 'released',
+    reservationId,
+    at: at(3),
+  });
+
   it('frees the seat if that reservation holds it', () => {
-    expect(seatAfter(heldBy(older), { kind: 'released', reservationId: older })).toEqual(available);
+    expect(seatAfter(heldBy(older), releaseOf(older))).toEqual(available);
+    expect(releaseArrivedFirst(heldBy(older), releaseOf(older))).toBe(false);
   });
 
   it('changes nothing if another reservation holds it, it is free, or sold', () => {
     for (const seat of [heldBy(newer), available, soldTo(older)]) {
-      expect(seatAfter(seat, { kind: 'released', reservationId: older })).toBe(undefined);
+      expect(seatAfter(seat, releaseOf(older))).toBe(undefined);
     }
+  });
+
+  it('is remembered when it finds its hold not (yet) on the seat, unless the seat is sold', () => {
+    expect(releaseArrivedFirst(available, releaseOf(older))).toBe(true);
+    expect(releaseArrivedFirst(heldBy(newer), releaseOf(older))).toBe(true);
+    expect(releaseArrivedFirst(soldTo(newer), releaseOf(older))).toBe(false);
+  });
+
+  it('makes its own hold, arriving after it, take nothing', () => {
+    const lateHold = { kind: 'held', reservationId: older, at: at(1) } as const;
+    expect(seatAfter(available, lateHold, true)).toBe(undefined);
+    expect(seatAfter(heldBy(newer, at(0)), lateHold, true)).toBe(undefined);
+    expect(seatAfter(available, { ...lateHold, reservationId: newer })).toEqual(
+      heldBy(newer, at(1)),
+    );
   });
 });
 

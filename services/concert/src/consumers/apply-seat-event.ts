@@ -2,11 +2,13 @@ import { NonRetriableError } from '@headliner/platform';
 import type { AvailabilityChange, SeatStatusChange } from '../cache/catalogue-cache';
 import {
   availableSeatsChange,
+  releaseArrivedFirst,
   seatAfter,
   type SeatEvent,
   type SeatOccupancy,
 } from '../domain/seat-transitions';
 import type { Tx } from './after-commit';
+import { rememberRelease, wasReleased } from './released-reservations';
 
 export interface SeatEventOutcome {
   before: SeatOccupancy;
@@ -22,8 +24,9 @@ interface LockedSeat extends SeatOccupancy {
 
 /**
  * Applies one reservation event to its seat inside the inbox transaction. The seat row is locked
- * first, so consumers racing on the same seat apply one after the other, and the schedule's
- * counter moves only when the seat row really changed: replays can never count twice.
+ * first, so consumers racing on the same seat apply one after the other (a hold and its early
+ * release included: whichever is second sees what the first wrote), and the schedule's counter
+ * moves only when the seat row really changed: replays can never count twice.
  */
 export async function applySeatEvent(
   tx: Tx,
@@ -37,8 +40,14 @@ export async function applySeatEvent(
   // The reservation service holds only seats it looked up here: park the event for a human.
   if (!before) throw new NonRetriableError(`reservation event for unknown seat ${seatId}`);
 
-  const after = seatAfter(before, event);
-  if (!after) return { before };
+  const releasedAlready = event.kind === 'held' && (await wasReleased(tx, event.reservationId));
+  const after = seatAfter(before, event, releasedAlready);
+  if (!after) {
+    if (event.kind === 'released' && releaseArrivedFirst(before, event)) {
+      await rememberRelease(tx, seatId, event);
+    }
+    return { before };
+  }
   const { version } = await tx.seat.update({
     where: { id: seatId },
     data: { ...after, version: { increment: 1 } },

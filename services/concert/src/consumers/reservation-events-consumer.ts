@@ -81,6 +81,6 @@ function logUnchanged(
       'seat confirmed for a second reservation',
     );
   } else {
-    logger.info(fields, 'reservation event changed nothing: replayed or overtaken');
+    logger.info(fields, 'reservation event changed nothing: replayed, overtaken or ended early');
   }
 }

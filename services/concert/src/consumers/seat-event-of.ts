@@ -11,7 +11,7 @@ export function seatEventOf(event: BookingEvent): { seatId: string; event: SeatE
     }
     case 'reservation.released': {
       const { seatId, reservationId } = event.payload;
-      return { seatId, event: { kind: 'released', reservationId } };
+      return { seatId, event: { kind: 'released', reservationId, at: new Date(event.occurredAt) } };
     }
     case 'reservation.confirmed': {
       const { seatId, reservationId } = event.payload;

@@ -9,30 +9,39 @@ export interface SeatOccupancy {
   heldAt: Date | null;
 }
 
-/** A reservation event, reduced to what it says about one seat. */
+/** A reservation event, reduced to what it says about one seat; `at` is its occurredAt. */
 export type SeatEvent =
   | { kind: 'held'; reservationId: string; at: Date }
-  | { kind: 'released'; reservationId: string }
+  | { kind: 'released'; reservationId: string; at: Date }
   | { kind: 'confirmed'; reservationId: string };
+
+export type SeatRelease = Extract<SeatEvent, { kind: 'released' }>;
 
 /**
  * The seat after an event, or undefined when the event changes nothing (a replay, or one that
- * arrives after a newer event about the same seat). Events of one reservation arrive in order,
- * but those of different reservations travel in different partitions, so:
+ * arrives after a newer event about the same seat). Held, released and confirmed travel on
+ * different topics, so no two of them are ordered, not even one reservation's:
  * - a hold takes an available seat, or replaces an older hold whose release is still in flight
- *   (the reservation service allows one live hold per seat, so the newer hold is the live one);
- * - a release frees the seat only if that reservation still holds it;
+ *   (the reservation service allows one live hold per seat, so the newer hold is the live one),
+ *   unless its own release came first (`releasedAlready`): that hold is over;
+ * - a release frees the seat only if that reservation still holds it; one that finds it not
+ *   holding the seat must be remembered (see releaseArrivedFirst);
  * - a sale is final and wins over any hold, even one this catalogue has not seen yet.
  */
-export function seatAfter(seat: SeatOccupancy, event: SeatEvent): SeatOccupancy | undefined {
+export function seatAfter(
+  seat: SeatOccupancy,
+  event: SeatEvent,
+  releasedAlready = false,
+): SeatOccupancy | undefined {
   switch (event.kind) {
     case 'held': {
       const takesSeat =
-        seat.status === 'AVAILABLE' ||
-        (seat.status === 'HELD' &&
-          seat.reservationId !== event.reservationId &&
-          seat.heldAt !== null &&
-          seat.heldAt < event.at);
+        !releasedAlready &&
+        (seat.status === 'AVAILABLE' ||
+          (seat.status === 'HELD' &&
+            seat.reservationId !== event.reservationId &&
+            seat.heldAt !== null &&
+            seat.heldAt < event.at));
       return takesSeat
         ? { status: 'HELD', reservationId: event.reservationId, heldAt: event.at }
         : undefined;
@@ -46,6 +55,15 @@ export function seatAfter(seat: SeatOccupancy, event: SeatEvent): SeatOccupancy 
         ? undefined
         : { status: 'SOLD', reservationId: event.reservationId, heldAt: null };
   }
+}
+
+/**
+ * A release that changes nothing while the seat is not sold: its hold has not been seen (it is
+ * still on its way) or was overtaken. The catalogue remembers it so that hold, if it comes,
+ * takes nothing. A sold seat needs no such memory: nothing takes it again.
+ */
+export function releaseArrivedFirst(seat: SeatOccupancy, release: SeatRelease): boolean {
+  return seat.status !== 'SOLD' && !seatAfter(seat, release);
 }
 
 /** How a schedule's count of available seats moves when one seat goes from `before` to `after`. */

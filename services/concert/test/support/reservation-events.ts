@@ -20,8 +20,8 @@ export function heldEvent(seat: SeatOfReservation, occurredAt = new Date()) {
   return newEvent(ReservationHeldEvent, { ...seat, userId, price: 99_000, expiresAt }, occurredAt);
 }
 
-export function releasedEvent(seat: SeatOfReservation) {
-  return newEvent(ReservationReleasedEvent, { ...seat, userId, reason: 'EXPIRED' });
+export function releasedEvent(seat: SeatOfReservation, occurredAt = new Date()) {
+  return newEvent(ReservationReleasedEvent, { ...seat, userId, reason: 'EXPIRED' }, occurredAt);
 }
 
 export function confirmedEvent(seat: SeatOfReservation) {
