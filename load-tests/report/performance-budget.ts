@@ -1,0 +1,55 @@
+import { requestDurationWithoutQueueWait } from './queue-wait';
+import type { OurFigure } from './our-figure';
+
+// The performance budget of the load-test issue: this 2-core machine, the whole stack and k6 on it.
+
+export interface BudgetLine {
+  what: string;
+  limit: number;
+  comparator: '<' | '<=' | '>=';
+  ours: OurFigure;
+  note?: string;
+}
+
+export const performanceBudget: BudgetLine[] = [
+  {
+    what: 'journey at 1,000 VUs: p95 per request, queue wait excluded',
+    limit: 250,
+    comparator: '<',
+    ours: {
+      scenario: 'journey',
+      metrics: requestDurationWithoutQueueWait,
+      stat: 'p(95)',
+      unit: 'ms',
+    },
+  },
+  {
+    what: 'journey at 1,000 VUs: no unexpected error',
+    limit: 0,
+    comparator: '<=',
+    ours: { scenario: 'journey', metrics: ['http_req_failed'], stat: 'passes', unit: 'count' },
+    note: 'Counts k6’s failed requests: the scenario marks the seat contention’s refusals expected.',
+  },
+  {
+    what: 'token spike at 3,000 VUs: p95',
+    limit: 100,
+    comparator: '<',
+    ours: {
+      scenario: 'token-spike-3000',
+      metrics: ['token_response_time', 'http_req_duration'],
+      stat: 'p(95)',
+      unit: 'ms',
+    },
+  },
+  {
+    what: 'cached seat-map reads through the gateway',
+    limit: 3000,
+    comparator: '>=',
+    ours: {
+      scenario: 'catalogue-read-cache-on',
+      metrics: ['http_reqs'],
+      stat: 'rate',
+      unit: 'req/s',
+    },
+  },
+];

@@ -1,0 +1,74 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseInvariantReport, type InvariantReport } from './invariants';
+import { parseK6Summary, type K6Summary } from './k6-summary';
+import { parseMemorySeries, type MemorySeries } from './memory-growth';
+import { knownScenarios } from './scenarios';
+
+// One run folder, load-tests/results/<timestamp>/, as the runner leaves it: per scenario a
+// <scenario>.summary.json, and maybe <scenario>.invariants.json, .memory.json, .html and .log.
+
+export interface ScenarioRun {
+  name: string;
+  summary: K6Summary;
+  invariants?: InvariantReport;
+  memory?: MemorySeries;
+  /** File names, relative to the run folder, of k6's HTML dashboard export and its output. */
+  dashboard?: string;
+  log?: string;
+}
+
+export interface RunFolder {
+  dir: string;
+  /** The folder's own name: the run's timestamp. */
+  id: string;
+  scenarios: ScenarioRun[];
+}
+
+const summarySuffix = '.summary.json';
+
+async function readJson(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(`${file} is not JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function scenarioOrder(name: string): number {
+  const index = knownScenarios.findIndex((scenario) => scenario.name === name);
+  return index === -1 ? knownScenarios.length : index;
+}
+
+export async function readRunFolder(dir: string): Promise<RunFolder> {
+  const files = new Set(await readdir(dir));
+  const names = [...files]
+    .filter((file) => file.endsWith(summarySuffix))
+    .map((file) => file.slice(0, -summarySuffix.length))
+    .sort((a, b) => scenarioOrder(a) - scenarioOrder(b) || a.localeCompare(b));
+
+  const scenarios = await Promise.all(
+    names.map(async (name): Promise<ScenarioRun> => {
+      const beside = (suffix: string) =>
+        files.has(`${name}${suffix}`) ? `${name}${suffix}` : undefined;
+      const readBeside = async (file: string) => readJson(path.join(dir, file));
+      const summaryFile = path.join(dir, `${name}${summarySuffix}`);
+      const invariantsFile = beside('.invariants.json');
+      const memoryFile = beside('.memory.json');
+      const dashboard = beside('.html');
+      const log = beside('.log');
+      return {
+        name,
+        summary: parseK6Summary(await readJson(summaryFile), summaryFile),
+        ...(invariantsFile && {
+          invariants: parseInvariantReport(await readBeside(invariantsFile), invariantsFile),
+        }),
+        ...(memoryFile && { memory: parseMemorySeries(await readBeside(memoryFile)) }),
+        ...(dashboard && { dashboard }),
+        ...(log && { log }),
+      };
+    }),
+  );
+  return { dir, id: path.basename(path.resolve(dir)), scenarios };
+}

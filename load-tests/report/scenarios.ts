@@ -1,0 +1,40 @@
+// The scenarios of the load-test issue, in the order the report shows them, each described at
+// full size (a smoke run uses a few VUs; the report says how many ran). A run may hold only some
+// of them; files for any other scenario are reported after these.
+export const knownScenarios = [
+  {
+    name: 'token-spike',
+    what: 'Fans arrive in 2 s, stay 5 s and leave in 2 s, each taking a queue token (full size: 300 VUs).',
+  },
+  { name: 'token-spike-3000', what: 'The token spike at 3,000 VUs.' },
+  {
+    name: 'peak-booking',
+    what: 'Every active user (the active limit’s worth) holds a distinct seat and pays at once.',
+  },
+  {
+    name: 'journey',
+    what:
+      'Fans sign in, list concerts, schedules and seats, take a queue token, wait until active, ' +
+      'hold a seat and pay, then read the balance; pairs contend for each seat (full size: 1,000 VUs).',
+  },
+  { name: 'charge-balance', what: 'Fans charge wallets and read balances (full size: 100 VUs).' },
+  {
+    name: 'catalogue-read-cache-off',
+    what: 'Seat-map reads with the seat-map cache switched off (full size: 100 VUs × 1,000).',
+  },
+  {
+    name: 'catalogue-read-cache-on',
+    what: 'Seat-map reads with the seat-map cache switched on (full size: 100 VUs × 1,000).',
+  },
+  { name: 'stress', what: 'VUs climb in steps until p95 > 1 s or failures > 1 %.' },
+  {
+    name: 'soak',
+    what: 'A steady mixed load for a long while (default 10 minutes), watching for drift.',
+  },
+] as const;
+
+export type KnownScenarioName = (typeof knownScenarios)[number]['name'];
+
+export function describeScenario(name: string): string | undefined {
+  return knownScenarios.find((scenario) => scenario.name === name)?.what;
+}
