@@ -8,19 +8,26 @@ import { createKafkaNamespace } from './kafka-namespace';
 const root = path.resolve(__dirname, '../..');
 const services = ['queue', 'concert', 'wallet', 'reservation', 'gateway'] as const;
 export type Service = (typeof services)[number];
-const ports: Record<Service, number> = {
-  gateway: 18080,
-  queue: 18081,
-  concert: 18082,
-  reservation: 18083,
-  wallet: 18084,
+const offsets: Record<Service, number> = {
+  gateway: 0,
+  queue: 1,
+  concert: 2,
+  reservation: 3,
+  wallet: 4,
 };
 const owners = ['gateway', 'concert', 'reservation', 'wallet'] as const;
 
 export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 
+export interface SystemOptions {
+  /** The gateway's port; the other four services take the next four. */
+  portBase?: number;
+}
+
 export interface System {
   gatewayUrl: string;
+  /** Where one service listens, e.g. to read its /metrics. */
+  serviceUrl(service: Service): string;
   databaseUrl(service: (typeof owners)[number]): string;
   /** SIGKILLs one service: no drain, no offset commit, as in a crash. */
   kill(service: Service): Promise<void>;
@@ -31,9 +38,13 @@ export interface System {
 
 /**
  * Boots the five built services (dist/) against fresh databases cloned from the migrated
- * templates and a random Redis key prefix, on ports 18080-18084, and waits until each is ready.
+ * templates and a random Redis key prefix, on ports 18080-18084 (or from `portBase`), and waits
+ * until each is ready.
  */
-export async function startSystem(env: Partial<Record<string, string>> = {}): Promise<System> {
+export async function startSystem(
+  env: Partial<Record<string, string>> = {},
+  { portBase = 18080 }: SystemOptions = {},
+): Promise<System> {
   const prefix = `e2e:${randomUUID()}:`;
   const kafka = createKafkaNamespace();
   const databases = Object.fromEntries(
@@ -41,7 +52,8 @@ export async function startSystem(env: Partial<Record<string, string>> = {}): Pr
       owners.map(async (owner) => [owner, await createTestDatabase(`headliner_${owner}_template`)]),
     ),
   ) as Record<(typeof owners)[number], TestDatabase>;
-  const url = (service: Service) => `http://127.0.0.1:${ports[service]}`;
+  const port = (service: Service) => portBase + offsets[service];
+  const url = (service: Service) => `http://127.0.0.1:${port(service)}`;
   const common = {
     ...process.env,
     REDIS_URL: infraUrl('REDIS_URL'),
@@ -68,7 +80,7 @@ export async function startSystem(env: Partial<Record<string, string>> = {}): Pr
     const database = (databases as Partial<Record<Service, TestDatabase>>)[service];
     const child = spawn(process.execPath, [path.join(root, `services/${service}/dist/main.js`)], {
       cwd: root,
-      env: { ...common, PORT: String(ports[service]), DATABASE_URL: database?.url },
+      env: { ...common, PORT: String(port(service)), DATABASE_URL: database?.url },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.set(service, child);
@@ -91,6 +103,7 @@ export async function startSystem(env: Partial<Record<string, string>> = {}): Pr
   }
   return {
     gatewayUrl: url('gateway'),
+    serviceUrl: url,
     databaseUrl: (service) => databases[service].url,
     kill: async (service) => {
       const child = children.get(service);

@@ -1,0 +1,138 @@
+import { call, isProblem } from './call.js';
+
+// The public API as a fan's client app uses it (issue 3's contract), one function per step.
+
+const isText = (value) => typeof value === 'string' && value.length > 0;
+const isCount = (value) => Number.isInteger(value) && value >= 0;
+const isQueueToken = (t) =>
+  isText(t.queueToken) &&
+  (t.status === 'WAITING' || t.status === 'ACTIVE') &&
+  isCount(t.position) &&
+  isCount(t.estimatedWaitSeconds);
+
+export function signIn(username, password) {
+  const { body, ok } = call('login', 'POST', '/api/v1/auth/login', {
+    body: { username, password },
+    answers: { 200: (b) => isText(b.accessToken) && isText(b.userId) },
+  });
+  return ok ? { username, accessToken: body.accessToken, userId: body.userId } : undefined;
+}
+
+export function listConcerts() {
+  return call('concerts', 'GET', '/api/v1/concerts', {
+    answers: {
+      200: (b) => Array.isArray(b) && b.every((c) => isText(c.concertId) && isText(c.title)),
+    },
+  });
+}
+
+export function listSchedules(concertId) {
+  return call('schedules', 'GET', '/api/v1/concerts/{concertId}/schedules', {
+    path: `/api/v1/concerts/${concertId}/schedules`,
+    answers: {
+      200: (b) =>
+        Array.isArray(b) && b.every((s) => isText(s.scheduleId) && isCount(s.availableSeats)),
+    },
+  });
+}
+
+/**
+ * `raw: true` checks the answer's text (its scheduleId and a seats list) without parsing it, for
+ * reads so hot that parsing every seat map would take the CPU the services need.
+ */
+export function seatMap(scheduleId, { raw = false, tags } = {}) {
+  const parsed = (b) =>
+    b.scheduleId === scheduleId &&
+    Array.isArray(b.seats) &&
+    b.seats.every((s) => isText(s.seatId) && isCount(s.number) && isText(s.status));
+  const text = (b) =>
+    b.includes(`"scheduleId":"${scheduleId}"`) &&
+    b.includes('"seats":[') &&
+    b.includes('"seatId":"');
+  return call('seats', 'GET', '/api/v1/schedules/{scheduleId}/seats', {
+    path: `/api/v1/schedules/${scheduleId}/seats`,
+    tags,
+    raw,
+    answers: { 200: raw ? text : parsed },
+  });
+}
+
+export function queueStats() {
+  return call('stats', 'GET', '/api/v1/queue/stats', {
+    answers: { 200: (b) => isCount(b.activeLimit) && isCount(b.active) && isCount(b.waiting) },
+  });
+}
+
+/** 201 for a new token, 200 with the one the fan already holds. */
+export function takeQueueToken(session, tags) {
+  return call('token', 'POST', '/api/v1/queue/tokens', {
+    session,
+    tags,
+    answers: { 200: isQueueToken, 201: isQueueToken },
+  });
+}
+
+export function currentQueueToken(session, queueToken) {
+  return call('queue_poll', 'GET', '/api/v1/queue/tokens/current', {
+    session,
+    queueToken,
+    queueWait: true,
+    answers: { 200: isQueueToken },
+  });
+}
+
+/** 204; 404 or 410 when a completed payment already spent the token (not an error). */
+export function leaveQueue(session, queueToken, tags) {
+  return call('leave', 'DELETE', '/api/v1/queue/tokens/current', {
+    session,
+    queueToken,
+    tags,
+    answers: { 204: null, 404: isProblem, 410: isProblem },
+  });
+}
+
+/** `contended`: a 409 (someone else holds the seat) is an expected answer, not a failure. */
+export function holdSeat(session, queueToken, seat, { contended = false, tags } = {}) {
+  const held = (b) => isText(b.reservationId) && b.status === 'HELD' && isCount(b.price);
+  return call('hold', 'POST', '/api/v1/reservations', {
+    session,
+    queueToken,
+    tags,
+    body: { scheduleId: seat.scheduleId, seatId: seat.seatId },
+    answers: contended ? { 201: held, 409: isProblem } : { 201: held },
+  });
+}
+
+/** 200 COMPLETED, or 202 PENDING when the saga outlasted the payment wait (slow, but no error). */
+export function pay(session, queueToken, reservationId, tags) {
+  return call('pay', 'POST', '/api/v1/payments', {
+    session,
+    queueToken,
+    tags,
+    idempotencyKey: crypto.randomUUID(),
+    body: { reservationId },
+    answers: {
+      200: (b) =>
+        b.status === 'COMPLETED' && b.reservationId === reservationId && isCount(b.balance),
+      202: (b) => b.status === 'PENDING' && b.reservationId === reservationId,
+    },
+  });
+}
+
+export function charge(session, amount, idempotencyKey, tags) {
+  return call('charge', 'POST', '/api/v1/wallet/charges', {
+    session,
+    tags,
+    idempotencyKey,
+    body: { amount },
+    answers: { 200: (b) => isCount(b.balance) },
+  });
+}
+
+export function readWallet(session, tags) {
+  return call('balance', 'GET', '/api/v1/wallet', {
+    session,
+    tags,
+    answers: { 200: (b) => b.userId === session.userId && isCount(b.balance) },
+  });
+}

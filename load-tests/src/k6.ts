@@ -1,0 +1,77 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+export const scenariosDir = path.join(root, 'load-tests/scenarios');
+
+let k6Path: string | undefined;
+
+/** The pinned k6, built from the Go module proxy on first use (deploy/bin/k6.sh). */
+function k6(): string {
+  k6Path ??= execFileSync('bash', [path.join(root, 'deploy/bin/k6.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+  return k6Path;
+}
+
+export interface K6Run {
+  script: string;
+  /** Handed to the script as __ENV (k6 also reads its own K6_* settings from here). */
+  env: Record<string, string>;
+  summaryFile: string;
+  dashboardFile: string;
+  logFile: string;
+  /** Names the run in streamed metrics (the testid tag). */
+  testId: string;
+  /** Also show k6's output on the console. */
+  echo: boolean;
+}
+
+/**
+ * Runs one scenario script to the end and resolves with k6's exit code: 0, 99 when thresholds
+ * were crossed, anything else when the script or k6 failed. With K6_PROMETHEUS_RW_SERVER_URL
+ * set, metrics also stream to Prometheus by remote write.
+ */
+export function runK6(run: K6Run): Promise<number> {
+  const outputs = process.env.K6_PROMETHEUS_RW_SERVER_URL
+    ? ['-o', 'experimental-prometheus-rw']
+    : [];
+  const args = [
+    'run',
+    '--quiet',
+    '--no-usage-report',
+    // No REST API: two k6 runs (or another engineer's) would fight over its port.
+    '--address',
+    '',
+    '--tag',
+    `testid=${run.testId}`,
+    ...outputs,
+    path.join(scenariosDir, run.script),
+  ];
+  const log = createWriteStream(run.logFile);
+  const child = spawn(k6(), args, {
+    env: {
+      ...process.env,
+      ...run.env,
+      SUMMARY_FILE: run.summaryFile,
+      K6_WEB_DASHBOARD: 'true',
+      // No port: nothing waits for a browser, the HTML export is written at the end.
+      K6_WEB_DASHBOARD_PORT: '-1',
+      K6_WEB_DASHBOARD_PERIOD: '1s',
+      K6_WEB_DASHBOARD_EXPORT: run.dashboardFile,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      if (run.echo) process.stdout.write(chunk);
+    });
+  }
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => log.end(() => resolve(code ?? 1)));
+  });
+}

@@ -1,0 +1,87 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { System } from '@headliner/e2e/support/system';
+import { checkInvariants } from './invariants';
+import { runK6 } from './k6';
+import { sampleMemory } from './memory-sampler';
+import { crossedThresholds, figures, readSummary, type Outcome } from './outcome';
+import type { Scenario, Size } from './scenarios';
+import { writeSessions } from './sessions';
+import { PASSWORD } from './system-under-test';
+
+export interface Placement {
+  runDir: string;
+  size: Size;
+  /** The scenario's fans are user<userOffset+1>…, so scenarios sharing a system never meet. */
+  userOffset: number;
+  /** Show k6's own summary on the console. */
+  echo: boolean;
+}
+
+/**
+ * One scenario against a booted, seeded system: sign its fans in, run k6 while sampling the
+ * services' memory, then check the invariants. Writes <name>.summary.json, .html, .log,
+ * .memory.json and .invariants.json into the run folder.
+ */
+export async function runScenario(
+  system: System,
+  scenario: Scenario,
+  place: Placement,
+): Promise<Outcome> {
+  const started = Date.now();
+  const file = (suffix: string) => path.join(place.runDir, `${scenario.name}.${suffix}`);
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'headliner-k6-'));
+  try {
+    const env: Record<string, string> = {
+      // The smoke proves the scripts still run; latency is the full run's business.
+      ...(place.size === 'smoke' && { LATENCY_FACTOR: '10' }),
+      ...scenario.k6[place.size],
+      BASE_URL: system.gatewayUrl,
+      USER_OFFSET: String(place.userOffset),
+      PASSWORD,
+    };
+    if (scenario.sessions) {
+      env.SESSIONS_FILE = path.join(scratch, 'sessions.json');
+      const users = {
+        offset: place.userOffset,
+        count: scenario.fans[place.size],
+        password: PASSWORD,
+      };
+      await writeSessions(system.gatewayUrl, users, env.SESSIONS_FILE);
+    }
+    const memory = sampleMemory((service) => system.serviceUrl(service));
+    const exitCode = await runK6({
+      script: scenario.script,
+      env,
+      summaryFile: file('summary.json'),
+      dashboardFile: file('html'),
+      logFile: file('log'),
+      testId: `${path.basename(place.runDir)}/${scenario.name}`,
+      echo: place.echo,
+    });
+    const series = await memory.stop();
+    await writeFile(file('memory.json'), JSON.stringify(series));
+    const violations = await checkInvariants(system, file('invariants.json'));
+    const metrics = await readSummary(file('summary.json'));
+
+    // 99: thresholds crossed, which ends a stress run by design; anything else is a broken run.
+    const crossed = scenario.endsByCrossing ? [] : crossedThresholds(metrics);
+    const problems = [
+      ...(Object.keys(metrics).length === 0 ? ['k6 wrote no summary'] : []),
+      ...(exitCode !== 0 && exitCode !== 99 ? [`k6 exited ${exitCode}, see ${file('log')}`] : []),
+      ...crossed.map((rule) => `threshold ${rule}`),
+      ...(exitCode === 99 && !scenario.endsByCrossing && crossed.length === 0
+        ? ['k6 reported crossed thresholds']
+        : []),
+      ...violations.map((violation) => `invariant: ${violation}`),
+    ];
+    const seconds = (Date.now() - started) / 1000;
+    const passed = problems.length === 0;
+    const measured = figures(metrics, series);
+    const line = passed ? measured : `${problems.join('; ')} | ${measured}`;
+    return { name: scenario.name, passed, seconds, line };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,127 @@
+// The scenarios of the bench, at full size and as a smoke. Each names its k6 script, the service
+// configuration it needs on top of the load-test base, how many fans (users user1…) it uses, and
+// whether the runner signs them in beforehand (SESSIONS_FILE) or the script signs in itself.
+
+export type Size = 'full' | 'smoke';
+
+export interface Scenario {
+  /** Names its files in the results folder. */
+  name: string;
+  script: string;
+  /** Service environment on top of the load-test base (see system-under-test.ts). */
+  system: Record<string, string>;
+  fans: Record<Size, number>;
+  /** The runner signs the fans in and hands their tokens over in SESSIONS_FILE. */
+  sessions: boolean;
+  /** Seats per schedule the full run needs (10 concerts × 5 schedules are seeded). */
+  seatsPerSchedule?: number;
+  k6: Record<Size, Record<string, string>>;
+  /** Crossing a threshold is how the run ends (stress), not a failure. */
+  endsByCrossing?: boolean;
+}
+
+const shortSpike = { RAMP_UP: '1s', HOLD: '2s', RAMP_DOWN: '1s' };
+const catalogueRead = (cache: 'on' | 'off', full: Record<string, string>): Scenario => ({
+  name: `catalogue-read-cache-${cache}`,
+  script: 'catalogue-read.js',
+  system: { CATALOGUE_CACHE: cache },
+  fans: { full: 0, smoke: 0 },
+  sessions: false,
+  k6: { full: { VUS: '100', ITERATIONS: '1000', ...full }, smoke: { VUS: '2', ITERATIONS: '20' } },
+});
+
+export const scenarios: readonly Scenario[] = [
+  {
+    name: 'token-spike',
+    script: 'token-spike.js',
+    system: { ACTIVE_LIMIT: '50' },
+    fans: { full: 300, smoke: 3 },
+    sessions: true,
+    k6: { full: { SPIKE_VUS: '300' }, smoke: { SPIKE_VUS: '3', ...shortSpike } },
+  },
+  {
+    name: 'token-spike-3000',
+    script: 'token-spike.js',
+    system: { ACTIVE_LIMIT: '50' },
+    fans: { full: 3000, smoke: 5 },
+    sessions: true,
+    k6: {
+      full: { SPIKE_VUS: '3000', P95_MS: '100' },
+      smoke: { SPIKE_VUS: '5', P95_MS: '100', ...shortSpike },
+    },
+  },
+  {
+    name: 'peak-booking',
+    script: 'peak-booking.js',
+    system: { ACTIVE_LIMIT: '50' },
+    fans: { full: 50, smoke: 3 },
+    sessions: true,
+    seatsPerSchedule: 1000,
+    k6: {
+      full: { VUS: '50', DURATION: '10s' },
+      smoke: { VUS: '3', DURATION: '3s', CONCERT_INDEX: '0' },
+    },
+  },
+  {
+    name: 'journey',
+    script: 'journey.js',
+    // Enough active slots that 1,000 fans arriving over 30 s get through in bounded time.
+    system: { ACTIVE_LIMIT: '200' },
+    fans: { full: 1000, smoke: 4 },
+    sessions: false,
+    seatsPerSchedule: 200,
+    k6: { full: { VUS: '1000', RAMP: '30s' }, smoke: { VUS: '4', RAMP: '1s', CONCERT_INDEX: '1' } },
+  },
+  {
+    name: 'charge-balance',
+    script: 'charge-balance.js',
+    system: {},
+    fans: { full: 100, smoke: 3 },
+    sessions: true,
+    k6: {
+      full: { VUS: '100', DURATION: '30s' },
+      smoke: { VUS: '3', DURATION: '3s', THINK: '0.3', REPLAY_EVERY: '2' },
+    },
+  },
+  catalogueRead('off', {}),
+  catalogueRead('on', { MIN_RPS: '3000' }),
+  {
+    name: 'stress',
+    script: 'stress.js',
+    system: {},
+    fans: { full: 1500, smoke: 4 },
+    sessions: true,
+    endsByCrossing: true,
+    k6: {
+      full: { STEP_VUS: '100', STEPS: '15' },
+      smoke: { STEP_VUS: '2', STEPS: '2', STEP_RAMP: '1s', STEP_HOLD: '2s' },
+    },
+  },
+  {
+    name: 'soak',
+    script: 'soak.js',
+    system: {},
+    fans: { full: 50, smoke: 3 },
+    sessions: true,
+    seatsPerSchedule: 1000,
+    k6: {
+      full: { VUS: '50', DURATION: process.env.SOAK_DURATION ?? '10m' },
+      smoke: { VUS: '3', DURATION: '10s', BOOK_EVERY: '1', THINK: '0.5', CONCERT_INDEX: '2' },
+    },
+  },
+];
+
+/** A name picks that scenario; "catalogue-read" picks both cache settings. */
+function picks(name: string, scenario: Scenario): boolean {
+  return scenario.name === name || scenario.name.startsWith(`${name}-cache-`);
+}
+
+export function scenariosNamed(names: readonly string[]): Scenario[] {
+  if (names.length === 0) return [...scenarios];
+  const unknown = names.filter((name) => !scenarios.some((scenario) => picks(name, scenario)));
+  if (unknown.length > 0) {
+    const known = scenarios.map((scenario) => scenario.name).join(', ');
+    throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${known}`);
+  }
+  return scenarios.filter((scenario) => names.some((name) => picks(name, scenario)));
+}
