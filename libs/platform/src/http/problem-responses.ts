@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { activeTraceId } from '../telemetry/active-span';
 import { asProblem } from './as-problem';
 import { ProblemError } from './problem-error';
+import { recordFailure } from './request-logging';
 
 export const problemContentType = 'application/problem+json';
 
@@ -17,8 +18,9 @@ export const answerWithProblem: ErrorRequestHandler = (error, req, res, next) =>
   if (res.headersSent) return next(error);
 
   const problem = asProblem(error);
-  // pino-http logs the request line with this error and its stack, once.
-  if (problem.status >= 500) res.err = error instanceof Error ? error : new Error(String(error));
+  // The request line carries this error and its stack, once.
+  if (problem.status >= 500)
+    recordFailure(res, error instanceof Error ? error : new Error(String(error)));
   res
     .status(problem.status)
     .set(problem.headers)
