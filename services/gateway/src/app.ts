@@ -11,6 +11,7 @@ import { apiRouter } from './http/api-routes';
 import { authHandlers } from './http/auth-handlers';
 import { docsRoutes } from './http/docs-routes';
 import { rateLimit } from './http/rate-limit';
+import { inProcessRateLimiter } from './infra/in-process-rate-limiter';
 import { redisRateLimiter } from './infra/rate-limiter';
 import { createUpstreams } from './infra/upstreams';
 import { prismaUsers } from './infra/users';
@@ -51,8 +52,9 @@ export function createApp({
       tokens,
       upstreams: createUpstreams(config, logger, metrics),
       rateLimit: rateLimit({
-        limiter: redisRateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
+        userLimiter: redisRateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
         perUser: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
+        anonymousLimiter: inProcessRateLimiter(),
         perAnonymousClient: {
           perSecond: config.RATE_LIMIT_ANONYMOUS_PER_SECOND,
           burst: config.RATE_LIMIT_ANONYMOUS_BURST,

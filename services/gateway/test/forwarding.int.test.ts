@@ -81,6 +81,31 @@ describe('when a signed-in fan calls a service', () => {
     });
   });
 
+  it('streams a large answer through whole, with its length', async () => {
+    const seats = Array.from({ length: 5000 }, (_, i) => ({ number: i + 1, status: 'AVAILABLE' }));
+    const body = JSON.stringify({ seats });
+    concert.answer = (_req, res) => res.type('application/json').send(body);
+
+    const response = await gateway.http().get('/api/v1/concerts');
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+    expect(response.text).toBe(body);
+  });
+
+  it('breaks off the answer when the service breaks off mid-body, never passing a part as whole', async () => {
+    concert.answer = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"seats":[');
+      setTimeout(() => res.destroy(), 20);
+    };
+
+    const call = gateway.http().get('/api/v1/concerts').timeout(2000);
+
+    // A closed connection, not a client left waiting for the rest until it gives up.
+    await expect(call).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
+  });
+
   it('relays 201 with Location and an empty 204', async () => {
     reservation.answer = (_req, res) =>
       res.status(201).location('/api/v1/reservations/r1').json({ ok: 1 });

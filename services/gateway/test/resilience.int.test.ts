@@ -166,13 +166,32 @@ describe('when a user sends too many requests', () => {
     expect(statuses).toEqual([200, 200, 429]);
   });
 
+  it('limits anonymous calls without Redis, per gateway', async () => {
+    const redis = unreachableRedis();
+    const limits = { RATE_LIMIT_ANONYMOUS_PER_SECOND: '1', RATE_LIMIT_ANONYMOUS_BURST: '1' };
+    const [one, other] = [
+      infra.startGateway(limits, { redis }),
+      infra.startGateway(limits, { redis }),
+    ];
+
+    const statuses = [];
+    for (const gateway of [one, one, other])
+      statuses.push((await gateway.http().get('/api/v1/concerts')).status);
+
+    expect(statuses).toEqual([200, 429, 200]);
+    redis.disconnect();
+  });
+
   it('lets requests through when Redis is down, and counts them', async () => {
     const redis = unreachableRedis();
-    const gateway = infra.startGateway({ RATE_LIMIT_ANONYMOUS_BURST: '1' }, { redis });
+    const gateway = infra.startGateway({ RATE_LIMIT_BURST: '1' }, { redis });
+    const fan = await signedInUser(gateway);
 
     const statuses = [];
     for (let call = 0; call < 3; call += 1)
-      statuses.push((await gateway.http().get('/api/v1/concerts')).status);
+      statuses.push(
+        (await gateway.http().get('/api/v1/wallet').set('Authorization', fan.bearer)).status,
+      );
     const ready = await gateway.http().get('/health/ready');
 
     expect(statuses).toEqual([200, 200, 200]);

@@ -6,9 +6,12 @@ import { callerOf } from './authenticate';
 // An allow-list, so what reaches a service is only what it may trust: in particular the
 // X-User-Id / X-User-Role a client sends are never among them. (traceparent is set by tracing.)
 const passedThrough = [IDEMPOTENCY_KEY_HEADER, QUEUE_TOKEN_HEADER] as const;
-const relayedBack = ['content-type', 'retry-after', 'location'] as const;
+const relayedBack = ['content-type', 'content-length', 'retry-after', 'location'] as const;
 
-/** Sends the request to the owning service on the same path and relays its answer as it is. */
+/**
+ * Sends the request to the owning service on the same path and relays its answer as it is: the
+ * body streams through untouched (a seat map is neither parsed nor serialized again here).
+ */
 export function forwardTo(upstream: Upstream): RequestHandler {
   return async (req, res) => {
     const headers: Record<string, string> = {};
@@ -32,10 +35,15 @@ export function forwardTo(upstream: Upstream): RequestHandler {
       body: hasBody ? JSON.stringify(req.body) : undefined,
     });
 
+    res.statusCode = answer.statusCode ?? 502;
     for (const name of relayedBack) {
-      const value = answer.headers[name] as unknown;
-      if (typeof value === 'string' || typeof value === 'number') res.set(name, String(value));
+      const value = answer.headers[name];
+      if (value !== undefined) res.setHeader(name, value);
     }
-    res.status(answer.status).end(answer.data);
+    // Cut off mid-body (a timeout, a reset): the client must not take a truncated body for whole.
+    answer.once('close', () => {
+      if (!answer.complete) res.destroy();
+    });
+    answer.pipe(res);
   };
 }

@@ -38,10 +38,11 @@ export function queueTokenCheck(queue: Upstream): RequestHandler {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userId, queueToken }),
     });
-    if (answer.status === 200) return next();
-    const refusal = refusals[answer.status];
+    answer.resume(); // only the status matters
+    if (answer.statusCode === 200) return next();
+    const refusal = refusals[answer.statusCode ?? 0];
     if (refusal) throw notActive(refusal.reason, refusal.detail);
-    if (answer.status === 503) {
+    if (answer.statusCode === 503) {
       throw ProblemError.serviceUnavailable('The waiting room is busy; try again shortly.', {
         type: 'upstream-unavailable',
         extensions: { upstream: 'queue' },
@@ -54,7 +55,7 @@ export function queueTokenCheck(queue: Upstream): RequestHandler {
       type: 'upstream-bad-answer',
       detail: 'The queue service gave an unexpected answer. Please try again shortly.',
       extensions: { upstream: 'queue' },
-      cause: new Error(`queue token verify answered ${answer.status}`),
+      cause: new Error(`queue token verify answered ${answer.statusCode}`),
     });
   };
 }

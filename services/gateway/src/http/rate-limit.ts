@@ -7,9 +7,11 @@ import { callerOf } from './authenticate';
 const FAIL_OPEN_LOG_INTERVAL_MS = 10_000;
 
 export interface RateLimitOptions {
-  limiter: RateLimiter;
+  /** Shared by the gateway replicas (Redis): a user's requests may reach any of them. */
+  userLimiter: RateLimiter;
   perUser: RateLimit;
   /** For requests without a signed-in caller, counted per client IP. */
+  anonymousLimiter: RateLimiter;
   perAnonymousClient: RateLimit;
   logger: Logger;
   metrics?: Registry;
@@ -17,8 +19,8 @@ export interface RateLimitOptions {
 
 /**
  * Answers 429 with Retry-After once a user (or anonymous IP) spent its bucket. Runs after
- * `authenticate`, which names the user. When Redis cannot answer, requests go through unlimited:
- * a rate limiter must not take the whole API down with it.
+ * `authenticate`, which names the user. When the limiter cannot answer (Redis is down), requests
+ * go through unlimited: a rate limiter must not take the whole API down with it.
  */
 export function rateLimit(options: RateLimitOptions): RequestHandler {
   const decisions = decisionCounter(options.metrics ?? globalRegistry);
@@ -26,12 +28,12 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
 
   return async (req, res, next) => {
     const caller = callerOf(res);
-    const [subject, limit] = caller
-      ? [`user:${caller.userId}`, options.perUser]
-      : [`ip:${req.ip ?? 'unknown'}`, options.perAnonymousClient];
+    const [limiter, subject, limit] = caller
+      ? [options.userLimiter, `user:${caller.userId}`, options.perUser]
+      : [options.anonymousLimiter, `ip:${req.ip ?? 'unknown'}`, options.perAnonymousClient];
     let decision;
     try {
-      decision = await options.limiter(subject, limit);
+      decision = await limiter(subject, limit);
     } catch (error) {
       decisions.inc({ outcome: 'fail_open' });
       if (Date.now() - lastFailOpenLog >= FAIL_OPEN_LOG_INTERVAL_MS) {

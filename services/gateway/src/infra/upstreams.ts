@@ -1,27 +1,32 @@
-import { createUpstreamClient, ProblemError, type Logger } from '@headliner/platform';
-import { isAxiosError, type AxiosResponse, type RawAxiosRequestHeaders } from 'axios';
+import type { IncomingMessage } from 'node:http';
+import { createCircuitBreaker, ProblemError, type Logger } from '@headliner/platform';
 import type { Registry } from 'prom-client';
 import type { GatewayConfig } from '../config';
+import { exchangesWith, UpstreamTimeout, type UpstreamRequest } from './upstream-exchange';
+
+export type { UpstreamRequest } from './upstream-exchange';
 
 export const upstreamNames = ['queue', 'concert', 'reservation', 'wallet'] as const;
 export type UpstreamName = (typeof upstreamNames)[number];
 
-export interface UpstreamRequest {
-  method: string;
-  /** Path and query, e.g. /api/v1/concerts?page=2 */
-  url: string;
-  headers: RawAxiosRequestHeaders;
-  /** Already-serialized JSON, or undefined for no body. */
-  body?: string;
-}
-
-/** A service behind the gateway. Its answers below 500 resolve; 5xx answers resolve too. */
+/**
+ * A service behind the gateway. Every answer it gives resolves, 5xx included (the breaker counts
+ * those); its body is still streaming and must be read or discarded. Calls that get no answer,
+ * and calls while its breaker is open, reject with a 503 or 504 problem naming the service.
+ */
 export interface Upstream {
   name: UpstreamName;
-  send(request: UpstreamRequest): Promise<AxiosResponse<Buffer>>;
+  send(request: UpstreamRequest): Promise<IncomingMessage>;
 }
 
 export type Upstreams = Record<UpstreamName, Upstream>;
+
+/** A 5xx answer, as a failure the breaker counts; the caller still relays it. */
+class ServerErrorAnswer extends Error {
+  constructor(readonly answer: IncomingMessage) {
+    super(`answered ${answer.statusCode}`);
+  }
+}
 
 export function createUpstreams(config: GatewayConfig, logger: Logger, metrics?: Registry) {
   const baseUrls: Record<UpstreamName, string> = {
@@ -33,35 +38,30 @@ export function createUpstreams(config: GatewayConfig, logger: Logger, metrics?:
   const entries = upstreamNames.map((name) => [name, createUpstream(name, baseUrls[name])]);
   return Object.fromEntries(entries) as Upstreams;
 
-  function createUpstream(name: UpstreamName, baseURL: string): Upstream {
-    const client = createUpstreamClient({
+  function createUpstream(name: UpstreamName, baseUrl: string): Upstream {
+    const exchange = exchangesWith(baseUrl, config.UPSTREAM_TIMEOUT_MS);
+    const breaker = createCircuitBreaker(
       name,
-      baseURL,
-      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-      logger,
-      metrics,
-      breaker: {
+      async (request: UpstreamRequest) => {
+        const answer = await exchange(request);
+        if ((answer.statusCode ?? 500) >= 500) throw new ServerErrorAnswer(answer);
+        return answer;
+      },
+      {
+        logger,
+        metrics,
+        timeoutMs: false, // the exchange enforces UPSTREAM_TIMEOUT_MS itself, and aborts
         resetTimeoutMs: config.UPSTREAM_BREAKER_RESET_MS,
         volumeThreshold: config.UPSTREAM_BREAKER_VOLUME_THRESHOLD,
       },
-    });
+    );
     return {
       name,
-      async send({ method, url, headers, body }) {
+      async send(request) {
         try {
-          return await client.request<Buffer>({
-            method,
-            url,
-            headers,
-            data: body,
-            responseType: 'arraybuffer',
-            maxRedirects: 0,
-            // Only 5xx reject, so that the breaker counts them; the caller relays them anyway.
-            validateStatus: (status) => status < 500,
-          });
+          return await breaker.fire(request);
         } catch (error) {
-          if (error instanceof ProblemError) throw error; // the breaker is open
-          if (isAxiosError<Buffer>(error) && error.response) return error.response;
+          if (error instanceof ServerErrorAnswer) return error.answer;
           throw unreachable(name, error);
         }
       },
@@ -70,8 +70,7 @@ export function createUpstreams(config: GatewayConfig, logger: Logger, metrics?:
 }
 
 function unreachable(name: UpstreamName, error: unknown): ProblemError {
-  const code = isAxiosError(error) ? error.code : undefined;
-  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+  if (error instanceof UpstreamTimeout) {
     return new ProblemError({
       status: 504,
       title: 'Gateway timeout',
@@ -81,6 +80,7 @@ function unreachable(name: UpstreamName, error: unknown): ProblemError {
       cause: error,
     });
   }
+  // Refused or reset connections, and the open breaker's fast failures.
   return ProblemError.serviceUnavailable(
     `The ${name} service is unavailable right now. Please try again shortly.`,
     { type: 'upstream-unavailable', extensions: { upstream: name }, cause: error },
