@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@headliner/testing';
 import { Redis } from 'ioredis';
 import { createApp } from '../src/app';
 import { createCatalogueCache } from '../src/cache/catalogue-cache';
+import { storeRenderedDocumentScript } from '../src/cache/rendered-document-script';
 import { cacheLookups } from './support/cache-lookups';
 import {
   addConcertWithSchedule,
@@ -138,6 +140,28 @@ describe('when the cache is on', () => {
       'HELD',
       'AVAILABLE',
     ]);
+  });
+
+  it('never keeps a seat map rendered before the latest write, not even across a reload', async () => {
+    const { scheduleId } = await addConcertWithSchedule(catalogue.cachedApp, 2);
+    const key = `${catalogue.cachePrefix}seat-map:${scheduleId}`;
+    await seatMapOf(catalogue.cachedApp, scheduleId); // filled from the database
+    await seatMapOf(catalogue.cachedApp, scheduleId); // rendered from the hash, and kept
+    const rendered = await eventually(
+      () => catalogue.redis.hmget(key, '#rev', '#doc'),
+      ([, document]) => document !== null,
+      2_000,
+    );
+    expect(rendered[1]).toContain('"AVAILABLE"');
+    await catalogue.redis.del(key); // expired
+    await sellBehindTheCachesBack(catalogue, scheduleId, 1);
+    await seatMapOf(catalogue.cachedApp, scheduleId); // filled again from the database
+
+    // A reader that rendered the old map finishes late and tries to keep its document.
+    const [revision, document] = rendered as [string, string];
+    await catalogue.redis.eval(storeRenderedDocumentScript, 1, key, revision, document);
+
+    expect(await statuses(catalogue.cachedApp, scheduleId)).toEqual(['SOLD', 'AVAILABLE']);
   });
 
   it('answers from the database while Redis is unreachable', async () => {

@@ -1,7 +1,9 @@
 import type { ScheduleSummary, Seat, SeatStatus } from '@headliner/contracts';
-import type { Redis } from 'ioredis';
+import type { Redis, Result } from 'ioredis';
+import type { Json } from '../catalogue/catalogue-reads';
 import type { VersionedSchedule, VersionedSeat } from '../catalogue/versioned';
 import { valueOfVersioned, writeNewerFieldsScript } from './newer-fields-script';
+import { storeRenderedDocumentScript } from './rendered-document-script';
 
 export interface CatalogueCacheOptions {
   redis: Redis;
@@ -29,33 +31,77 @@ export interface AvailabilityChange {
 //                                <seatId> → "<version>:<status>"
 //   schedules:<concertId>  HASH  #schedules → [[scheduleId, startsAt], …] by startsAt
 //                                <scheduleId> → "<version>:<availableSeats>"
-//   seat:<seatId>          STRING {scheduleId, number, price}
+//   both also                    #rev → which write changed the hash last (#writes counts them)
+//                                #doc → the seats / schedules as JSON, rendered at that #rev
 // A hash without its # field, or missing a member's field, is a miss: events may create partial
 // hashes (they update fields of maps nobody has read yet) and only a fill makes one complete.
 const SEATS = '#seats';
 const SCHEDULES = '#schedules';
+const REVISION = '#rev';
+const DOCUMENT = '#doc';
 const LAYOUT_VERSION = 0;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    catalogueWriteNewer(key: string, ...args: (string | number)[]): Result<number, Context>;
+    catalogueStoreDocument(
+      key: string,
+      revision: string,
+      document: string,
+    ): Result<number, Context>;
+  }
+}
 
 export type CatalogueCache = ReturnType<typeof createCatalogueCache>;
 
 export function createCatalogueCache({ redis, prefix, ttlSeconds }: CatalogueCacheOptions) {
+  // Sent whole once per connection, by SHA after that.
+  redis.defineCommand('catalogueWriteNewer', { lua: writeNewerFieldsScript, numberOfKeys: 1 });
+  redis.defineCommand('catalogueStoreDocument', {
+    lua: storeRenderedDocumentScript,
+    numberOfKeys: 1,
+  });
   const seatMapKey = (scheduleId: string) => `${prefix}seat-map:${scheduleId}`;
   const schedulesKey = (concertId: string) => `${prefix}schedules:${concertId}`;
   const writeNewer = (key: string, triples: (string | number)[]) =>
-    redis.eval(writeNewerFieldsScript, 1, key, ttlSeconds, ...triples);
+    redis.catalogueWriteNewer(key, ttlSeconds, ...triples);
+
+  /**
+   * The hash's document, or else one rendered from its fields (and kept for the next reader);
+   * undefined when the hash is missing or incomplete.
+   */
+  async function documentOf<Entry>(
+    key: string,
+    render: (fields: Record<string, string>) => Entry[] | undefined,
+  ): Promise<Json<Entry[]> | undefined> {
+    const document = await redis.hget(key, DOCUMENT);
+    if (document !== null) return document;
+    const fields = await redis.hgetall(key);
+    const entries = render(fields);
+    if (!entries) return undefined;
+    const rendered = JSON.stringify(entries);
+    const revision = fields[REVISION];
+    // Only a speed-up for the next readers: this one is answered whether it is kept or not.
+    if (revision !== undefined) {
+      redis.catalogueStoreDocument(key, revision, rendered).catch(() => undefined);
+    }
+    return rendered;
+  }
 
   return {
-    async seatMap(scheduleId: string): Promise<Seat[] | undefined> {
-      const fields = await redis.hgetall(seatMapKey(scheduleId));
-      const layout = fields[SEATS];
-      if (layout === undefined) return undefined;
-      const seats: Seat[] = [];
-      for (const [seatId, number, price] of parseLayout<[string, number, number]>(layout)) {
-        const status = fields[seatId];
-        if (status === undefined) return undefined;
-        seats.push({ seatId, number, price, status: valueOfVersioned(status) as SeatStatus });
-      }
-      return seats;
+    /** The seats of a cached seat map as JSON (a Seat[]), or undefined on a miss. */
+    seatMap(scheduleId: string): Promise<Json<Seat[]> | undefined> {
+      return documentOf(seatMapKey(scheduleId), (fields) => {
+        const layout = fields[SEATS];
+        if (layout === undefined) return undefined;
+        const seats: Seat[] = [];
+        for (const [seatId, number, price] of parseLayout<[string, number, number]>(layout)) {
+          const status = fields[seatId];
+          if (status === undefined) return undefined;
+          seats.push({ seatId, number, price, status: valueOfVersioned(status) as SeatStatus });
+        }
+        return seats;
+      });
     },
 
     async fillSeatMap(scheduleId: string, seats: readonly VersionedSeat[]): Promise<void> {
@@ -66,21 +112,23 @@ export function createCatalogueCache({ redis, prefix, ttlSeconds }: CatalogueCac
       ]);
     },
 
-    async schedules(concertId: string): Promise<ScheduleSummary[] | undefined> {
-      const fields = await redis.hgetall(schedulesKey(concertId));
-      const layout = fields[SCHEDULES];
-      if (layout === undefined) return undefined;
-      const schedules: ScheduleSummary[] = [];
-      for (const [scheduleId, startsAt] of parseLayout<[string, string]>(layout)) {
-        const available = fields[scheduleId];
-        if (available === undefined) return undefined;
-        schedules.push({
-          scheduleId,
-          startsAt,
-          availableSeats: Number(valueOfVersioned(available)),
-        });
-      }
-      return schedules;
+    /** A cached schedule list as JSON (a ScheduleList), or undefined on a miss. */
+    schedules(concertId: string): Promise<Json<ScheduleSummary[]> | undefined> {
+      return documentOf(schedulesKey(concertId), (fields) => {
+        const layout = fields[SCHEDULES];
+        if (layout === undefined) return undefined;
+        const schedules: ScheduleSummary[] = [];
+        for (const [scheduleId, startsAt] of parseLayout<[string, string]>(layout)) {
+          const available = fields[scheduleId];
+          if (available === undefined) return undefined;
+          schedules.push({
+            scheduleId,
+            startsAt,
+            availableSeats: Number(valueOfVersioned(available)),
+          });
+        }
+        return schedules;
+      });
     },
 
     async fillSchedules(concertId: string, schedules: readonly VersionedSchedule[]): Promise<void> {

@@ -3,7 +3,7 @@ import { cacheLookups, type CacheKind } from '../cache/cache-metrics';
 import type { CatalogueCache } from '../cache/catalogue-cache';
 import { singleFlight } from '../cache/single-flight';
 import type { PrismaClient } from '../infra/prisma';
-import type { CatalogueReads } from './catalogue-reads';
+import { seatMapJson, type CatalogueReads } from './catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
 import { withoutVersion } from './versioned';
 
@@ -47,19 +47,20 @@ export function cachedReads(
       if (cached) return cached;
       return loadOnce(`schedules:${concertId}`, async () => {
         const schedules = await loadSchedules(prisma, concertId);
-        if (schedules) await fill('schedules', () => cache.fillSchedules(concertId, schedules));
-        return schedules?.map(withoutVersion);
+        if (!schedules) return undefined;
+        await fill('schedules', () => cache.fillSchedules(concertId, schedules));
+        return JSON.stringify(schedules.map(withoutVersion));
       });
     },
 
     async seatMapOf(scheduleId) {
       const cached = await lookup('seat_map', () => cache.seatMap(scheduleId));
-      if (cached) return { scheduleId, seats: cached };
+      if (cached) return seatMapJson(scheduleId, cached);
       return loadOnce(`seat-map:${scheduleId}`, async () => {
         const seats = await loadSeatMap(prisma, scheduleId);
         if (!seats) return undefined;
         await fill('seat_map', () => cache.fillSeatMap(scheduleId, seats));
-        return { scheduleId, seats: seats.map(withoutVersion) };
+        return seatMapJson(scheduleId, JSON.stringify(seats.map(withoutVersion)));
       });
     },
   };

@@ -1,16 +1,20 @@
-import type { PrismaClient } from '../infra/prisma';
 import type { CatalogueReads } from './catalogue-reads';
+import { seatMapJson } from './catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
 import { withoutVersion } from './versioned';
+import type { PrismaClient } from '../infra/prisma';
 
 /** Every read straight from PostgreSQL: CATALOGUE_CACHE=off. */
 export function databaseReads(prisma: PrismaClient): CatalogueReads {
   return {
     concerts: () => listConcerts(prisma),
-    schedulesOf: async (concertId) => (await loadSchedules(prisma, concertId))?.map(withoutVersion),
-    seatMapOf: async (scheduleId) => {
+    async schedulesOf(concertId) {
+      const schedules = await loadSchedules(prisma, concertId);
+      return schedules && JSON.stringify(schedules.map(withoutVersion));
+    },
+    async seatMapOf(scheduleId) {
       const seats = await loadSeatMap(prisma, scheduleId);
-      return seats && { scheduleId, seats: seats.map(withoutVersion) };
+      return seats && seatMapJson(scheduleId, JSON.stringify(seats.map(withoutVersion)));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { ConcertPath, SchedulePath } from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
-import { Router } from 'express';
-import type { CatalogueReads } from '../catalogue/catalogue-reads';
+import { Router, type Response } from 'express';
+import type { CatalogueReads, Json } from '../catalogue/catalogue-reads';
 import { canonical } from './canonical-id';
 
 /** The public catalogue, forwarded by the gateway to anyone. */
@@ -17,7 +17,7 @@ export function catalogueRoutes(reads: CatalogueReads): Router {
     const concertId = canonical(listSchedules.input(res).params.concertId);
     const schedules = await reads.schedulesOf(concertId);
     if (!schedules) throw ProblemError.notFound(`There is no concert ${concertId}.`);
-    res.json(schedules);
+    sendJson(res, schedules);
   });
 
   const getSeatMap = validate({ params: SchedulePath });
@@ -25,8 +25,14 @@ export function catalogueRoutes(reads: CatalogueReads): Router {
     const scheduleId = canonical(getSeatMap.input(res).params.scheduleId);
     const seatMap = await reads.seatMapOf(scheduleId);
     if (!seatMap) throw ProblemError.notFound(`There is no schedule ${scheduleId}.`);
-    res.json(seatMap);
+    sendJson(res, seatMap);
   });
 
   return router;
+}
+
+/** Already-serialized JSON, straight out: express's send() would parse its own header back. */
+function sendJson(res: Response, body: Json<unknown>): void {
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(body);
 }

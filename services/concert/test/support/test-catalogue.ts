@@ -22,6 +22,7 @@ export async function startTestCatalogue({ ttlSeconds = 60 } = {}) {
     prisma,
     cache,
     redis: redis.redis,
+    cachePrefix: redis.prefix,
     cachedApp: createApp({ prisma, cache, logger: quietLogger }),
     databaseApp: createApp({ prisma, logger: quietLogger }),
     stop: async () => {
