@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { register } from 'prom-client';
 import { startEventConsumer, type MessageContext } from '../src/messaging/event-consumer';
@@ -82,5 +83,68 @@ describe('when a consumer records applied events itself', () => {
       ),
     ).toBe(1);
     expect(await consumedCount(topic.topic, 'retried')).toBe(1);
+  });
+});
+
+describe('when one partition carries the events of many keys', () => {
+  let kafka: Kafka;
+  let producer: Producer;
+  let topic: Awaited<ReturnType<typeof createTestTopic>>;
+  let consumer: Consumer | undefined;
+
+  beforeAll(async () => {
+    kafka = testKafka();
+    producer = kafka.producer();
+    await producer.connect();
+    topic = await createTestTopic(kafka);
+  });
+
+  afterAll(async () => {
+    await consumer?.disconnect();
+    await producer.disconnect();
+    await topic.remove();
+  });
+
+  it("applies other keys' events while one key's event waits, and each key's in order", async () => {
+    const events = [
+      ['seat-a', 'first-of-a'],
+      ['seat-a', 'second-of-a'],
+      ['seat-b', 'only-of-b'],
+    ].map(([key, holder]) => ({ key, event: ticketIssuedEvent(randomUUID(), holder!) }));
+    // Sent before the consumer starts, in one request, so that one batch brings all three.
+    await producer.send({
+      topic: topic.topic,
+      messages: events.map(({ key, event }) => ({ key, value: JSON.stringify(event) })),
+    });
+    let letFirstFinish!: () => void;
+    const firstMayFinish = new Promise<void>((resolve) => (letFirstFinish = resolve));
+    const applied: string[] = [];
+    consumer = await startEventConsumer({
+      kafka,
+      groupId: `group-${topic.topic}`,
+      topics: [topic.topic],
+      dlqTopicOf: (name) => `${name}.dlq`,
+      producer,
+      logger: quietLogger,
+      parse: (value) => ticketIssued.parse(value),
+      apply: async (event) => {
+        if (event.payload.holder === 'first-of-a') await firstMayFinish;
+        applied.push(event.payload.holder);
+        return 'applied';
+      },
+    });
+
+    await eventually(
+      () => Promise.resolve([...applied]),
+      (done) => done.length > 0,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(applied).toEqual(['only-of-b']);
+    letFirstFinish();
+    await eventually(
+      () => Promise.resolve([...applied]),
+      (done) => done.length === 3,
+    );
+    expect(applied).toEqual(['only-of-b', 'first-of-a', 'second-of-a']);
   });
 });

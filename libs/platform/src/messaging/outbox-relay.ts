@@ -32,8 +32,8 @@ export interface OutboxRelay {
 
 /**
  * Relays committed outbox rows to Kafka in id order. Rows are locked with SKIP LOCKED so several
- * replicas can relay side by side, and marked published only after Kafka acknowledged them: a
- * crash in between re-sends, which the consumers' inbox absorbs.
+ * replicas can relay side by side, and their marking as published commits only after Kafka
+ * acknowledged them: a crash in between re-sends, which the consumers' inbox absorbs.
  */
 export function startOutboxRelay<Tx extends SqlClient>(
   options: OutboxRelayOptions<Tx>,
@@ -47,21 +47,22 @@ export function startOutboxRelay<Tx extends SqlClient>(
   let wakeUp: (() => void) | undefined;
   let lastPurge = 0;
 
+  // One statement marks a batch published and returns it; the transaction commits that only once
+  // Kafka has acknowledged the batch, and rolls it back otherwise.
   const publishBatch = () =>
     db.$transaction(
       async (tx) => {
         const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-          `SELECT id, created_at, topic, key, value, headers FROM outbox_events
-           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          `UPDATE outbox_events SET published_at = now()
+           WHERE id IN (SELECT id FROM outbox_events WHERE published_at IS NULL
+             ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+           RETURNING id, created_at, topic, key, value, headers`,
           batchSize,
         );
+        rows.sort((a, b) => (a.id < b.id ? -1 : 1));
         outboxRelayLag.set(rows[0] ? (Date.now() - rows[0].created_at.getTime()) / 1000 : 0);
         if (rows.length === 0) return 0;
         await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
-        await tx.$executeRawUnsafe(
-          'UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])',
-          rows.map((row) => row.id.toString()),
-        );
         for (const row of rows) outboxPublished.inc({ topic: row.topic });
         return rows.length;
       },

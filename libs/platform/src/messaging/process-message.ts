@@ -1,0 +1,119 @@
+import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import type { KafkaMessage, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import { sendToDeadLetterTopic } from './dead-letter';
+import { consumedEvents } from './messaging-metrics';
+import { NonRetriableError } from './non-retriable-error';
+import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retry-delay';
+import { traceContextFromHeaders } from './trace-headers';
+
+export interface ConsumedEvent {
+  eventId: string;
+}
+
+export interface MessageContext {
+  topic: string;
+  key: string | undefined;
+}
+
+/** What applying did: 'duplicate' when the event id was recorded as applied before. */
+export type ApplyOutcome = 'applied' | 'duplicate';
+
+export interface MessageProcessing<E extends ConsumedEvent> {
+  groupId: string;
+  dlqTopicOf: (topic: string) => string;
+  /** Producer used for dead letters. */
+  producer: Producer;
+  logger: Logger;
+  /** Turns the decoded JSON into an event; throwing marks the message unprocessable. */
+  parse: (value: unknown) => E;
+  /**
+   * Applies the event at most once: it must record the event id atomically with its effect, so a
+   * redelivery (after a crash between applying and committing the offset) is recognised.
+   */
+  apply: (event: E, message: MessageContext) => Promise<ApplyOutcome>;
+  retry?: RetryPolicy;
+}
+
+export interface ReceivedMessage {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  heartbeat: () => Promise<void>;
+}
+
+const tracer = trace.getTracer('@headliner/platform/messaging');
+
+/**
+ * Applies one message in a consumer span that continues the trace carried in its headers.
+ * Failures are retried with jittered backoff in place, which keeps its key's order; after the
+ * last attempt (or at once for a NonRetriableError) the message goes to its DLQ with its headers
+ * and the error. A message is never acknowledged and dropped: if the DLQ cannot be written
+ * either, the error propagates and Kafka redelivers.
+ */
+export function messageProcessor<E extends ConsumedEvent>(
+  options: MessageProcessing<E>,
+): (received: ReceivedMessage) => Promise<void> {
+  const { groupId, logger } = options;
+  const retry = options.retry ?? defaultRetryPolicy;
+
+  const processMessage = async ({ topic, partition, message, heartbeat }: ReceivedMessage) => {
+    const messageContext = { topic, key: message.key?.toString() };
+    for (let attempts = 1; ; attempts += 1) {
+      try {
+        const event = decode(message.value, options.parse);
+        const outcome = await options.apply(event, messageContext);
+        consumedEvents.inc({ topic, consumer: groupId, outcome });
+        return;
+      } catch (error) {
+        const final = error instanceof NonRetriableError || attempts >= retry.maxAttempts;
+        logger.warn(
+          { err: error, topic, partition, offset: message.offset, attempts, final },
+          final ? 'event failed for good; dead-lettering' : 'event failed; retrying',
+        );
+        if (final) {
+          await sendToDeadLetterTopic(options.producer, {
+            dlqTopic: options.dlqTopicOf(topic),
+            sourceTopic: topic,
+            partition,
+            message,
+            consumerGroup: groupId,
+            error,
+            attempts,
+          });
+          consumedEvents.inc({ topic, consumer: groupId, outcome: 'dead_lettered' });
+          return;
+        }
+        consumedEvents.inc({ topic, consumer: groupId, outcome: 'retried' });
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempts, retry)));
+        await heartbeat();
+      }
+    }
+  };
+
+  return (received) =>
+    context.with(traceContextFromHeaders(received.message.headers), () =>
+      tracer.startActiveSpan(
+        `${received.topic} process`,
+        { kind: SpanKind.CONSUMER, attributes: { 'messaging.destination.name': received.topic } },
+        async (span) => {
+          try {
+            await processMessage(received);
+          } catch (error) {
+            span.setStatus({ code: SpanStatusCode.ERROR });
+            throw error;
+          } finally {
+            span.end();
+          }
+        },
+      ),
+    );
+}
+
+function decode<E>(value: Buffer | null, parse: (value: unknown) => E): E {
+  try {
+    return parse(JSON.parse(value?.toString() ?? 'null'));
+  } catch (error) {
+    throw new NonRetriableError(`unreadable event: ${(error as Error).message}`);
+  }
+}
