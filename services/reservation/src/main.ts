@@ -18,6 +18,7 @@ import { startHoldExpiryWorker } from './expiry/hold-expiry-worker';
 import { createDatabase } from './infra/database';
 import { createSeatCatalogue } from './infra/seat-catalogue';
 import { createSeatClaims } from './infra/seat-claims';
+import { watchPaymentOutcomes } from './payments/payment-outcome-watch';
 
 async function main() {
   const logger = createLogger({
@@ -28,7 +29,7 @@ async function main() {
   const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   shutdown.onClose('telemetry', () => telemetry.shutdown());
 
-  const db = createDatabase(config.DATABASE_URL);
+  const db = createDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
   shutdown.onClose('postgres', () => db.$disconnect());
   const kafka = createKafka({ clientId: 'reservation', brokers: config.KAFKA_BROKERS, logger });
   await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
@@ -44,6 +45,8 @@ async function main() {
   const claims = createSeatClaims(redis, config.REDIS_KEY_PREFIX, logger);
   const holdExpiry = createHoldExpiryQueue(redis, `${config.REDIS_KEY_PREFIX}bull`);
   shutdown.onClose('hold expiry queue', () => holdExpiry.close());
+
+  const outcomes = watchPaymentOutcomes(db, logger);
 
   const app = createApp({
     db,
@@ -61,6 +64,7 @@ async function main() {
       holdTtlSeconds: config.HOLD_TTL_SECONDS,
       maxHoldsPerUser: config.MAX_HOLDS_PER_USER,
     },
+    outcomes,
     paymentWaitMs: config.PAYMENT_WAIT_MS,
     readiness: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => redis.ping() },
     isShuttingDown: shutdown.isShuttingDown,
@@ -79,6 +83,7 @@ async function main() {
     claims,
     logger,
     topics,
+    outcomes,
     groupId: `${config.KAFKA_NAMESPACE}reservation`,
   });
   shutdown.onClose('payment answer consumer', () => consumer.disconnect());

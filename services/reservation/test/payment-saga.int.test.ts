@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseEvent, type PaymentRequestedPayload } from '@headliner/contracts';
 import { eventually, readMessages } from '@headliner/testing';
-import { startBookingService, type BookingService } from './support/booking-service';
+import { watchPaymentOutcomes } from '../src/payments/payment-outcome-watch';
+import { quietLogger, startBookingService, type BookingService } from './support/booking-service';
 import { startFakeWallet, type WalletAnswer } from './support/fake-wallet';
 import type { ServiceClient } from './support/service-client';
 
@@ -76,6 +77,19 @@ describe('when a fan pays for a held seat', () => {
       paymentId: paid.body.paymentId,
       amount: 70_000,
     });
+  });
+
+  it('answers a payment whose answer another replica consumed, from the database', async () => {
+    // This replica's watch hears of no answer: the consumer reports to the first replica's.
+    const otherReplica = await service.serve({
+      outcomes: watchPaymentOutcomes(service.db, quietLogger),
+    });
+    const { fan, reservationId } = await holdSeat(otherReplica);
+
+    const paid = await otherReplica.pay(fan, reservationId, randomUUID());
+
+    expect(paid.status).toBe(200);
+    expect(paid.body).toMatchObject({ reservationId, status: 'COMPLETED', balance: 130_000 });
   });
 
   it('answers 402 and cancels the hold, freeing the seat, when the balance is too low', async () => {

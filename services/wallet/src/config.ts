@@ -10,6 +10,8 @@ import type { z } from 'zod';
 export const configSchema = baseConfigSchema.extend({
   PORT: envVar.port(8084),
   DATABASE_URL: envVar.url(['postgres', 'postgresql']),
+  /** Connections to PostgreSQL; the saga consumer keeps up to 8 busy on its own. */
+  DATABASE_POOL_SIZE: envVar.positiveInt(20),
   KAFKA_BROKERS: envVar.brokerList(),
   /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
   KAFKA_NAMESPACE: TopicNamespace.default(''),

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   shutdown.onClose('telemetry', () => telemetry.shutdown());
 
-  const prisma = createPrisma(config.DATABASE_URL);
+  const prisma = createPrisma(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
   shutdown.onClose('postgres', () => prisma.$disconnect());
   const kafka = createKafka({ clientId: 'wallet', brokers: config.KAFKA_BROKERS, logger });
   await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));

@@ -1,11 +1,17 @@
 import { parseEvent, type BookingEvent } from '@headliner/contracts';
 import { NonRetriableError, startInboxConsumer, type Logger } from '@headliner/platform';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { PaymentOutcome } from '../domain/payment-outcome';
 import type { EventTopics } from '../event-topics';
 import type { Database, Transaction } from '../infra/database';
 import { relayWakingDatabase } from '../infra/relay-waking-database';
 import type { SeatClaims } from '../infra/seat-claims';
-import { recordPaymentCompleted, recordPaymentFailed } from '../payments/record-payment-answer';
+import type { PaymentOutcomeWatch } from '../payments/payment-outcome-watch';
+import {
+  recordPaymentCompleted,
+  recordPaymentFailed,
+  type Recorded,
+} from '../payments/record-payment-answer';
 
 export interface PaymentAnswerConsumerOptions {
   kafka: Kafka;
@@ -15,6 +21,8 @@ export interface PaymentAnswerConsumerOptions {
   claims: SeatClaims;
   logger: Logger;
   topics: EventTopics;
+  /** Told of each answer once recorded, so the payment request waiting for it returns. */
+  outcomes: Pick<PaymentOutcomeWatch, 'settled'>;
   /** 'reservation' in production (behind KAFKA_NAMESPACE if set); tests use their own. */
   groupId: string;
 }
@@ -24,12 +32,19 @@ export function startPaymentAnswerConsumer(
   options: PaymentAnswerConsumerOptions,
 ): Promise<Consumer> {
   const { topics, logger } = options;
-  const apply = async (event: BookingEvent, tx: Transaction) => {
+  const apply = async (event: BookingEvent, tx: Transaction): Promise<AppliedAnswer> => {
+    // The outcome is what paymentOutcomeOf will read off the payment row this answer settles.
     switch (event.type) {
-      case 'payment.completed':
-        return recordPaymentCompleted(tx, topics, event.payload);
-      case 'payment.failed':
-        return recordPaymentFailed(tx, topics, event.payload);
+      case 'payment.completed': {
+        const { paymentId, balance } = event.payload;
+        const recorded = await recordPaymentCompleted(tx, topics, event.payload);
+        return { recorded, paymentId, outcome: { status: 'COMPLETED', balance } };
+      }
+      case 'payment.failed': {
+        const { paymentId, reason } = event.payload;
+        const recorded = await recordPaymentFailed(tx, topics, event.payload);
+        return { recorded, paymentId, outcome: { status: 'FAILED', reason } };
+      }
       default:
         throw new NonRetriableError(`${event.type} is not a wallet answer`);
     }
@@ -45,16 +60,29 @@ export function startPaymentAnswerConsumer(
     // The inbox has decoded the JSON already; its parse errors go straight to the DLQ.
     parse: (value) => parseEvent(JSON.stringify(value)),
     handle: async (event, tx) => {
-      const settled = await apply(event, tx);
-      if (settled === 'stale') {
+      const answer = await apply(event, tx);
+      const hold = answer.recorded;
+      if (hold === 'stale') {
         logger.warn(
           { eventId: event.eventId, type: event.type },
           'wallet answer for a payment that is not REQUESTED (unknown or settled already): ignored',
         );
-      } else if (event.type === 'payment.failed') {
-        // Before commit is fine: a hold racing in for the seat waits on this transaction's row.
-        await options.claims.release(settled.seatId, settled.reservationId);
+        return undefined;
       }
+      if (event.type === 'payment.failed') {
+        // Before commit is fine: a hold racing in for the seat waits on this transaction's row.
+        await options.claims.release(hold.seatId, hold.reservationId);
+      }
+      return answer;
+    },
+    committed: (_event, answer) => {
+      if (answer) options.outcomes.settled(answer.paymentId, answer.outcome);
     },
   });
+}
+
+interface AppliedAnswer {
+  recorded: Recorded;
+  paymentId: string;
+  outcome: PaymentOutcome;
 }

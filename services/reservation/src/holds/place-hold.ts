@@ -6,7 +6,7 @@ import { recordEvent, type EventTopics } from '../event-topics';
 import type { Database, Transaction } from '../infra/database';
 import type { SeatClaims } from '../infra/seat-claims';
 import { expireLapsedHolds } from './expire-lapsed-holds';
-import { assertWithinHoldLimit } from './hold-limit';
+import { assertWithinHoldLimit, lockHoldsOf } from './hold-limit';
 
 export interface HoldRules {
   holdTtlSeconds: number;
@@ -44,16 +44,18 @@ export async function placeHold(
   }
   try {
     return await db.$transaction(async (tx) => {
-      let expiresAt = await insertHold(tx, reservationId, userId, seat, rules.holdTtlSeconds);
+      await lockHoldsOf(tx, userId);
+      let hold = await insertHold(tx, reservationId, userId, seat, rules.holdTtlSeconds);
       let expiredHolds: string[] = [];
-      if (!expiresAt) {
+      if (!hold) {
         expiredHolds = await expireLapsedHolds(tx, topics, { seatId: seat.seatId });
         if (expiredHolds.length > 0) {
-          expiresAt = await insertHold(tx, reservationId, userId, seat, rules.holdTtlSeconds);
+          hold = await insertHold(tx, reservationId, userId, seat, rules.holdTtlSeconds);
         }
       }
-      if (!expiresAt) throw seatTaken(seat);
-      await assertWithinHoldLimit(tx, userId, rules.maxHoldsPerUser);
+      if (!hold) throw seatTaken(seat);
+      assertWithinHoldLimit(hold.liveHolds, rules.maxHoldsPerUser);
+      const { expiresAt } = hold;
 
       const held = newEvent(ReservationHeldEvent, {
         reservationId,
@@ -72,23 +74,39 @@ export async function placeHold(
   }
 }
 
-/** The new hold's expiresAt, or undefined when the seat has a live reservation already. */
+interface InsertedHold {
+  expiresAt: Date;
+  /** The fan's live (HELD, not lapsed) holds, this one included. */
+  liveHolds: number;
+}
+
+/**
+ * The new hold, or undefined when the seat has a live reservation already. The count sees the
+ * fan's holds committed before this statement began, which after lockHoldsOf is all of them;
+ * not the row it inserts (one snapshot), hence the + 1.
+ */
 async function insertHold(
   tx: Transaction,
   reservationId: string,
   userId: string,
   seat: Seat,
   holdTtlSeconds: number,
-): Promise<Date | undefined> {
-  const [held] = await tx.$queryRaw<{ expires_at: Date }[]>`
-    INSERT INTO reservations
-      (id, user_id, schedule_id, seat_id, price, status, expires_at, updated_at)
-    VALUES (${reservationId}::uuid, ${userId}::uuid, ${seat.scheduleId}::uuid,
-      ${seat.seatId}::uuid, ${seat.price}, 'HELD',
-      now() + make_interval(secs => ${holdTtlSeconds}), now())
-    ON CONFLICT (seat_id) WHERE status IN ('HELD', 'CONFIRMED') DO NOTHING
-    RETURNING expires_at`;
-  return held?.expires_at;
+): Promise<InsertedHold | undefined> {
+  const [held] = await tx.$queryRaw<InsertedHold[]>`
+    WITH held AS (
+      INSERT INTO reservations
+        (id, user_id, schedule_id, seat_id, price, status, expires_at, updated_at)
+      VALUES (${reservationId}::uuid, ${userId}::uuid, ${seat.scheduleId}::uuid,
+        ${seat.seatId}::uuid, ${seat.price}, 'HELD',
+        now() + make_interval(secs => ${holdTtlSeconds}), now())
+      ON CONFLICT (seat_id) WHERE status IN ('HELD', 'CONFIRMED') DO NOTHING
+      RETURNING expires_at)
+    SELECT expires_at AS "expiresAt",
+      (SELECT count(*)::int FROM reservations
+        WHERE user_id = ${userId}::uuid AND status = 'HELD' AND expires_at > now()) + 1
+        AS "liveHolds"
+    FROM held`;
+  return held;
 }
 
 function seatTaken(seat: Seat): BookingRefused {

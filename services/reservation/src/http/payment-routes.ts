@@ -9,7 +9,6 @@ import { Router } from 'express';
 import { BookingRefused } from '../domain/booking-refused';
 import type { PaymentOutcome } from '../domain/payment-outcome';
 import { paymentOutcomes } from '../metrics';
-import { awaitPaymentOutcome } from '../payments/await-payment-outcome';
 import { requestPayment, type RequestedPayment } from '../payments/request-payment';
 import { PayingCallerHeaders, USER_ID_HEADER } from './caller';
 import { outcomeLabel } from './outcome-label';
@@ -34,7 +33,7 @@ export function paymentRoutes(deps: RouteDeps): Router {
     }
     if (!payment.replayed) deps.relay.wake();
 
-    const outcome = await awaitPaymentOutcome(deps.db, payment.paymentId, deps.paymentWaitMs);
+    const outcome = await deps.outcomes.outcomeOf(payment.paymentId, deps.paymentWaitMs);
     paymentOutcomes.inc({ outcome: outcomeLabelOf(outcome) });
     switch (outcome.status) {
       case 'COMPLETED': {

@@ -5,6 +5,7 @@ import type { HoldRules } from '../holds/place-hold';
 import type { Database } from '../infra/database';
 import type { SeatCatalogue } from '../infra/seat-catalogue';
 import type { SeatClaims } from '../infra/seat-claims';
+import type { PaymentOutcomeWatch } from '../payments/payment-outcome-watch';
 
 export interface RouteDeps {
   db: Database;
@@ -15,6 +16,7 @@ export interface RouteDeps {
   relay: { wake(): void };
   topics: EventTopics;
   holdRules: HoldRules;
+  outcomes: Pick<PaymentOutcomeWatch, 'outcomeOf'>;
   /** How long POST /payments waits for the wallet's answer before answering 202. */
   paymentWaitMs: number;
 }

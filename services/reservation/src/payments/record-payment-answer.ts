@@ -11,16 +11,15 @@ import { Prisma } from '../generated/prisma/client';
 import type { Transaction } from '../infra/database';
 import { paymentSagaDuration } from '../metrics';
 
-interface SettledPayment {
+/** A payment the answer settled, and its hold. */
+interface Settlement {
   reservation_id: string;
   amount: number;
   saga_seconds: number;
-}
-
-interface SettledReservation {
-  schedule_id: string;
-  seat_id: string;
-  user_id: string;
+  /** Null when the hold was not HELD (see settle). */
+  schedule_id: string | null;
+  seat_id: string | null;
+  user_id: string | null;
 }
 
 /** The hold an answer settled, or `stale` when its payment was no longer REQUESTED. */
@@ -36,25 +35,21 @@ export async function recordPaymentCompleted(
   topics: EventTopics,
   answer: PaymentCompletedPayload,
 ): Promise<Recorded> {
-  const [payment] = await tx.$queryRaw<SettledPayment[]>`
-    UPDATE payments SET status = 'COMPLETED', balance_after = ${answer.balance}, updated_at = now()
-    WHERE id = ${answer.paymentId}::uuid AND reservation_id = ${answer.reservationId}::uuid
-      AND status = 'REQUESTED'
-    RETURNING reservation_id, amount, ${sagaSeconds}`;
-  if (!payment) return 'stale';
+  const payment = Prisma.sql`status = 'COMPLETED', balance_after = ${answer.balance}`;
+  const settled = await settle(tx, answer, payment, 'CONFIRMED');
+  if (!settled) return 'stale';
 
-  const reservation = await settleHold(tx, answer.paymentId, payment, 'CONFIRMED');
   const confirmed = newEvent(ReservationConfirmedEvent, {
-    reservationId: payment.reservation_id,
-    scheduleId: reservation.schedule_id,
-    seatId: reservation.seat_id,
-    userId: reservation.user_id,
+    reservationId: settled.reservationId,
+    scheduleId: settled.scheduleId,
+    seatId: settled.seatId,
+    userId: settled.userId,
     paymentId: answer.paymentId,
-    amount: payment.amount,
+    amount: settled.amount,
   });
   await recordEvent(tx, topics.reservationConfirmed, confirmed);
-  paymentSagaDuration.observe({ outcome: 'completed' }, payment.saga_seconds);
-  return { reservationId: payment.reservation_id, seatId: reservation.seat_id };
+  paymentSagaDuration.observe({ outcome: 'completed' }, settled.sagaSeconds);
+  return { reservationId: settled.reservationId, seatId: settled.seatId };
 }
 
 /** The wallet refused the payment: it FAILS and its hold is CANCELLED, freeing the seat. */
@@ -63,43 +58,59 @@ export async function recordPaymentFailed(
   topics: EventTopics,
   answer: PaymentFailedPayload,
 ): Promise<Recorded> {
-  const [payment] = await tx.$queryRaw<SettledPayment[]>`
-    UPDATE payments SET status = 'FAILED', failure_reason = ${answer.reason}, updated_at = now()
-    WHERE id = ${answer.paymentId}::uuid AND reservation_id = ${answer.reservationId}::uuid
-      AND status = 'REQUESTED'
-    RETURNING reservation_id, amount, ${sagaSeconds}`;
-  if (!payment) return 'stale';
+  const payment = Prisma.sql`status = 'FAILED', failure_reason = ${answer.reason}`;
+  const settled = await settle(tx, answer, payment, 'CANCELLED');
+  if (!settled) return 'stale';
 
-  const reservation = await settleHold(tx, answer.paymentId, payment, 'CANCELLED');
   const released = newEvent(ReservationReleasedEvent, {
-    reservationId: payment.reservation_id,
-    scheduleId: reservation.schedule_id,
-    seatId: reservation.seat_id,
-    userId: reservation.user_id,
+    reservationId: settled.reservationId,
+    scheduleId: settled.scheduleId,
+    seatId: settled.seatId,
+    userId: settled.userId,
     reason: 'PAYMENT_FAILED',
   });
   await recordEvent(tx, topics.reservationReleased, released);
-  paymentSagaDuration.observe({ outcome: answer.reason.toLowerCase() }, payment.saga_seconds);
-  return { reservationId: payment.reservation_id, seatId: reservation.seat_id };
+  paymentSagaDuration.observe({ outcome: answer.reason.toLowerCase() }, settled.sagaSeconds);
+  return { reservationId: settled.reservationId, seatId: settled.seatId };
 }
 
-async function settleHold(
+/**
+ * Settles a REQUESTED payment and its HELD hold in one statement (payment row first, then the
+ * hold, as before). Undefined when the payment was not REQUESTED any more.
+ */
+async function settle(
   tx: Transaction,
-  paymentId: string,
-  payment: SettledPayment,
-  status: 'CONFIRMED' | 'CANCELLED',
-): Promise<SettledReservation> {
-  const [reservation] = await tx.$queryRaw<SettledReservation[]>`
-    UPDATE reservations SET status = ${status}::"ReservationStatus", updated_at = now()
-    WHERE id = ${payment.reservation_id}::uuid AND status = 'HELD'
-    RETURNING schedule_id, seat_id, user_id`;
+  { paymentId, reservationId }: { paymentId: string; reservationId: string },
+  paymentChange: Prisma.Sql,
+  holdStatus: 'CONFIRMED' | 'CANCELLED',
+) {
+  const [settled] = await tx.$queryRaw<Settlement[]>`
+    WITH payment AS (
+      UPDATE payments SET ${paymentChange}, updated_at = now()
+      WHERE id = ${paymentId}::uuid AND reservation_id = ${reservationId}::uuid
+        AND status = 'REQUESTED'
+      RETURNING reservation_id, amount, ${sagaSeconds}),
+    hold AS (
+      UPDATE reservations SET status = ${holdStatus}::"ReservationStatus", updated_at = now()
+      WHERE id = (SELECT reservation_id FROM payment) AND status = 'HELD'
+      RETURNING schedule_id, seat_id, user_id)
+    SELECT payment.*, hold.* FROM payment LEFT JOIN hold ON true`;
+  if (!settled) return undefined;
+  const { schedule_id: scheduleId, seat_id: seatId, user_id: userId } = settled;
   // A hold cannot lapse or be cancelled while its payment is REQUESTED, so this is a bug (for a
   // completed payment: money taken for a seat that is not the fan's). Park the answer in the
-  // DLQ, with the payment still REQUESTED, for an operator.
-  if (!reservation) {
+  // DLQ, with the payment still REQUESTED (this transaction rolls back), for an operator.
+  if (!scheduleId || !seatId || !userId) {
     throw new NonRetriableError(
-      `payment ${paymentId} was answered but reservation ${payment.reservation_id} is not HELD`,
+      `payment ${paymentId} was answered but reservation ${reservationId} is not HELD`,
     );
   }
-  return reservation;
+  return {
+    reservationId: settled.reservation_id,
+    amount: settled.amount,
+    sagaSeconds: settled.saga_seconds,
+    scheduleId,
+    seatId,
+    userId,
+  };
 }

@@ -52,9 +52,14 @@ async function paymentOrReplay(
     SELECT user_id AS "userId", status, price, expires_at <= now() AS lapsed
     FROM reservations WHERE id = ${reservationId}::uuid FOR UPDATE`;
 
-  const earlier = await tx.payment.findUnique({
-    where: { userId_idempotencyKey: { userId, idempotencyKey } },
-  });
+  // After the lock, as its own statement, so it sees a payment committed while we waited.
+  const payments = await tx.$queryRaw<KnownPayment[]>`
+    SELECT id, reservation_id AS "reservationId", amount, status, request_hash AS "requestHash",
+      (user_id = ${userId}::uuid AND idempotency_key = ${idempotencyKey}) AS "sameKey"
+    FROM payments
+    WHERE (user_id = ${userId}::uuid AND idempotency_key = ${idempotencyKey})
+      OR (reservation_id = ${reservationId}::uuid AND status IN ('REQUESTED', 'COMPLETED'))`;
+  const earlier = payments.find((payment) => payment.sameKey);
   if (earlier) {
     if (earlier.requestHash !== requestHash) {
       throw new BookingRefused(
@@ -66,25 +71,15 @@ async function paymentOrReplay(
     return { paymentId, reservationId: earlier.reservationId, amount, replayed: true };
   }
 
-  const live = await tx.payment.findFirst({
-    where: { reservationId, status: { in: ['REQUESTED', 'COMPLETED'] } },
-    select: { status: true },
-  });
-  assertPayable(reservationId, userId, reservation, live?.status);
+  assertPayable(reservationId, userId, reservation, payments[0]?.status);
 
   const paymentId = randomUUID();
   const amount = reservation.price;
-  await tx.payment.create({
-    data: {
-      id: paymentId,
-      reservationId,
-      userId,
-      amount,
-      status: 'REQUESTED',
-      idempotencyKey,
-      requestHash,
-    },
-  });
+  await tx.$executeRaw`
+    INSERT INTO payments
+      (id, reservation_id, user_id, amount, status, idempotency_key, request_hash, updated_at)
+    VALUES (${paymentId}::uuid, ${reservationId}::uuid, ${userId}::uuid, ${amount}, 'REQUESTED',
+      ${idempotencyKey}, ${requestHash}, now())`;
   const requested = newEvent(PaymentRequestedEvent, { paymentId, reservationId, userId, amount });
   await recordEvent(tx, topics.paymentRequested, requested);
   return { paymentId, reservationId, amount, replayed: false };
@@ -95,4 +90,14 @@ interface LockedReservation {
   status: ReservationStatus;
   price: number;
   lapsed: boolean;
+}
+
+/** This key's earlier payment, and the reservation's live (REQUESTED or COMPLETED) one. */
+interface KnownPayment {
+  id: string;
+  reservationId: string;
+  amount: number;
+  status: 'REQUESTED' | 'COMPLETED' | 'FAILED';
+  requestHash: string;
+  sameKey: boolean;
 }

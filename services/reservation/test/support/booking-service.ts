@@ -19,6 +19,7 @@ import { startHoldExpiryWorker } from '../../src/expiry/hold-expiry-worker';
 import { createDatabase } from '../../src/infra/database';
 import { createSeatCatalogue } from '../../src/infra/seat-catalogue';
 import { createSeatClaims } from '../../src/infra/seat-claims';
+import { watchPaymentOutcomes } from '../../src/payments/payment-outcome-watch';
 import { startFakeConcert } from './fake-concert';
 import { ServiceClient } from './service-client';
 
@@ -70,6 +71,7 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
   const bullPrefix = `${redis.prefix}bull`;
   const holdExpiry = createHoldExpiryQueue(redis.redis, bullPrefix);
   const concert = await startFakeConcert();
+  const outcomes = watchPaymentOutcomes(db, quietLogger);
 
   const deps: AppDeps = {
     db,
@@ -83,6 +85,7 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
       holdTtlSeconds: options.holdTtlSeconds ?? 300,
       maxHoldsPerUser: options.maxHoldsPerUser ?? 4,
     },
+    outcomes,
     paymentWaitMs: options.paymentWaitMs ?? 5000,
   };
   const servers: Server[] = [];
@@ -95,8 +98,12 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
   let consumer: Consumer | undefined;
   if (options.consumer) {
     const groupId = `reservation-${randomUUID()}`;
-    const consumerOptions = { kafka, producer, db, relay, claims, logger: quietLogger, topics };
-    consumer = await startPaymentAnswerConsumer({ ...consumerOptions, groupId });
+    const consumerOptions = { kafka, producer, db, relay, claims, outcomes, topics };
+    consumer = await startPaymentAnswerConsumer({
+      ...consumerOptions,
+      logger: quietLogger,
+      groupId,
+    });
   }
   const worker = await startHoldExpiryWorker({
     connection: workerRedis,

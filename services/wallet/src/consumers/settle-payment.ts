@@ -6,8 +6,8 @@ import {
 import { appendToOutbox } from '@headliner/platform';
 import { paymentOutcome, type Debit } from '../domain/payment-outcome';
 import type { Prisma } from '../generated/prisma/client';
-import { debitWallet, isDebited } from '../infra/debit-ledger';
-import { isCancelled } from '../infra/payment-cancellations';
+import { debitWallet } from '../infra/debit-ledger';
+import { paymentStanding } from '../infra/payment-standing';
 import { lockWallet } from '../infra/wallet-lock';
 import { debits } from '../wallet-metrics';
 import type { WalletTopics } from './wallet-topics';
@@ -29,11 +29,12 @@ export async function settlePayment(
   const walletFound = await lockWallet(tx, request.userId);
   // Counted before commit: a rolled-back attempt that is retried counts twice, which a rate
   // metric tolerates; the ledger, not this counter, is the record.
-  if (await isCancelled(tx, request.reservationId)) {
+  const standing = await paymentStanding(tx, request);
+  if (standing.cancelled) {
     debits.inc({ outcome: 'cancelled' });
     return;
   }
-  if (await isDebited(tx, request)) {
+  if (standing.debited) {
     debits.inc({ outcome: 'already_debited' });
     return;
   }

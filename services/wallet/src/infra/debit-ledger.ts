@@ -3,49 +3,28 @@ import type { PaymentRequestedPayload } from '@headliner/contracts';
 import type { Debit } from '../domain/payment-outcome';
 import type { Prisma } from '../generated/prisma/client';
 
-/** A reservation is debited at most once: its DEBIT entry is unique per (user, reference). */
-export async function isDebited(
-  tx: Prisma.TransactionClient,
-  payment: PaymentRequestedPayload,
-): Promise<boolean> {
-  const entry = await tx.ledgerEntry.findUnique({
-    where: {
-      userId_kind_reference: {
-        userId: payment.userId,
-        kind: 'DEBIT',
-        reference: payment.reservationId,
-      },
-    },
-    select: { id: true },
-  });
-  return entry !== null;
-}
-
 /**
  * Takes the payment's amount from a wallet the caller has locked (lockWallet) if the balance
- * covers it, in one conditional UPDATE, so no debit can overdraw it. The DEBIT entry's unique
- * reference turns a racing second debit of the same reservation into an error that rolls its
- * transaction back.
+ * covers it, and records the DEBIT entry, in one statement: the conditional UPDATE means no
+ * debit can overdraw the wallet, and the entry's unique (user, kind, reference = reservation)
+ * turns a racing second debit of the same reservation into an error that rolls its transaction
+ * back.
  */
 export async function debitWallet(
   tx: Prisma.TransactionClient,
   payment: PaymentRequestedPayload,
 ): Promise<Debit> {
-  const [wallet] = await tx.$queryRaw<{ balance: bigint }[]>`
-    UPDATE wallets SET balance = balance - ${payment.amount}::bigint, updated_at = now()
-    WHERE user_id = ${payment.userId}::uuid AND balance >= ${payment.amount}::bigint
-    RETURNING balance`;
-  if (!wallet) return { result: 'refused', walletExists: true };
-  await tx.ledgerEntry.create({
-    data: {
-      id: randomUUID(),
-      userId: payment.userId,
-      kind: 'DEBIT',
-      amount: BigInt(payment.amount),
-      reference: payment.reservationId,
-      paymentId: payment.paymentId,
-      balanceAfter: wallet.balance,
-    },
-  });
-  return { result: 'debited', balanceAfter: Number(wallet.balance) };
+  const [entry] = await tx.$queryRaw<{ balance_after: bigint }[]>`
+    WITH debited AS (
+      UPDATE wallets SET balance = balance - ${payment.amount}::bigint, updated_at = now()
+      WHERE user_id = ${payment.userId}::uuid AND balance >= ${payment.amount}::bigint
+      RETURNING balance)
+    INSERT INTO ledger_entries
+      (id, user_id, kind, amount, reference, payment_id, balance_after)
+    SELECT ${randomUUID()}::uuid, ${payment.userId}::uuid, 'DEBIT', ${payment.amount}::bigint,
+      ${payment.reservationId}, ${payment.paymentId}::uuid, balance
+    FROM debited
+    RETURNING balance_after`;
+  if (!entry) return { result: 'refused', walletExists: true };
+  return { result: 'debited', balanceAfter: Number(entry.balance_after) };
 }

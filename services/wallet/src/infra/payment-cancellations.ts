@@ -14,12 +14,3 @@ export async function rememberCancellation(
     ON CONFLICT (reservation_id) DO NOTHING`;
   return remembered === 1;
 }
-
-/** Whether the reservation service cancelled the payment for this reservation. */
-export async function isCancelled(
-  tx: Prisma.TransactionClient,
-  reservationId: string,
-): Promise<boolean> {
-  const found = await tx.paymentCancellation.count({ where: { reservationId } });
-  return found > 0;
-}
