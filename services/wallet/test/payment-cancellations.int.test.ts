@@ -1,61 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { createProducer, startOutboxRelay, type OutboxRelay } from '@headliner/platform';
-import { createTestTopics, eventually, testKafka } from '@headliner/testing';
-import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { eventually } from '@headliner/testing';
 import { cancelPayment } from '../src/consumers/cancel-payment';
-import { startPaymentSagaConsumer } from '../src/consumers/payment-saga-consumer';
 import { settlePayment } from '../src/consumers/settle-payment';
-import type { WalletTopics } from '../src/consumers/wallet-topics';
 import { refunds } from '../src/wallet-metrics';
 import { aCancellationOf, publishCancellations, sentAgain } from './fixtures/payment-cancellations';
 import { aPaymentRequest, publishPaymentRequests } from './fixtures/payment-requests';
-import { quietLogger } from './fixtures/quiet-logger';
-import { createWalletDatabase, type WalletDatabase } from './fixtures/wallet-database';
+import { startWalletSaga, type RunningWalletSaga } from './fixtures/running-wallet-saga';
 
 describe('when the reservation service cancels a payment it stopped waiting for', () => {
-  let db: WalletDatabase;
-  let kafka: Kafka;
-  let testTopics: Awaited<ReturnType<typeof createTestTopics>>;
-  let topics: WalletTopics;
-  let producer: Producer;
-  let relay: OutboxRelay;
-  let consumer: Consumer;
+  let saga: RunningWalletSaga;
+  let db: RunningWalletSaga['db'];
+  let topics: RunningWalletSaga['topics'];
+  let producer: RunningWalletSaga['producer'];
 
   beforeAll(async () => {
-    kafka = testKafka();
-    [db, testTopics] = await Promise.all([createWalletDatabase(), createTestTopics(kafka, 4)]);
-    const [requested, cancelled, completed, failed] = testTopics.topics as [
-      string,
-      string,
-      string,
-      string,
-    ];
-    topics = {
-      paymentRequested: requested,
-      paymentCancelled: cancelled,
-      paymentCompleted: completed,
-      paymentFailed: failed,
-    };
-    producer = createProducer(kafka);
-    await producer.connect();
-    relay = startOutboxRelay({ db: db.prisma, producer, logger: quietLogger });
-    consumer = await startPaymentSagaConsumer({
-      kafka,
-      prisma: db.prisma,
-      producer,
-      relay,
-      logger: quietLogger,
-      topics,
-      groupId: `wallet-${randomUUID()}`,
-    });
+    saga = await startWalletSaga();
+    ({ db, topics, producer } = saga);
   });
 
   afterAll(async () => {
-    await consumer.disconnect();
-    await relay.stop();
-    await producer.disconnect();
-    await testTopics.remove();
-    await db.drop();
+    await saga.stop();
   });
 
   async function walletWith(balance: number): Promise<string> {

@@ -1,64 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentRequestedPayload } from '@headliner/contracts';
-import { createProducer, startOutboxRelay, type OutboxRelay } from '@headliner/platform';
-import { createTestTopics, eventually, testKafka } from '@headliner/testing';
-import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { eventually } from '@headliner/testing';
 import { settlePayment } from '../src/consumers/settle-payment';
-import { startPaymentSagaConsumer } from '../src/consumers/payment-saga-consumer';
-import type { WalletTopics } from '../src/consumers/wallet-topics';
 import { aPaymentRequest, publishPaymentRequests } from './fixtures/payment-requests';
-import { quietLogger } from './fixtures/quiet-logger';
+import { startWalletSaga, type RunningWalletSaga } from './fixtures/running-wallet-saga';
 import { recordTopics } from './fixtures/topic-recorder';
-import { createWalletDatabase, type WalletDatabase } from './fixtures/wallet-database';
 
 describe('when the wallet settles payment requests', () => {
-  let db: WalletDatabase;
-  let kafka: Kafka;
-  let testTopics: Awaited<ReturnType<typeof createTestTopics>>;
-  let topics: WalletTopics;
-  let producer: Producer;
-  let relay: OutboxRelay;
-  let consumer: Consumer;
+  let saga: RunningWalletSaga;
+  let db: RunningWalletSaga['db'];
+  let topics: RunningWalletSaga['topics'];
+  let producer: RunningWalletSaga['producer'];
   let outcomes: Awaited<ReturnType<typeof recordTopics>>;
 
   beforeAll(async () => {
-    kafka = testKafka();
-    [db, testTopics] = await Promise.all([createWalletDatabase(), createTestTopics(kafka, 4)]);
-    const [requested, cancelled, completed, failed] = testTopics.topics as [
-      string,
-      string,
-      string,
-      string,
-    ];
-    topics = {
-      paymentRequested: requested,
-      paymentCancelled: cancelled,
-      paymentCompleted: completed,
-      paymentFailed: failed,
-    };
-    producer = createProducer(kafka);
-    await producer.connect();
-    relay = startOutboxRelay({ db: db.prisma, producer, logger: quietLogger });
-    [consumer, outcomes] = await Promise.all([
-      startPaymentSagaConsumer({
-        kafka,
-        prisma: db.prisma,
-        producer,
-        relay,
-        logger: quietLogger,
-        topics,
-        groupId: `wallet-${randomUUID()}`,
-      }),
-      recordTopics(kafka, [completed, failed]),
-    ]);
+    saga = await startWalletSaga();
+    ({ db, topics, producer } = saga);
+    outcomes = await recordTopics(saga.kafka, [topics.paymentCompleted, topics.paymentFailed]);
   });
 
   afterAll(async () => {
-    await Promise.all([consumer.disconnect(), outcomes.stop()]);
-    await relay.stop();
-    await producer.disconnect();
-    await testTopics.remove();
-    await db.drop();
+    await outcomes.stop();
+    await saga.stop();
   });
 
   async function walletWith(balance: number): Promise<string> {
