@@ -4,6 +4,7 @@ export * from './outbox-relay';
 export * from './event-consumer';
 export * from './inbox-consumer';
 export * from './kafka-client';
+export * from './ensure-topics';
 export * from './non-retriable-error';
 export * from './retry-delay';
 export * from './trace-headers';

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { testKafka } from '@headliner/testing';
+import { ensureTopics } from '../src/messaging/ensure-topics';
+
+describe('ensureTopics', () => {
+  const kafka = testKafka();
+  const admin = kafka.admin();
+  const topics = [
+    { name: `test.${randomUUID()}`, partitions: 3 },
+    { name: `test.${randomUUID()}`, partitions: 1 },
+  ];
+
+  beforeAll(() => admin.connect());
+  afterAll(async () => {
+    await admin.deleteTopics({ topics: topics.map((topic) => topic.name) });
+    await admin.disconnect();
+  });
+
+  async function leaders() {
+    const metadata = await admin.fetchTopicMetadata({ topics: topics.map((topic) => topic.name) });
+    return metadata.topics.map((topic) => ({
+      name: topic.name,
+      leaders: topic.partitions.map((partition) => partition.leader >= 0),
+    }));
+  }
+
+  it('returns, for every service starting at once, only when every partition has a leader', async () => {
+    const everyPartitionLed = topics.map((topic) => ({
+      name: topic.name,
+      leaders: Array<boolean>(topic.partitions).fill(true),
+    }));
+    const seen = await Promise.all(
+      Array.from({ length: 4 }, () => ensureTopics(testKafka(), topics).then(leaders)),
+    );
+    for (const observed of seen) {
+      expect(observed).toEqual(expect.arrayContaining(everyPartitionLed));
+    }
+  });
+
+  it('leaves an existing topic as it is', async () => {
+    await ensureTopics(kafka, [{ name: topics[0]!.name, partitions: 6 }]);
+    const metadata = await admin.fetchTopicMetadata({ topics: [topics[0]!.name] });
+    expect(metadata.topics[0]!.partitions).toHaveLength(3);
+  });
+});
