@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createTestDatabase, infraUrl, type TestDatabase } from '@headliner/testing';
 import { Redis } from 'ioredis';
 import { createKafkaNamespace } from './kafka-namespace';
+import { keepOutputTail } from './output-tail';
 
 const root = path.resolve(__dirname, '../..');
 const services = ['queue', 'concert', 'wallet', 'reservation', 'gateway'] as const;
@@ -16,6 +17,11 @@ const offsets: Record<Service, number> = {
   wallet: 4,
 };
 const owners = ['gateway', 'concert', 'reservation', 'wallet'] as const;
+
+interface Child {
+  process: ChildProcess;
+  lastLines(): string;
+}
 
 export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 
@@ -75,18 +81,18 @@ export async function startSystem(
     REDIS_KEY_PREFIX: `${prefix}reservation:`,
     ...env,
   };
-  const children = new Map<Service, ChildProcess>();
+  const children = new Map<Service, Child>();
   const launch = (service: Service) => {
     const database = (databases as Partial<Record<Service, TestDatabase>>)[service];
     const child = spawn(process.execPath, [path.join(root, `services/${service}/dist/main.js`)], {
       cwd: root,
       env: { ...common, PORT: String(port(service)), DATABASE_URL: database?.url },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    children.set(service, child);
+    children.set(service, { process: child, lastLines: keepOutputTail(child) });
   };
   const stop = async () => {
-    await Promise.all([...children.values()].map(terminate));
+    await Promise.all([...children.values()].map((child) => terminate(child.process)));
     await Promise.all(Object.values(databases).map((database) => database.drop()));
     await kafka.remove();
     const redis = new Redis(infraUrl('REDIS_URL'));
@@ -106,7 +112,7 @@ export async function startSystem(
     serviceUrl: url,
     databaseUrl: (service) => databases[service].url,
     kill: async (service) => {
-      const child = children.get(service);
+      const child = children.get(service)?.process;
       if (!child || child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
@@ -120,15 +126,14 @@ export async function startSystem(
   };
 }
 
-async function waitUntilReady(
-  service: Service,
-  baseUrl: string,
-  children: Map<Service, ChildProcess>,
-) {
+async function waitUntilReady(service: Service, baseUrl: string, children: Map<Service, Child>) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (children.get(service)?.exitCode !== null) {
-      throw new Error(`${service} exited while starting`);
+    const child = children.get(service);
+    if (child?.process.exitCode !== null) {
+      throw new Error(
+        `${service} exited (code ${child?.process.exitCode}) while starting; its last lines:\n${child?.lastLines()}`,
+      );
     }
     try {
       if ((await fetch(`${baseUrl}/health/ready`)).ok) return;
