@@ -55,7 +55,8 @@ export async function seedCatalogue(
         WHERE schedule.id = ANY(${schedules.map((schedule) => schedule.id)}::uuid[])`;
       return { seeded: true, concerts: concerts.length, schedules: schedules.length, seats };
     },
-    { timeout: 5 * 60_000 },
+    // Seeding runs while the machine boots everything else: a connection may take a while.
+    { maxWait: 60_000, timeout: 5 * 60_000 },
   );
 }
 

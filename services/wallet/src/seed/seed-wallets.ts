@@ -16,19 +16,23 @@ export async function seedWallets(
   const balance = BigInt(options.balance);
   for (let start = 0; start < newcomers.length; start += 5_000) {
     const batch = newcomers.slice(start, start + 5_000);
-    await prisma.$transaction([
-      prisma.wallet.createMany({ data: batch.map((userId) => ({ userId, balance })) }),
-      prisma.ledgerEntry.createMany({
-        data: batch.map((userId) => ({
-          id: randomUUID(),
-          userId,
-          kind: 'CHARGE' as const,
-          amount: balance,
-          reference: 'seed',
-          balanceAfter: balance,
-        })),
-      }),
-    ]);
+    // Seeding runs while the machine boots everything else: a connection may take a while.
+    await prisma.$transaction(
+      async (tx) => {
+        await tx.wallet.createMany({ data: batch.map((userId) => ({ userId, balance })) });
+        await tx.ledgerEntry.createMany({
+          data: batch.map((userId) => ({
+            id: randomUUID(),
+            userId,
+            kind: 'CHARGE' as const,
+            amount: balance,
+            reference: 'seed',
+            balanceAfter: balance,
+          })),
+        });
+      },
+      { maxWait: 60_000, timeout: 5 * 60_000 },
+    );
   }
   return newcomers.length;
 }
