@@ -11,6 +11,8 @@ export interface AppDeps {
   prisma: PrismaClient;
   /** Absent when CATALOGUE_CACHE=off: every read goes to PostgreSQL. */
   cache?: CatalogueCache;
+  /** How long shared caches (the gateway) may keep a catalogue answer, when the cache is on. */
+  sharedMaxAgeSeconds?: number;
   logger: Logger;
   readiness?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -19,8 +21,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { prisma, cache, logger } = deps;
   const reads = cache ? cachedReads(prisma, cache, logger) : databaseReads(prisma);
+  const cacheControl = cache ? `public, max-age=${deps.sharedMaxAgeSeconds ?? 1}` : 'no-store';
   const routes = Router();
-  routes.use(catalogueRoutes(reads), adminRoutes({ prisma, cache, logger }));
+  routes.use(catalogueRoutes(reads, cacheControl), adminRoutes({ prisma, cache, logger }));
   return createHttpApp({
     logger,
     routes,

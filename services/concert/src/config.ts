@@ -17,6 +17,11 @@ export const configSchema = baseConfigSchema
     /** off: every read goes to PostgreSQL (to compare, or when Redis is not wanted). */
     CATALOGUE_CACHE: envVar.oneOf(['on', 'off'], 'on'),
     REDIS_URL: envVar.url(['redis', 'rediss']).optional(),
+    /**
+     * How long the gateway (or any shared cache) may answer catalogue reads without asking again:
+     * a seat map can look this much older than the concert's own cache. Ignored with the cache off.
+     */
+    CATALOGUE_SHARED_MAX_AGE_SECONDS: envVar.positiveInt(1),
     /** The longest a cached seat map or schedule list can disagree with the database. */
     CACHE_TTL_SECONDS: envVar.positiveInt(60),
     /** Changing it orphans every cached entry in a shared Redis (harmless: they expire). */

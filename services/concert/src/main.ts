@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   const app = createApp({
     prisma,
     cache,
+    sharedMaxAgeSeconds: config.CATALOGUE_SHARED_MAX_AGE_SECONDS,
     logger,
     readiness: {
       postgres: () => prisma.$queryRaw`SELECT 1`,

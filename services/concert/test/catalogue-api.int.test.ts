@@ -124,9 +124,21 @@ describe('when an admin adds to the catalogue', () => {
 });
 
 describe.each([
-  ['on', () => catalogue.cachedApp],
-  ['off', () => catalogue.databaseApp],
-])('when anyone browses the catalogue with the cache %s', (_cache, appOf) => {
+  ['on', () => catalogue.cachedApp, 'public, max-age=1'],
+  ['off', () => catalogue.databaseApp, 'no-store'],
+])('when anyone browses the catalogue with the cache %s', (_cache, appOf, cacheControl) => {
+  it(`lets shared caches such as the gateway keep what it reads (${cacheControl})`, async () => {
+    const { concertId, scheduleId } = await addConcertWithSchedule(appOf(), 1);
+    for (const path of [
+      '/api/v1/concerts',
+      `/api/v1/concerts/${concertId}/schedules`,
+      `/api/v1/schedules/${scheduleId}/seats`,
+    ]) {
+      const answer = await request(appOf()).get(path).expect(200);
+      expect(answer.headers['cache-control']).toBe(cacheControl);
+    }
+  });
+
   it('lists concerts newest first, with a description only where one was given', async () => {
     const older = await request(appOf())
       .post('/api/v1/admin/concerts')

@@ -1,27 +1,39 @@
 import { ConcertPath, SchedulePath } from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import type { CatalogueReads, Json } from '../catalogue/catalogue-reads';
 import { canonical } from './canonical-id';
 
-/** The public catalogue, forwarded by the gateway to anyone. */
-export function catalogueRoutes(reads: CatalogueReads): Router {
+/**
+ * The public catalogue, forwarded by the gateway to anyone. `cacheControl` tells the gateway and
+ * other shared caches whether, and for how long, they may keep an answer.
+ */
+export function catalogueRoutes(reads: CatalogueReads, cacheControl: string): Router {
   const router = Router();
+  const cacheable: RequestHandler = (_req, res, next) => {
+    res.setHeader('cache-control', cacheControl);
+    next();
+  };
 
-  router.get('/api/v1/concerts', async (_req, res) => {
+  router.get('/api/v1/concerts', cacheable, async (_req, res) => {
     res.json(await reads.concerts());
   });
 
   const listSchedules = validate({ params: ConcertPath });
-  router.get('/api/v1/concerts/:concertId/schedules', listSchedules, async (_req, res) => {
-    const concertId = canonical(listSchedules.input(res).params.concertId);
-    const schedules = await reads.schedulesOf(concertId);
-    if (!schedules) throw ProblemError.notFound(`There is no concert ${concertId}.`);
-    sendJson(res, schedules);
-  });
+  router.get(
+    '/api/v1/concerts/:concertId/schedules',
+    cacheable,
+    listSchedules,
+    async (_req, res) => {
+      const concertId = canonical(listSchedules.input(res).params.concertId);
+      const schedules = await reads.schedulesOf(concertId);
+      if (!schedules) throw ProblemError.notFound(`There is no concert ${concertId}.`);
+      sendJson(res, schedules);
+    },
+  );
 
   const getSeatMap = validate({ params: SchedulePath });
-  router.get('/api/v1/schedules/:scheduleId/seats', getSeatMap, async (_req, res) => {
+  router.get('/api/v1/schedules/:scheduleId/seats', cacheable, getSeatMap, async (_req, res) => {
     const scheduleId = canonical(getSeatMap.input(res).params.scheduleId);
     const seatMap = await reads.seatMapOf(scheduleId);
     if (!seatMap) throw ProblemError.notFound(`There is no schedule ${scheduleId}.`);
