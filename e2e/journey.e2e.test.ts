@@ -1,6 +1,7 @@
 import { ADMIN, startSystem, type System } from './support/system';
 import { Fan } from './support/gateway-client';
 import { expectInvariants } from './support/invariants';
+import { eventually } from '@headliner/testing';
 
 describe('when a fan books a seat from start to finish', () => {
   let system: System;
@@ -72,7 +73,12 @@ describe('when a fan books a seat from start to finish', () => {
       balance: 80_000,
     });
     await expectInvariants(system);
-    const soldMap = await fan.call('GET', `/api/v1/schedules/${schedule.body.scheduleId}/seats`);
+    // The gateway may answer with a seat map up to a second old (the concert's max-age).
+    const soldMap = await eventually(
+      () => fan.call('GET', `/api/v1/schedules/${schedule.body.scheduleId}/seats`),
+      (answer) => answer.body?.seats?.[0]?.status === 'SOLD',
+      5_000,
+    );
     expect(soldMap.body.seats[0].status).toBe('SOLD');
     // Paying ended the fan's turn in the waiting room.
     expect([404, 410]).toContain((await fan.call('GET', '/api/v1/queue/tokens/current')).status);

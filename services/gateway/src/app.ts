@@ -13,6 +13,7 @@ import { docsRoutes } from './http/docs-routes';
 import { rateLimit } from './http/rate-limit';
 import { inProcessRateLimiter } from './infra/in-process-rate-limiter';
 import { redisRateLimiter } from './infra/rate-limiter';
+import { createResponseCache } from './infra/response-cache';
 import { createUpstreams } from './infra/upstreams';
 import { prismaUsers } from './infra/users';
 
@@ -51,6 +52,8 @@ export function createApp({
     apiRouter({
       tokens,
       upstreams: createUpstreams(config, logger, metrics),
+      responseCache: createResponseCache(config.RESPONSE_CACHE_MAX_ENTRIES),
+      metrics,
       rateLimit: rateLimit({
         userLimiter: redisRateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
         perUser: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },

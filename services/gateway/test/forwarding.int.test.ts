@@ -82,11 +82,11 @@ describe('when a signed-in fan calls a service', () => {
   });
 
   it('streams a large answer through whole, with its length', async () => {
-    const seats = Array.from({ length: 5000 }, (_, i) => ({ number: i + 1, status: 'AVAILABLE' }));
-    const body = JSON.stringify({ seats });
-    concert.answer = (_req, res) => res.type('application/json').send(body);
+    const entries = Array.from({ length: 5000 }, (_, i) => ({ number: i + 1, kind: 'CHARGE' }));
+    const body = JSON.stringify({ entries });
+    wallet.answer = (_req, res) => res.type('application/json').send(body);
 
-    const response = await gateway.http().get('/api/v1/concerts');
+    const response = await gateway.http().get('/api/v1/wallet').set('Authorization', fan.bearer);
 
     expect(response.status).toBe(200);
     expect(response.headers['content-length']).toBe(String(Buffer.byteLength(body)));
@@ -94,13 +94,17 @@ describe('when a signed-in fan calls a service', () => {
   });
 
   it('breaks off the answer when the service breaks off mid-body, never passing a part as whole', async () => {
-    concert.answer = (_req, res) => {
+    wallet.answer = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
-      res.write('{"seats":[');
+      res.write('{"entries":[');
       setTimeout(() => res.destroy(), 20);
     };
 
-    const call = gateway.http().get('/api/v1/concerts').timeout(2000);
+    const call = gateway
+      .http()
+      .get('/api/v1/wallet')
+      .set('Authorization', fan.bearer)
+      .timeout(2000);
 
     // A closed connection, not a client left waiting for the rest until it gives up.
     await expect(call).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);

@@ -1,9 +1,12 @@
 import { apiRoutes, type ApiRoute } from '@headliner/contracts';
 import { Router, type RequestHandler } from 'express';
+import type { Registry } from 'prom-client';
 import type { AccessTokens } from '../domain/access-token';
+import type { ResponseCache } from '../infra/response-cache';
 import type { Upstreams, UpstreamName } from '../infra/upstreams';
 import { authenticate } from './authenticate';
 import { forwardTo } from './forward';
+import { forwardThroughCache } from './forward-through-cache';
 import { queueTokenCheck } from './queue-token-check';
 
 // Which service answers each tag of the route table; 'gateway' operations are handled here.
@@ -24,6 +27,9 @@ export interface ApiRouterOptions {
   tokens: AccessTokens;
   upstreams: Upstreams;
   rateLimit: RequestHandler;
+  /** Where reads anyone may make are kept while their service's Cache-Control allows. */
+  responseCache: ResponseCache;
+  metrics?: Registry;
   /** Handlers of the operations the gateway owns, by operationId. */
   ownHandlers: Record<string, RequestHandler[]>;
 }
@@ -55,6 +61,9 @@ function handlersOf(route: ApiRoute, options: ApiRouterOptions): RequestHandler[
     return handlers;
   }
   const upstream = options.upstreams[owner];
+  if (route.method === 'get' && route.caller === 'anyone') {
+    return [forwardThroughCache(upstream, options.responseCache, options.metrics)];
+  }
   if (!needsActiveQueueToken.has(route.operationId)) return [forwardTo(upstream)];
   return [queueTokenCheck(options.upstreams.queue), forwardTo(upstream)];
 }

@@ -6,7 +6,13 @@ import { callerOf } from './authenticate';
 // An allow-list, so what reaches a service is only what it may trust: in particular the
 // X-User-Id / X-User-Role a client sends are never among them. (traceparent is set by tracing.)
 const passedThrough = [IDEMPOTENCY_KEY_HEADER, QUEUE_TOKEN_HEADER] as const;
-const relayedBack = ['content-type', 'content-length', 'retry-after', 'location'] as const;
+export const relayedBack = [
+  'content-type',
+  'content-length',
+  'cache-control',
+  'retry-after',
+  'location',
+] as const;
 
 /**
  * Sends the request to the owning service on the same path and relays its answer as it is: the

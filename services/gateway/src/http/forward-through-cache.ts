@@ -1,0 +1,77 @@
+import type { IncomingMessage } from 'node:http';
+import { ProblemError, singleFlight } from '@headliner/platform';
+import type { RequestHandler, Response } from 'express';
+import { Counter, register as globalRegistry, type Registry } from 'prom-client';
+import type { ResponseCache, StoredAnswer } from '../infra/response-cache';
+import type { Upstream } from '../infra/upstreams';
+import { relayedBack } from './forward';
+
+/**
+ * For reads anyone may make (the catalogue): answers from the gateway's shared cache while the
+ * owning service's Cache-Control allows, and asks the service once for all the fans who miss the
+ * same URL at the same moment, so a seat map's expiry on sale day is one upstream request.
+ * The upstream is asked without the caller's identity: a shared answer must not depend on it.
+ */
+export function forwardThroughCache(
+  upstream: Upstream,
+  cache: ResponseCache,
+  metrics: Registry = globalRegistry,
+): RequestHandler {
+  const lookups = lookupCounter(metrics);
+  const fetchOnce = singleFlight();
+  return async (req, res) => {
+    const key = req.originalUrl;
+    const cached = cache.fresh(key);
+    lookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
+    if (cached) return send(res, cached.answer, cached.ageSeconds);
+    const answer = await fetchOnce(key, async () => {
+      const answer = await upstream.send({ method: 'GET', url: key, headers: {} });
+      const fetched = await wholeAnswer(upstream, answer);
+      cache.offer(key, fetched);
+      return fetched;
+    });
+    send(res, answer, 0);
+  };
+}
+
+async function wholeAnswer(upstream: Upstream, answer: IncomingMessage): Promise<StoredAnswer> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of answer) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw new ProblemError({
+      status: 502,
+      title: 'Bad gateway',
+      type: 'upstream-answer-cut-off',
+      detail: `The ${upstream.name} service's answer was cut off. Please try again shortly.`,
+      extensions: { upstream: upstream.name },
+      cause: error,
+    });
+  }
+  const headers: Record<string, string> = {};
+  for (const name of [...relayedBack, 'vary']) {
+    const value = answer.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return { statusCode: answer.statusCode ?? 502, headers, body: Buffer.concat(chunks) };
+}
+
+function send(res: Response, answer: StoredAnswer, ageSeconds: number): void {
+  res.statusCode = answer.statusCode;
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.setHeader('age', String(ageSeconds));
+  res.end(answer.body);
+}
+
+function lookupCounter(registry: Registry): Counter<'upstream' | 'result'> {
+  const name = 'gateway_response_cache_lookups_total';
+  return (
+    (registry.getSingleMetric(name) as Counter<'upstream' | 'result'> | undefined) ??
+    new Counter({
+      name,
+      help: 'Reads anyone may make, answered from the gateway cache (hit) or the service (miss)',
+      labelNames: ['upstream', 'result'],
+      registers: [registry],
+    })
+  );
+}
