@@ -21,7 +21,10 @@ redis.on('error', (error) => logger.debug({ err: error }, 'redis connection erro
 redis.connect().catch((error: unknown) => logger.warn({ err: error }, 'redis not reachable yet'));
 
 const app = createApp({ config, logger, prisma, redis, isShuttingDown: shutdown.isShuttingDown });
-const server = app.listen(config.PORT, () =>
+// Every fan connects here, and on sale thousands arrive within a second or two: more than Node's
+// default accept queue (511) holds while the event loop is busy, and the kernel reset the rest.
+// The kernel caps the backlog at net.core.somaxconn.
+const server = app.listen({ port: config.PORT, backlog: 4096 }, () =>
   logger.info({ port: config.PORT }, 'gateway listening'),
 );
 shutdown.trackServer(server);

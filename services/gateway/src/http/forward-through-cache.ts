@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ProblemError, singleFlight } from '@headliner/platform';
+import { ProblemError } from '@headliner/platform';
 import type { RequestHandler, Response } from 'express';
 import { Counter, register as globalRegistry, type Registry } from 'prom-client';
 import type { ResponseCache, StoredAnswer } from '../infra/response-cache';
@@ -8,9 +8,10 @@ import { relayedBack } from './forward';
 
 /**
  * For reads anyone may make (the catalogue): answers from the gateway's shared cache while the
- * owning service's Cache-Control allows, and asks the service once for all the fans who miss the
- * same URL at the same moment, so a seat map's expiry on sale day is one upstream request.
- * The upstream is asked without the caller's identity: a shared answer must not depend on it.
+ * owning service's Cache-Control allows, else from the service, asked without the caller's
+ * identity (a shared answer must not depend on it). Misses are not collapsed into one upstream
+ * request: an answer the service says not to store (its cache switched off) must reach each fan
+ * fresh, and the few misses a one-second expiry lets through cost the concert one load anyway.
  */
 export function forwardThroughCache(
   upstream: Upstream,
@@ -18,18 +19,16 @@ export function forwardThroughCache(
   metrics: Registry = globalRegistry,
 ): RequestHandler {
   const lookups = lookupCounter(metrics);
-  const fetchOnce = singleFlight();
   return async (req, res) => {
     const key = req.originalUrl;
     const cached = cache.fresh(key);
     lookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
     if (cached) return send(res, cached.answer, cached.ageSeconds);
-    const answer = await fetchOnce(key, async () => {
-      const answer = await upstream.send({ method: 'GET', url: key, headers: {} });
-      const fetched = await wholeAnswer(upstream, answer);
-      cache.offer(key, fetched);
-      return fetched;
-    });
+    const answer = await wholeAnswer(
+      upstream,
+      await upstream.send({ method: 'GET', url: key, headers: {} }),
+    );
+    cache.offer(key, answer);
     send(res, answer, 0);
   };
 }
