@@ -16,7 +16,6 @@ export {
 } from './http/validate';
 export type { ReadinessChecks } from './http/readiness';
 export { createCircuitBreaker, type CircuitBreakerOptions } from './resilience/circuit-breaker';
-export { singleFlight } from './resilience/single-flight';
 export { createUpstreamClient, type UpstreamClientOptions } from './resilience/upstream-client';
 export { createShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
 export * from './messaging';

@@ -1,6 +1,7 @@
-import { singleFlight, type Logger } from '@headliner/platform';
+import type { Logger } from '@headliner/platform';
 import { cacheLookups, type CacheKind } from '../cache/cache-metrics';
 import type { CatalogueCache } from '../cache/catalogue-cache';
+import { singleFlight } from '../cache/single-flight';
 import type { PrismaClient } from '../infra/prisma';
 import { seatMapJson, type CatalogueReads } from './catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';

@@ -1,6 +1,6 @@
 /**
  * Shares one load among the concurrent callers of the same key, so a cache miss on a hot seat map
- * costs one load however many fans asked at that moment.
+ * costs this replica one database query however many fans asked at that moment.
  */
 export function singleFlight() {
   const inFlight = new Map<string, Promise<unknown>>();
