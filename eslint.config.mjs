@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/coverage/**',
       // k6 scripts run in k6, not Node (its globals, its modules); results are past runs.
       'load-tests/scenarios/**',
+      'load-tests/probes/**',
       'load-tests/results/**',
     ],
   },

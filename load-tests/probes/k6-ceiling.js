@@ -1,0 +1,27 @@
+// The token spike's shape (3,000 VUs in 2 s, hold 5 s, leave in 2 s, one request a second each,
+// status and body checked) against echo-server.mjs: the floor any system under test adds to.
+// Usage: node echo-server.mjs & .local/toolchain/bin/k6 run load-tests/probes/k6-ceiling.js
+import { check, sleep } from 'k6';
+import http from 'k6/http';
+
+const target = __ENV.TARGET || 'http://127.0.0.1:29999';
+const vus = Number(__ENV.SPIKE_VUS || 3000);
+
+export const options = {
+  stages: [
+    { duration: '2s', target: vus },
+    { duration: '5s', target: vus },
+    { duration: '2s', target: 0 },
+  ],
+};
+
+export default function () {
+  const res = http.post(`${target}/api/v1/queue/tokens`, null, {
+    headers: { Authorization: 'Bearer probe' },
+  });
+  check(res, {
+    'token: status 200': (r) => r.status === 200,
+    'token: body shape': (r) => JSON.parse(r.body).status === 'WAITING',
+  });
+  sleep(1);
+}
