@@ -77,7 +77,11 @@ export const handleSummary = summaryHandler((data) => {
     }))
     .filter((figure) => figure.requests > 0)
     .map((figure) => ({ ...figure, requestsPerSecond: figure.requests / stepSeconds }));
-  const crossed = figures.findIndex((f) => !(f.p95Ms < p95Limit) || f.failedShare >= 0.01);
+  const outside = figures.findIndex((f) => !(f.p95Ms < p95Limit) || f.failedShare >= 0.01);
+  // A run that ended before its last step was stopped by a crossed threshold during the step it
+  // ended in, even when that step's end-of-run figures (cut short) look within the limits.
+  const stoppedEarly = figures.length > 0 && figures[figures.length - 1].step < steps - 1;
+  const crossed = outside === -1 && stoppedEarly ? figures.length - 1 : outside;
   const within = crossed === -1 ? figures : figures.slice(0, crossed);
   const knee = within[within.length - 1];
   data.stress = { stepSeconds, p95LimitMs: p95Limit, kneeReached: crossed !== -1, steps: figures };
