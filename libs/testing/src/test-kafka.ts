@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { eventually } from './eventually';
 import { infraUrl } from './infra-env';
 
 export function testBrokers(): string[] {
@@ -20,10 +21,20 @@ export async function createTestTopics(kafka: Kafka, count = 1) {
   const all = topics.flatMap((topic) => [topic, `${topic}.dlq`]);
   const admin = kafka.admin();
   await admin.connect();
+  // kafkajs's own wait for leaders gives up on a KRaft broker's passing "does not host this
+  // topic-partition" (tulios/kafkajs#1563), as ensureTopics in the platform explains.
   await admin.createTopics({
     topics: all.map((topic) => ({ topic, numPartitions: 1 })),
-    waitForLeaders: true,
+    waitForLeaders: false,
   });
+  const led = (metadata?: { topics: { partitions: { leader: number }[] }[] }) =>
+    metadata?.topics.every((topic) => topic.partitions.every((p) => p.leader >= 0)) === true;
+  const metadata = await eventually(
+    () => admin.fetchTopicMetadata({ topics: all }).catch(() => undefined),
+    led,
+    30_000,
+  );
+  if (!led(metadata)) throw new Error(`test topics still without leaders: ${all.join(', ')}`);
   return {
     topics,
     remove: async () => {
