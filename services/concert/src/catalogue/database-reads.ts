@@ -1,8 +1,7 @@
-import type { CatalogueReads } from './catalogue-reads';
-import { seatMapJson } from './catalogue-reads';
+import type { PrismaClient } from '../infra/prisma';
+import { seatMapJson, type CatalogueReads } from './catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
 import { withoutVersion } from './versioned';
-import type { PrismaClient } from '../infra/prisma';
 
 /** Every read straight from PostgreSQL: CATALOGUE_CACHE=off. */
 export function databaseReads(prisma: PrismaClient): CatalogueReads {
