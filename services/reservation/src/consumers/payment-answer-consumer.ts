@@ -1,7 +1,7 @@
 import { parseEvent, type BookingEvent } from '@headliner/contracts';
 import { NonRetriableError, startInboxConsumer, type Logger } from '@headliner/platform';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
-import type { PaymentOutcome } from '../domain/payment-outcome';
+import { paymentOutcomeOf, type PaymentOutcome } from '../domain/payment-outcome';
 import type { EventTopics } from '../event-topics';
 import type { Database, Transaction } from '../infra/database';
 import { relayWakingDatabase } from '../infra/relay-waking-database';
@@ -33,17 +33,19 @@ export function startPaymentAnswerConsumer(
 ): Promise<Consumer> {
   const { topics, logger } = options;
   const apply = async (event: BookingEvent, tx: Transaction): Promise<AppliedAnswer> => {
-    // The outcome is what paymentOutcomeOf will read off the payment row this answer settles.
+    // The outcome is read off the payment row this answer settles, as the watch reads it.
     switch (event.type) {
       case 'payment.completed': {
         const { paymentId, balance } = event.payload;
         const recorded = await recordPaymentCompleted(tx, topics, event.payload);
-        return { recorded, paymentId, outcome: { status: 'COMPLETED', balance } };
+        const row = { status: 'COMPLETED', balanceAfter: balance, failureReason: null } as const;
+        return { recorded, paymentId, outcome: paymentOutcomeOf(row) };
       }
       case 'payment.failed': {
         const { paymentId, reason } = event.payload;
         const recorded = await recordPaymentFailed(tx, topics, event.payload);
-        return { recorded, paymentId, outcome: { status: 'FAILED', reason } };
+        const row = { status: 'FAILED', balanceAfter: null, failureReason: reason } as const;
+        return { recorded, paymentId, outcome: paymentOutcomeOf(row) };
       }
       default:
         throw new NonRetriableError(`${event.type} is not a wallet answer`);
