@@ -30,15 +30,6 @@ export interface K6Run {
 }
 
 /**
- * k6 is Go, and with thousands of VUs (a JavaScript runtime each) its garbage collector took
- * more CPU than the requests: against a server that does nothing, the 3,000-VU token spike's
- * p95 was 392 ms with Go's default GC and 13 ms with it off (load-tests/PROFILING.md). On the
- * machine the system under test shares, that CPU is taken from the services. So k6 collects
- * only when its heap nears GOMEMLIMIT; either can be overridden from the environment.
- */
-const loadGeneratorGc = { GOGC: 'off', GOMEMLIMIT: '4GiB' };
-
-/**
  * Runs one scenario script to the end and resolves with k6's exit code: 0, 99 when thresholds
  * were crossed, anything else when the script or k6 failed. With K6_PROMETHEUS_RW_SERVER_URL
  * set, metrics also stream to Prometheus by remote write.
@@ -62,7 +53,6 @@ export function runK6(run: K6Run): Promise<number> {
   const log = createWriteStream(run.logFile);
   const child = spawn(k6(), args, {
     env: {
-      ...loadGeneratorGc,
       ...process.env,
       ...run.env,
       SUMMARY_FILE: run.summaryFile,
