@@ -1,11 +1,12 @@
 import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
 import { Router, type Express } from 'express';
-import type { PrismaClient } from './generated/prisma/client';
+import type { Pool } from 'pg';
 import { chargeRoute } from './http/charge-route';
 import { walletRoute } from './http/wallet-route';
 
 export interface AppDeps {
-  prisma: PrismaClient;
+  /** The pool Prisma runs on: the HTTP routes, the wallet's hot path, query it straight. */
+  pool: Pool;
   logger: Logger;
   readiness?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -13,7 +14,7 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const routes = Router();
-  routes.use(walletRoute(deps.prisma), chargeRoute(deps.prisma));
+  routes.use(walletRoute(deps.pool), chargeRoute(deps.pool));
   return createHttpApp({
     logger: deps.logger,
     routes,

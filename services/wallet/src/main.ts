@@ -12,7 +12,7 @@ import {
 import { createApp } from './app';
 import { config } from './config';
 import { startPaymentSagaConsumer } from './consumers/payment-saga-consumer';
-import { createPrisma } from './infra/prisma';
+import { createPool, createPrisma } from './infra/prisma';
 
 const logger = createLogger({
   service: 'wallet',
@@ -24,8 +24,12 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   shutdown.onClose('telemetry', () => telemetry.shutdown());
 
-  const prisma = createPrisma(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-  shutdown.onClose('postgres', () => prisma.$disconnect());
+  const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  const prisma = createPrisma(pool);
+  shutdown.onClose('postgres', async () => {
+    await prisma.$disconnect();
+    await pool.end();
+  });
   const kafka = createKafka({ clientId: 'wallet', brokers: config.KAFKA_BROKERS, logger });
   await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
   const producer = createProducer(kafka);
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
   shutdown.onClose('outbox relay', () => relay.stop());
 
   const app = createApp({
-    prisma,
+    pool,
     logger,
     readiness: {
       postgres: () => prisma.$queryRaw`SELECT 1`,

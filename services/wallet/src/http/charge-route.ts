@@ -1,8 +1,8 @@
 import { ChargeRequest, IdempotencyHeaders, type ChargeResult } from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
 import { Router } from 'express';
+import type { Pool } from 'pg';
 import { chargeFingerprint } from '../domain/charge-fingerprint';
-import type { PrismaClient } from '../generated/prisma/client';
 import { chargeWallet } from '../infra/charge-ledger';
 import { chargedWon, charges } from '../wallet-metrics';
 import { UserHeaders } from './user-headers';
@@ -12,11 +12,11 @@ const chargeRequest = validate({
   body: ChargeRequest,
 });
 
-export function chargeRoute(prisma: PrismaClient): Router {
+export function chargeRoute(pool: Pool): Router {
   const router = Router();
   router.post('/api/v1/wallet/charges', chargeRequest, async (_req, res) => {
     const { headers, body } = chargeRequest.input(res);
-    const charged = await chargeWallet(prisma, {
+    const charged = await chargeWallet(pool, {
       userId: headers['x-user-id'],
       idempotencyKey: headers['idempotency-key'],
       amount: body.amount,

@@ -1,17 +1,17 @@
 import type { WalletView } from '@headliner/contracts';
 import { validate } from '@headliner/platform';
 import { Router } from 'express';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Pool } from 'pg';
 import { balanceOf } from '../infra/wallet-balance';
 import { UserHeaders } from './user-headers';
 
 const walletRequest = validate({ headers: UserHeaders });
 
-export function walletRoute(prisma: PrismaClient): Router {
+export function walletRoute(pool: Pool): Router {
   const router = Router();
   router.get('/api/v1/wallet', walletRequest, async (_req, res) => {
     const userId = walletRequest.input(res).headers['x-user-id'];
-    const view: WalletView = { userId, balance: await balanceOf(prisma, userId) };
+    const view: WalletView = { userId, balance: await balanceOf(pool, userId) };
     res.json(view);
   });
   return router;

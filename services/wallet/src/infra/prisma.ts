@@ -1,12 +1,17 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 
 /**
- * `poolSize` connections (pg's default is 10): the payment saga consumer alone keeps up to 8
- * transactions open, and charges need some besides.
+ * The service's connections, `poolSize` of them (pg's default is 10): the payment saga consumer
+ * alone keeps up to 8 transactions open, and charges need some besides.
  */
-export function createPrisma(databaseUrl: string, poolSize = 20): PrismaClient {
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }),
-  });
+export function createPool(databaseUrl: string, poolSize = 20): Pool {
+  return new Pool({ connectionString: databaseUrl, max: poolSize });
+}
+
+/** Prisma over the given pool, or over a pool of its own. */
+export function createPrisma(database: string | Pool, poolSize = 20): PrismaClient {
+  const pool = typeof database === 'string' ? createPool(database, poolSize) : database;
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
 }

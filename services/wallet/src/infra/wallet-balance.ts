@@ -1,7 +1,10 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Pool } from 'pg';
 
 /** A user who never charged has no wallet row yet, and a balance of 0. */
-export async function balanceOf(prisma: PrismaClient, userId: string): Promise<number> {
-  const wallet = await prisma.wallet.findUnique({ where: { userId }, select: { balance: true } });
-  return Number(wallet?.balance ?? 0n);
+export async function balanceOf(pool: Pool, userId: string): Promise<number> {
+  const { rows } = await pool.query<{ balance: string }>(
+    'SELECT balance FROM wallets WHERE user_id = $1::uuid',
+    [userId],
+  );
+  return Number(rows[0]?.balance ?? 0);
 }

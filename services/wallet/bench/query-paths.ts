@@ -1,0 +1,75 @@
+// CPU per query of the wallet's hot path through Prisma and through pg on the same pool, against
+// the real PostgreSQL: why charges and balance reads query pg directly. Run from services/wallet,
+// with the template migrated:
+//   npx tsx bench/query-paths.ts [queries]
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createPool, createPrisma } from '../src/infra/prisma';
+
+/* eslint-disable no-restricted-properties -- a script, not the service: no config module here */
+const postgresUrl =
+  process.env.POSTGRES_URL ?? 'postgres://headliner:headliner@127.0.0.1:5432/postgres';
+/* eslint-enable no-restricted-properties */
+const queries = Number(process.argv[2] ?? 3000);
+
+async function cpuPerCall(call: () => Promise<unknown>): Promise<number> {
+  const before = process.cpuUsage();
+  for (let i = 0; i < queries; i += 1) await call();
+  const spent = process.cpuUsage(before);
+  return (spent.user + spent.system) / queries;
+}
+
+async function main() {
+  const admin = new Client({ connectionString: postgresUrl });
+  await admin.connect();
+  const database = `bench_${randomUUID().replaceAll('-', '')}`;
+  await admin.query(`CREATE DATABASE ${database} TEMPLATE headliner_wallet_template`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${database}`;
+  const pool = createPool(url.toString(), 5);
+  const prisma = createPrisma(pool);
+  try {
+    const userId = randomUUID();
+    await pool.query('INSERT INTO wallets (user_id, balance, updated_at) VALUES ($1, 5, now())', [
+      userId,
+    ]);
+    const paths: Record<string, () => Promise<unknown>> = {
+      'balance read, Prisma findUnique': () =>
+        prisma.wallet.findUnique({ where: { userId }, select: { balance: true } }),
+      'balance read, Prisma $queryRaw': () =>
+        prisma.$queryRaw`SELECT balance FROM wallets WHERE user_id = ${userId}::uuid`,
+      'balance read, pg': () =>
+        pool.query('SELECT balance FROM wallets WHERE user_id = $1::uuid', [userId]),
+      'two-statement transaction, Prisma': () =>
+        prisma.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          await tx.$queryRaw`SELECT 2`;
+        }),
+      'two-statement transaction, pg': async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('SELECT 1');
+          await client.query('SELECT 2');
+          await client.query('COMMIT');
+        } finally {
+          client.release();
+        }
+      },
+    };
+    console.log(`${queries} calls each, after a warm-up round\n`);
+    console.log('path | µs of CPU per call');
+    console.log('---|---');
+    for (const call of Object.values(paths)) await cpuPerCall(call);
+    for (const [name, call] of Object.entries(paths)) {
+      console.log(`${name} | ${(await cpuPerCall(call)).toFixed(0)}`);
+    }
+  } finally {
+    await prisma.$disconnect();
+    await pool.end();
+    await admin.query(`DROP DATABASE ${database}`);
+    await admin.end();
+  }
+}
+
+void main();
