@@ -48,19 +48,24 @@ export async function applySeatEvent(
     }
     return { before };
   }
-  const { version } = await tx.seat.update({
-    where: { id: seatId },
-    data: { ...after, version: { increment: 1 } },
-    select: { version: true },
-  });
-  const seat = { scheduleId: before.scheduleId, seatId, status: after.status, version };
+  // Raw SQL, as for every statement here: Prisma's query builder cost about twice the CPU of a raw
+  // statement, and each booking brings this consumer two or three events.
+  const [updated] = await tx.$queryRaw<{ version: number }[]>`
+    UPDATE seats
+    SET status = ${after.status}::"SeatStatus", reservation_id = ${after.reservationId}::uuid,
+        held_at = ${after.heldAt}::timestamptz, version = version + 1
+    WHERE id = ${seatId}::uuid
+    RETURNING version`;
+  if (!updated) throw new Error(`seat ${seatId} vanished while locked`);
+  const seat = { scheduleId: before.scheduleId, seatId, status: after.status, ...updated };
 
   const change = availableSeatsChange(before.status, after.status);
   if (change === 0) return { before, seat };
-  const schedule = await tx.schedule.update({
-    where: { id: before.scheduleId },
-    data: { availableSeats: { increment: change }, version: { increment: 1 } },
-    select: { concertId: true, availableSeats: true, version: true },
-  });
+  const [schedule] = await tx.$queryRaw<Omit<AvailabilityChange, 'scheduleId'>[]>`
+    UPDATE schedules
+    SET available_seats = available_seats + ${change}, version = version + 1
+    WHERE id = ${before.scheduleId}::uuid
+    RETURNING concert_id AS "concertId", available_seats AS "availableSeats", version`;
+  if (!schedule) throw new Error(`schedule ${before.scheduleId} of seat ${seatId} is missing`);
   return { before, seat, availability: { scheduleId: before.scheduleId, ...schedule } };
 }

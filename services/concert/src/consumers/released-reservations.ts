@@ -14,5 +14,9 @@ export async function rememberRelease(
 
 /** Whether this reservation's release arrived before its hold. */
 export async function wasReleased(tx: Tx, reservationId: string): Promise<boolean> {
-  return (await tx.releasedReservation.count({ where: { reservationId } })) > 0;
+  const [row] = await tx.$queryRaw<{ released: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM released_reservations WHERE reservation_id = ${reservationId}::uuid
+    ) AS released`;
+  return row?.released === true;
 }
