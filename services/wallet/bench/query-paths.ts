@@ -1,15 +1,11 @@
 // CPU per query of the wallet's hot path through Prisma and through pg on the same pool, against
 // the real PostgreSQL: why charges and balance reads query pg directly. Run from services/wallet,
-// with the template migrated:
+// with the template migrated and POSTGRES_URL set (`set -a; . ../../.local/infra.env`):
 //   npx tsx bench/query-paths.ts [queries]
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { createTestDatabase } from '@headliner/testing';
 import { createPool, createPrisma } from '../src/infra/prisma';
 
-/* eslint-disable no-restricted-properties -- a script, not the service: no config module here */
-const postgresUrl =
-  process.env.POSTGRES_URL ?? 'postgres://headliner:headliner@127.0.0.1:5432/postgres';
-/* eslint-enable no-restricted-properties */
 const queries = Number(process.argv[2] ?? 3000);
 
 async function cpuPerCall(call: () => Promise<unknown>): Promise<number> {
@@ -20,13 +16,8 @@ async function cpuPerCall(call: () => Promise<unknown>): Promise<number> {
 }
 
 async function main() {
-  const admin = new Client({ connectionString: postgresUrl });
-  await admin.connect();
-  const database = `bench_${randomUUID().replaceAll('-', '')}`;
-  await admin.query(`CREATE DATABASE ${database} TEMPLATE headliner_wallet_template`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${database}`;
-  const pool = createPool(url.toString(), 5);
+  const database = await createTestDatabase('headliner_wallet_template');
+  const pool = createPool(database.url, 5);
   const prisma = createPrisma(pool);
   try {
     const userId = randomUUID();
@@ -67,8 +58,7 @@ async function main() {
   } finally {
     await prisma.$disconnect();
     await pool.end();
-    await admin.query(`DROP DATABASE ${database}`);
-    await admin.end();
+    await database.drop();
   }
 }
 
