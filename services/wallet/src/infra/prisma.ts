@@ -10,8 +10,12 @@ export function createPool(databaseUrl: string, poolSize = 20): Pool {
   return new Pool({ connectionString: databaseUrl, max: poolSize });
 }
 
-/** Prisma over the given pool, or over a pool of its own. */
+/**
+ * Prisma over the given pool (which whoever made it ends), or over a pool of its own, which
+ * `$disconnect()` ends.
+ */
 export function createPrisma(database: string | Pool, poolSize = 20): PrismaClient {
-  const pool = typeof database === 'string' ? createPool(database, poolSize) : database;
+  const pool =
+    typeof database === 'string' ? { connectionString: database, max: poolSize } : database;
   return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
