@@ -107,7 +107,9 @@ describe('when the upstream does not answer in time', () => {
     const impatient = createUpstreamClient({
       name: 'stalled',
       baseURL: upstream.url,
-      timeoutMs: 50,
+      // Long enough that the request reaches the in-process server before the client gives up,
+      // even on a loaded CI machine (at 50 ms, one of the three sometimes never arrived).
+      timeoutMs: 250,
       logger,
       metrics,
       breaker: { volumeThreshold: 3 },
