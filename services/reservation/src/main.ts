@@ -29,7 +29,7 @@ async function main() {
   const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   shutdown.onClose('telemetry', () => telemetry.shutdown());
 
-  const db = createDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  const db = createDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE, logger);
   shutdown.onClose('postgres', () => db.$disconnect());
   const kafka = createKafka({ clientId: 'reservation', brokers: config.KAFKA_BROKERS, logger });
   await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));

@@ -29,7 +29,7 @@ describe('when a hold runs out (holds last 1 s)', () => {
   });
 
   const storedStatusOf = async (reservationId: string) =>
-    (await service.db.reservation.findUniqueOrThrow({ where: { id: reservationId } })).status;
+    (await service.prisma.reservation.findUniqueOrThrow({ where: { id: reservationId } })).status;
   const releasesOf = async (reservationId: string) =>
     (await service.outboxEvents(service.topics.reservationReleased)).filter(
       (event) => event.payload.reservationId === reservationId,
@@ -123,7 +123,7 @@ describe('when a hold runs out (holds last 1 s)', () => {
       }),
     );
     await eventually(
-      () => service.db.reservation.count({ where: { id: { in: ids }, status: 'HELD' } }),
+      () => service.prisma.reservation.count({ where: { id: { in: ids }, status: 'HELD' } }),
       (held) => held === 0,
       10_000,
     );
@@ -131,7 +131,7 @@ describe('when a hold runs out (holds last 1 s)', () => {
     const requested = await service.outboxEvents(service.topics.paymentRequested);
     const outcomes = await Promise.all(
       ids.map(async (id, i) => {
-        const reservation = await service.db.reservation.findUniqueOrThrow({
+        const reservation = await service.prisma.reservation.findUniqueOrThrow({
           where: { id },
           include: { payments: true },
         });

@@ -10,7 +10,7 @@ describe('when fans hold seats', () => {
   afterAll(() => service?.stop());
 
   const liveReservationsOf = (seatId: string) =>
-    service.db.reservation.count({ where: { seatId, status: { in: ['HELD', 'CONFIRMED'] } } });
+    service.prisma.reservation.count({ where: { seatId, status: { in: ['HELD', 'CONFIRMED'] } } });
 
   it('gives a seat raced for by 200 fans at once to exactly one of them', async () => {
     const seat = service.concert.addSchedule(1).seats[0]!;
@@ -55,7 +55,7 @@ describe('when fans hold seats', () => {
 
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(500);
     expect(answers.filter((answer) => answer.status === 409)).toHaveLength(500);
-    const live = await service.db.reservation.groupBy({
+    const live = await service.prisma.reservation.groupBy({
       by: ['seatId'],
       where: { seatId: { in: seats.map((seat) => seat.seatId) }, status: 'HELD' },
       _count: true,

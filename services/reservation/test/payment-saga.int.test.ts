@@ -38,7 +38,7 @@ describe('when a fan pays for a held seat', () => {
   const reservationOf = (fan: string, reservationId: string) =>
     service.client.reservation(fan, reservationId).then((answer) => answer.body.status);
   const paymentRows = (reservationId: string) =>
-    service.db.payment.findMany({ where: { reservationId } });
+    service.prisma.payment.findMany({ where: { reservationId } });
 
   it('confirms the reservation once the wallet debits it, over Kafka', async () => {
     const { fan, seat, reservationId } = await holdSeat();
@@ -149,6 +149,25 @@ describe('when a fan pays for a held seat', () => {
     expect(reusedKey.body.type).toBe(problem('idempotency-key-reused'));
     expect(await paymentRows(first.reservationId)).toHaveLength(1);
     expect(await paymentRows(second.body.reservationId)).toHaveLength(0);
+  });
+
+  it('pays one reservation when one key is sent for four at once, refusing the others', async () => {
+    const fan = randomUUID();
+    const { seats } = service.concert.addSchedule(4);
+    const holds = await Promise.all(seats.map((seat) => service.client.hold(fan, seat)));
+    const reservationIds = holds.map((held) => held.body.reservationId as string);
+    const key = randomUUID();
+
+    const paid = await Promise.all(
+      reservationIds.map((reservationId) => service.client.pay(fan, reservationId, key)),
+    );
+
+    expect(paid.map((answer) => answer.status).sort()).toEqual([200, 422, 422, 422]);
+    for (const refused of paid.filter((answer) => answer.status === 422)) {
+      expect(refused.body.type).toBe(problem('idempotency-key-reused'));
+    }
+    const rows = await service.prisma.payment.findMany({ where: { idempotencyKey: key } });
+    expect(rows).toHaveLength(1);
   });
 
   it("refuses to pay for someone else's reservation or an unknown one, alike", async () => {

@@ -45,7 +45,7 @@ describe('when the wallet does not answer a payment in time (payments time out a
     const key = randomUUID();
     const paid = await impatient.pay(fan, reservationId, key);
     expect(paid.status).toBe(202);
-    const payment = await service.db.payment.findFirstOrThrow({ where: { reservationId } });
+    const payment = await service.prisma.payment.findFirstOrThrow({ where: { reservationId } });
     return { fan, seat: seats[0]!, reservationId, key, paymentId: payment.id };
   }
   async function sweep() {
@@ -61,7 +61,7 @@ describe('when the wallet does not answer a payment in time (payments time out a
   }
   const timedOutSoFar = async () => (await paymentsTimedOut.get()).values[0]?.value ?? 0;
   const stateOf = async (reservationId: string) => {
-    const reservation = await service.db.reservation.findUniqueOrThrow({
+    const reservation = await service.prisma.reservation.findUniqueOrThrow({
       where: { id: reservationId },
       include: { payments: true },
     });
@@ -84,7 +84,7 @@ describe('when the wallet does not answer a payment in time (payments time out a
     });
     // Recorded in the inbox: applied (as stale), not dead-lettered.
     const applied = await eventually(
-      () => service.db.inboxEvent.count({ where: { eventId: answer.eventId } }),
+      () => service.prisma.inboxEvent.count({ where: { eventId: answer.eventId } }),
       (count) => count === 1,
       10_000,
     );

@@ -5,7 +5,8 @@ import { retryDelayMs, defaultRetryPolicy } from './retry-delay';
 import type { SqlClient, TransactionalSqlClient } from './sql-client';
 
 interface OutboxRow {
-  id: bigint;
+  /** bigint through Prisma, a string through pg. */
+  id: bigint | string;
   created_at: Date;
   topic: string;
   key: string;
@@ -59,7 +60,7 @@ export function startOutboxRelay<Tx extends SqlClient>(
            RETURNING id, created_at, topic, key, value, headers`,
           batchSize,
         );
-        rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+        rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
         outboxRelayLag.set(rows[0] ? (Date.now() - rows[0].created_at.getTime()) / 1000 : 0);
         if (rows.length === 0) return 0;
         await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });

@@ -14,8 +14,8 @@ export function relayWakingDatabase(
     $executeRawUnsafe: (query, ...values) => db.$executeRawUnsafe(query, ...values),
     $queryRawUnsafe: <T>(query: string, ...values: unknown[]) =>
       db.$queryRawUnsafe<T>(query, ...values),
-    $transaction: async (work, options) => {
-      const result = await db.$transaction(work, options);
+    $transaction: async (work) => {
+      const result = await db.$transaction(work);
       relay.wake();
       return result;
     },

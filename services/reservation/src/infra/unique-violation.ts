@@ -1,9 +1,6 @@
-import { Prisma } from '../generated/prisma/client';
+import { DatabaseError } from 'pg';
 
-/** A write refused by a unique index (Prisma reports raw queries' violations as P2010). */
+/** A write refused by a unique index. */
 export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === 'P2002') return true;
-  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } })?.cause;
-  return cause?.originalCode === '23505';
+  return error instanceof DatabaseError && error.code === '23505';
 }

@@ -9,11 +9,13 @@ import {
   infraUrl,
   testKafka,
 } from '@headliner/testing';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { Redis } from 'ioredis';
 import type { Consumer } from 'kafkajs';
 import { createApp, type AppDeps } from '../../src/app';
 import { startPaymentAnswerConsumer } from '../../src/consumers/payment-answer-consumer';
 import type { EventTopics } from '../../src/event-topics';
+import { PrismaClient } from '../../src/generated/prisma/client';
 import { createHoldExpiryQueue } from '../../src/expiry/hold-expiry-queue';
 import { startHoldExpiryWorker } from '../../src/expiry/hold-expiry-worker';
 import { createDatabase } from '../../src/infra/database';
@@ -42,6 +44,8 @@ export interface BookingServiceOptions {
 export async function startBookingService(options: BookingServiceOptions = {}) {
   const database = await createTestDatabase('headliner_reservation_template');
   const db = createDatabase(database.url);
+  // What the tests read the tables through; the service itself runs its SQL on pg.
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
   const kafka = testKafka();
   const created = await createTestTopics(kafka, 7);
   const [held, released, confirmed, requested, completed, failed, cancelled] = created.topics as [
@@ -120,6 +124,7 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
 
   return {
     db,
+    prisma,
     kafka,
     topics,
     concert,
@@ -145,6 +150,7 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
       await producer.disconnect();
       await concert.stop();
       await db.$disconnect();
+      await prisma.$disconnect();
       await created.remove();
       await database.drop();
     },
