@@ -1,17 +1,18 @@
 // Charge and balance (reference 000, scenario 2): VUS fans (default 100), each on their own
 // wallet, charge a random amount with a fresh Idempotency-Key and read their balance, with THINK
-// seconds (1) between rounds, for DURATION (30s). Every REPLAY_EVERY-th round (5) sends the same
-// charge again with the same key, which must replay the first answer and add nothing. After
-// every round the fan's balance must equal its starting balance plus the charges accepted so far:
-// each VU checks its own wallet, because teardown() cannot see what the VUs did.
+// seconds (1, give or take THINK_SPREAD of it) between rounds, for DURATION (30s). Every
+// REPLAY_EVERY-th round (5) sends the same charge again with the same key, which must replay
+// the first answer and add nothing. After every round the fan's balance must equal its starting
+// balance plus the charges accepted so far: each VU checks its own wallet, because teardown()
+// cannot see what the VUs did.
 //
-// Env: BASE_URL, VUS (100), DURATION (30s), THINK (1), REPLAY_EVERY (5),
-// SESSIONS_FILE or USER_OFFSET + PASSWORD.
+// Env: BASE_URL, VUS (100), RAMP_UP (1s), DURATION (30s), THINK (1), THINK_SPREAD (0.5),
+// REPLAY_EVERY (5), SESSIONS_FILE or USER_OFFSET + PASSWORD.
 import { check, sleep } from 'k6';
 import exec from 'k6/execution';
 import { Rate } from 'k6/metrics';
 import { charge, readWallet } from './lib/api.js';
-import { latencyMs, numberEnv, textEnv } from './lib/env.js';
+import { latencyMs, numberEnv, textEnv, thinkSeconds } from './lib/env.js';
 import { sessionOfVu } from './lib/sessions.js';
 import { summaryHandler, summaryOptions } from './lib/summary.js';
 
@@ -21,10 +22,14 @@ const replayEvery = numberEnv('REPLAY_EVERY', 5);
 export const options = {
   ...summaryOptions,
   scenarios: {
+    // Fans arrive over RAMP_UP rather than in one millisecond, as the reference's run did.
     wallets: {
-      executor: 'constant-vus',
-      vus: numberEnv('VUS', 100),
-      duration: textEnv('DURATION', '30s'),
+      executor: 'ramping-vus',
+      startVUs: 0,
+      stages: [
+        { duration: textEnv('RAMP_UP', '1s'), target: numberEnv('VUS', 100) },
+        { duration: textEnv('DURATION', '30s'), target: numberEnv('VUS', 100) },
+      ],
     },
   },
   thresholds: {
@@ -67,7 +72,7 @@ export default function () {
       console.warn(`${session.username}: balance ${wallet.body.balance}, expected ${expected}`);
     }
   }
-  sleep(numberEnv('THINK', 1));
+  sleep(thinkSeconds(1));
 }
 
 export const handleSummary = summaryHandler();

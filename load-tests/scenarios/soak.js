@@ -1,17 +1,17 @@
 // Soak: a steady mixed load for DURATION (default 10m), watching for drift. VUS fans (50) go
 // round: list concerts, a concert's schedules and a seat map, take a queue token and wait until
 // ACTIVE, on every BOOK_EVERY-th round (5) hold a random free seat and pay, then leave the queue
-// and think for THINK seconds (1). Latency drift shows as the p95 of the first fifth of the run
+// and think for THINK seconds (1, give or take THINK_SPREAD of it). Latency drift shows as the p95 of the first fifth of the run
 // (early_response_time) against the last fifth (late_response_time), and their ratio
 // (p95_drift_ratio) in the summary; the runner samples each service's resident memory alongside.
 //
-// Env: BASE_URL, VUS, DURATION, BOOK_EVERY, THINK, CONCERT_INDEX (unset: any concert),
+// Env: BASE_URL, VUS, DURATION, BOOK_EVERY, THINK, THINK_SPREAD, CONCERT_INDEX (unset: any concert),
 // SESSIONS_FILE or USER_OFFSET + PASSWORD.
 import { sleep } from 'k6';
 import exec from 'k6/execution';
 import { Trend } from 'k6/metrics';
 import * as api from './lib/api.js';
-import { latencyMs, numberEnv, seconds, textEnv } from './lib/env.js';
+import { latencyMs, numberEnv, seconds, textEnv, thinkSeconds } from './lib/env.js';
 import { sessionOfVu } from './lib/sessions.js';
 import { addGauge, summaryHandler, summaryOptions } from './lib/summary.js';
 import { enterWaitingRoom } from './lib/waiting-room.js';
@@ -45,7 +45,7 @@ export default function () {
     if (exec.vu.iterationInScenario % bookEvery === bookEvery - 1) book(session, queueToken, seats);
     watch(api.leaveQueue(session, queueToken));
   }
-  sleep(numberEnv('THINK', 1));
+  sleep(thinkSeconds(1));
 }
 
 function browse() {

@@ -1,5 +1,6 @@
 // Stress (reference 002's search for where errors begin): fans browse a seat map, take or
-// refresh their queue token and read their balance, with THINK seconds (0.5) between rounds.
+// refresh their queue token and read their balance, with THINK seconds (0.5, give or take
+// THINK_SPREAD of it) between rounds.
 // Their number climbs in steps of STEP_VUS (100): each step ramps for STEP_RAMP (5s) and holds
 // for STEP_HOLD (20s), up to STEPS steps (15). Every request is tagged with its step; a step
 // whose p95 passes P95_LIMIT_MS (1000) or whose failures pass 1 % aborts the run. The knee is
@@ -7,13 +8,13 @@
 // knee_vus and knee_rps (with every step's figures under "stress"). k6 exits 99 when a step
 // crossed the line, which for this scenario is the expected end, not a failure.
 //
-// Env: BASE_URL, STEP_VUS, STEPS, STEP_RAMP, STEP_HOLD, THINK, P95_LIMIT_MS, CONCERTS (10),
-// SESSIONS_FILE (STEP_VUS x STEPS fans) or USER_OFFSET + PASSWORD.
+// Env: BASE_URL, STEP_VUS, STEPS, STEP_RAMP, STEP_HOLD, THINK, THINK_SPREAD, P95_LIMIT_MS,
+// CONCERTS (10), SESSIONS_FILE (STEP_VUS x STEPS fans) or USER_OFFSET + PASSWORD.
 import { sleep } from 'k6';
 import exec from 'k6/execution';
 import { readWallet, seatMap, takeQueueToken } from './lib/api.js';
 import { scheduleIdsOfFirst } from './lib/catalogue.js';
-import { numberEnv, seconds, textEnv } from './lib/env.js';
+import { numberEnv, seconds, textEnv, thinkSeconds } from './lib/env.js';
 import { sessionOfVu } from './lib/sessions.js';
 import { addGauge, summaryHandler, summaryOptions } from './lib/summary.js';
 
@@ -63,7 +64,7 @@ export default function ({ scheduleIds }) {
   seatMap(scheduleIds[exec.vu.idInTest % scheduleIds.length], { raw: true, tags });
   takeQueueToken(session, tags);
   readWallet(session, tags);
-  sleep(numberEnv('THINK', 0.5));
+  sleep(thinkSeconds(0.5));
 }
 
 export const handleSummary = summaryHandler((data) => {

@@ -32,3 +32,15 @@ export function seconds(duration) {
 export function latencyMs(limit) {
   return limit * numberEnv('LATENCY_FACTOR', 1);
 }
+
+/**
+ * A fan's pause between rounds: THINK seconds (the fallback if unset), give or take THINK_SPREAD
+ * (0.5) of it, drawn afresh each round. VUs that start together and pause a fixed time keep
+ * arriving together, all of them in one burst every round, which real fans do not do.
+ * THINK_SPREAD=0 gives the fixed pause.
+ */
+export function thinkSeconds(fallback) {
+  const think = numberEnv('THINK', fallback);
+  const spread = numberEnv('THINK_SPREAD', 0.5);
+  return think * (1 - spread + 2 * spread * Math.random());
+}
