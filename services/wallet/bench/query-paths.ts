@@ -4,7 +4,8 @@
 //   npx tsx bench/query-paths.ts [queries]
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@headliner/testing';
-import { createPool, createPrisma } from '../src/infra/prisma';
+import { createPgPool } from '@headliner/platform/database';
+import { createPrisma } from '../src/infra/prisma';
 
 const queries = Number(process.argv[2] ?? 3000);
 
@@ -17,7 +18,7 @@ async function cpuPerCall(call: () => Promise<unknown>): Promise<number> {
 
 async function main() {
   const database = await createTestDatabase('headliner_wallet_template');
-  const pool = createPool(database.url, 5);
+  const pool = createPgPool(database.url, 5);
   const prisma = createPrisma(pool);
   try {
     const userId = randomUUID();

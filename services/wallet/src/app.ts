@@ -5,7 +5,7 @@ import { chargeRoute } from './http/charge-route';
 import { walletRoute } from './http/wallet-route';
 
 export interface AppDeps {
-  /** The pool Prisma runs on: the HTTP routes, the wallet's hot path, query it straight. */
+  /** The service's pg pool: the HTTP routes query it straight. */
   pool: Pool;
   logger: Logger;
   readiness?: ReadinessChecks;

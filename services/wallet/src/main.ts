@@ -9,10 +9,10 @@ import {
   ensureTopics,
   startOutboxRelay,
 } from '@headliner/platform';
+import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import { createApp } from './app';
 import { config } from './config';
 import { startPaymentSagaConsumer } from './consumers/payment-saga-consumer';
-import { createPool, createPrisma } from './infra/prisma';
 
 const logger = createLogger({
   service: 'wallet',
@@ -24,12 +24,10 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   shutdown.onClose('telemetry', () => telemetry.shutdown());
 
-  const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-  const prisma = createPrisma(pool);
-  shutdown.onClose('postgres', async () => {
-    await prisma.$disconnect();
-    await pool.end();
-  });
+  // The payment saga consumer alone keeps up to 8 transactions open, and charges need some too.
+  const pool = createPgPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE, logger);
+  shutdown.onClose('postgres', () => pool.end());
+  const db = sqlDatabase(pool);
   const kafka = createKafka({ clientId: 'wallet', brokers: config.KAFKA_BROKERS, logger });
   await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
   const producer = createProducer(kafka);
@@ -38,14 +36,14 @@ async function main(): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   shutdown.onClose('kafka admin', () => admin.disconnect());
-  const relay = startOutboxRelay({ db: prisma, producer, logger });
+  const relay = startOutboxRelay({ db, producer, logger });
   shutdown.onClose('outbox relay', () => relay.stop());
 
   const app = createApp({
     pool,
     logger,
     readiness: {
-      postgres: () => prisma.$queryRaw`SELECT 1`,
+      postgres: () => db.$queryRaw`SELECT 1`,
       kafka: () => admin.describeCluster(),
     },
     isShuttingDown: shutdown.isShuttingDown,
@@ -58,7 +56,7 @@ async function main(): Promise<void> {
 
   const consumer = await startPaymentSagaConsumer({
     kafka,
-    prisma,
+    db,
     producer,
     relay,
     logger,

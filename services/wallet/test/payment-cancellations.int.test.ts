@@ -126,9 +126,8 @@ describe('when the reservation service cancels a payment it stopped waiting for'
     for (let round = 0; round < 12; round += 1) {
       const request = aPaymentRequest({ userId, amount: 40_000 });
       const cancellation = aCancellationOf(request);
-      const settle = () =>
-        db.prisma.$transaction((tx) => settlePayment(tx, request.payload, topics));
-      const cancel = () => db.prisma.$transaction((tx) => cancelPayment(tx, cancellation.payload));
+      const settle = () => db.sql.$transaction((tx) => settlePayment(tx, request.payload, topics));
+      const cancel = () => db.sql.$transaction((tx) => cancelPayment(tx, cancellation.payload));
       // Each in its own transaction at once, as two consumer instances would run them.
       await Promise.all(round % 2 === 0 ? [settle(), cancel()] : [cancel(), settle()]);
 

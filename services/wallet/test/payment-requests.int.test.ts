@@ -118,7 +118,7 @@ describe('when the wallet settles payment requests', () => {
     // Each in its own transaction at once, as several consumer instances would run them.
     await Promise.all(
       requests.map(({ payload }) =>
-        db.prisma.$transaction((tx) => settlePayment(tx, payload, topics)),
+        db.sql.$transaction((tx) => settlePayment(tx, payload, topics)),
       ),
     );
 

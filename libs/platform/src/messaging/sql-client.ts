@@ -1,5 +1,5 @@
-// The slice of a Prisma client the outbox and inbox need. Each service passes its own generated
-// client, so the platform never depends on any one service's schema.
+// The slice of a database client the outbox and inbox need: a service's own Prisma client, or
+// sqlDatabase (database/sql-database.ts) over pg, so the platform never depends on a schema.
 export interface SqlClient {
   $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;

@@ -1,10 +1,14 @@
 import { parseEvent, type BookingEvent } from '@headliner/contracts';
-import { NonRetriableError, startInboxConsumer, type Logger } from '@headliner/platform';
+import {
+  NonRetriableError,
+  relayWakingDatabase,
+  startInboxConsumer,
+  type Logger,
+} from '@headliner/platform';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { paymentOutcomeOf, type PaymentOutcome } from '../domain/payment-outcome';
 import type { EventTopics } from '../event-topics';
 import type { Database, Transaction } from '../infra/database';
-import { relayWakingDatabase } from '../infra/relay-waking-database';
 import type { SeatClaims } from '../infra/seat-claims';
 import type { PaymentOutcomeWatch } from '../payments/payment-outcome-watch';
 import {

@@ -1,5 +1,5 @@
 import type { PaymentCancelledPayload } from '@headliner/contracts';
-import type { Prisma } from '../generated/prisma/client';
+import type { SqlTransaction } from '@headliner/platform/database';
 import { rememberCancellation } from '../infra/payment-cancellations';
 import { refundDebit } from '../infra/refund-ledger';
 import { lockOrOpenWallet } from '../infra/wallet-lock';
@@ -12,7 +12,7 @@ import { refundedWon, refunds } from '../wallet-metrics';
  * answer, so none is sent.
  */
 export async function cancelPayment(
-  tx: Prisma.TransactionClient,
+  tx: SqlTransaction,
   cancellation: PaymentCancelledPayload,
 ): Promise<void> {
   await lockOrOpenWallet(tx, cancellation.userId);
@@ -23,5 +23,5 @@ export async function cancelPayment(
   }
   const refund = await refundDebit(tx, cancellation);
   refunds.inc({ outcome: refund.result });
-  if (refund.result === 'refunded') refundedWon.inc(Number(refund.amount));
+  if (refund.result === 'refunded') refundedWon.inc(refund.amount);
 }

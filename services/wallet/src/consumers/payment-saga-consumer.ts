@@ -7,21 +7,21 @@ import {
 } from '@headliner/contracts';
 import {
   NonRetriableError,
+  relayWakingDatabase,
   startInboxConsumer,
   type Logger,
   type OutboxRelay,
   type RetryPolicy,
 } from '@headliner/platform';
+import type { SqlDatabase } from '@headliner/platform/database';
 import type { Kafka, Producer } from 'kafkajs';
-import type { PrismaClient } from '../generated/prisma/client';
-import { relayWakingDatabase } from '../infra/relay-waking-database';
 import { cancelPayment } from './cancel-payment';
 import { settlePayment } from './settle-payment';
 import { dlqTopicOf, walletTopics, type WalletTopics } from './wallet-topics';
 
 export interface PaymentSagaConsumerDeps {
   kafka: Kafka;
-  prisma: PrismaClient;
+  db: SqlDatabase;
   /** Sends dead letters. */
   producer: Producer;
   relay: OutboxRelay;
@@ -51,7 +51,7 @@ export function startPaymentSagaConsumer(deps: PaymentSagaConsumerDeps) {
     groupId: deps.groupId ?? 'wallet',
     topics: [topics.paymentRequested, topics.paymentCancelled],
     dlqTopicOf,
-    db: relayWakingDatabase(deps.prisma, deps.relay),
+    db: relayWakingDatabase(deps.db, deps.relay),
     producer: deps.producer,
     logger: deps.logger,
     retry: deps.retry,

@@ -4,8 +4,8 @@ import {
   type PaymentRequestedPayload,
 } from '@headliner/contracts';
 import { appendToOutbox } from '@headliner/platform';
+import type { SqlTransaction } from '@headliner/platform/database';
 import { paymentOutcome, type Debit } from '../domain/payment-outcome';
-import type { Prisma } from '../generated/prisma/client';
 import { debitWallet } from '../infra/debit-ledger';
 import { paymentStanding } from '../infra/payment-standing';
 import { lockWallet } from '../infra/wallet-lock';
@@ -22,7 +22,7 @@ const noWallet: Debit = { result: 'refused', walletExists: false };
  * answer (one would be ignored as stale).
  */
 export async function settlePayment(
-  tx: Prisma.TransactionClient,
+  tx: SqlTransaction,
   request: PaymentRequestedPayload,
   topics: WalletTopics,
 ): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentRequestedPayload } from '@headliner/contracts';
+import type { SqlTransaction } from '@headliner/platform/database';
 import type { Debit } from '../domain/payment-outcome';
-import type { Prisma } from '../generated/prisma/client';
 
 /**
  * Takes the payment's amount from a wallet the caller has locked (lockWallet) if the balance
@@ -11,10 +11,10 @@ import type { Prisma } from '../generated/prisma/client';
  * back.
  */
 export async function debitWallet(
-  tx: Prisma.TransactionClient,
+  tx: SqlTransaction,
   payment: PaymentRequestedPayload,
 ): Promise<Debit> {
-  const [entry] = await tx.$queryRaw<{ balance_after: bigint }[]>`
+  const [entry] = await tx.$queryRaw<{ balance_after: string }[]>`
     WITH debited AS (
       UPDATE wallets SET balance = balance - ${payment.amount}::bigint, updated_at = now()
       WHERE user_id = ${payment.userId}::uuid AND balance >= ${payment.amount}::bigint

@@ -1,9 +1,9 @@
 import type { PaymentCancelledPayload } from '@headliner/contracts';
-import type { Prisma } from '../generated/prisma/client';
+import type { SqlTransaction } from '@headliner/platform/database';
 
 /** Remembers a cancelled payment; false when its reservation's cancellation was seen before. */
 export async function rememberCancellation(
-  tx: Prisma.TransactionClient,
+  tx: SqlTransaction,
   cancellation: PaymentCancelledPayload,
 ): Promise<boolean> {
   const { reservationId, paymentId, userId, amount, reason } = cancellation;

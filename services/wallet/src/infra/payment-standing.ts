@@ -1,5 +1,5 @@
 import type { PaymentRequestedPayload } from '@headliner/contracts';
-import type { Prisma } from '../generated/prisma/client';
+import type { SqlTransaction } from '@headliner/platform/database';
 
 /** What the wallet did about a payment request's reservation before. */
 export interface PaymentStanding {
@@ -14,7 +14,7 @@ export interface PaymentStanding {
  * includes a cancellation or debit committed while this transaction waited for the lock.
  */
 export async function paymentStanding(
-  tx: Prisma.TransactionClient,
+  tx: SqlTransaction,
   { userId, reservationId }: PaymentRequestedPayload,
 ): Promise<PaymentStanding> {
   const [standing] = await tx.$queryRaw<PaymentStanding[]>`

@@ -1,0 +1,2 @@
+// A subpath of its own, so services without a database never load pg or Prisma's runtime.
+export * from './sql-database';
