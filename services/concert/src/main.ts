@@ -8,6 +8,7 @@ import {
   createShutdown,
   ensureTopics,
 } from '@headliner/platform';
+import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import { createApp } from './app';
 import { createCatalogueCache } from './cache/catalogue-cache';
 import { config } from './config';
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
 
   const prisma = createPrisma(config.DATABASE_URL);
   shutdown.onClose('postgres', () => prisma.$disconnect());
+  // The reservation events consumer keeps up to 8 transactions open.
+  const consumerPool = createPgPool(config.DATABASE_URL, 10, logger);
+  shutdown.onClose('postgres (events consumer)', () => consumerPool.end());
   const redisUrl = config.CATALOGUE_CACHE === 'on' ? config.REDIS_URL : undefined;
   const redis = redisUrl === undefined ? undefined : createRedis(redisUrl, logger);
   if (redis) shutdown.onClose('redis', () => redis.quit());
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
   const consumer = await startReservationEventsConsumer({
     kafka,
     producer,
-    prisma,
+    db: sqlDatabase(consumerPool),
     cache,
     logger,
     topics: reservationTopicsIn(topicNames(config.KAFKA_NAMESPACE)),

@@ -41,7 +41,7 @@ beforeAll(async () => {
   consumer = await startReservationEventsConsumer({
     kafka,
     producer,
-    prisma: catalogue.prisma,
+    db: catalogue.sql,
     cache: catalogue.cache,
     logger: quietLogger,
     topics: topics.topics,

@@ -1,7 +1,7 @@
 import type { TransactionalSqlClient } from '@headliner/platform';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import type { SqlDatabase, SqlTransaction } from '@headliner/platform/database';
 
-export type Tx = Prisma.TransactionClient;
+export type Tx = SqlTransaction;
 type Effect = () => Promise<void>;
 
 /**
@@ -9,18 +9,18 @@ type Effect = () => Promise<void>;
  * transaction committed, such as updating the cache, which must never show a change the database
  * then rolled back. An effect that fails is the effect's own business: the event is applied.
  */
-export function withAfterCommit(prisma: PrismaClient) {
+export function withAfterCommit(sql: SqlDatabase) {
   const effectsOf = new WeakMap<Tx, Effect[]>();
 
   const db: TransactionalSqlClient<Tx> = {
-    $executeRawUnsafe: (query, ...values) => prisma.$executeRawUnsafe(query, ...values),
-    $queryRawUnsafe: (query, ...values) => prisma.$queryRawUnsafe(query, ...values),
-    async $transaction(work, options) {
+    $executeRawUnsafe: (query, ...values) => sql.$executeRawUnsafe(query, ...values),
+    $queryRawUnsafe: (query, ...values) => sql.$queryRawUnsafe(query, ...values),
+    async $transaction(work) {
       const effects: Effect[] = [];
-      const result = await prisma.$transaction((tx) => {
+      const result = await sql.$transaction((tx) => {
         effectsOf.set(tx, effects);
         return work(tx);
-      }, options);
+      });
       for (const effect of effects) await effect();
       return result;
     },

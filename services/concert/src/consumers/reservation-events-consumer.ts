@@ -1,9 +1,9 @@
 import { parseEvent, topicNames, type TopicNames } from '@headliner/contracts';
 import { startInboxConsumer, type Logger } from '@headliner/platform';
+import type { SqlDatabase } from '@headliner/platform/database';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { CatalogueCache } from '../cache/catalogue-cache';
 import type { SeatEvent } from '../domain/seat-transitions';
-import type { PrismaClient } from '../infra/prisma';
 import { withAfterCommit } from './after-commit';
 import { applySeatEvent, type SeatEventOutcome } from './apply-seat-event';
 import { seatEventOf } from './seat-event-of';
@@ -17,7 +17,8 @@ export interface ReservationEventsConsumerOptions {
   kafka: Kafka;
   /** For dead letters. */
   producer: Producer;
-  prisma: PrismaClient;
+  /** The seat-event transactions run on pg (see apply-seat-event.ts). */
+  db: SqlDatabase;
   /** Absent when CATALOGUE_CACHE=off. */
   cache?: CatalogueCache;
   logger: Logger;
@@ -35,8 +36,8 @@ export interface ReservationEventsConsumerOptions {
 export function startReservationEventsConsumer(
   options: ReservationEventsConsumerOptions,
 ): Promise<Consumer> {
-  const { prisma, cache, logger } = options;
-  const { db, afterCommit } = withAfterCommit(prisma);
+  const { cache, logger } = options;
+  const { db, afterCommit } = withAfterCommit(options.db);
 
   const updateCache = async (outcome: SeatEventOutcome) => {
     if (!cache || !outcome.seat) return;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import { createTestDatabase, createTestRedis } from '@headliner/testing';
 import pino from 'pino';
 import request from 'supertest';
@@ -16,10 +17,13 @@ export const adminHeaders = { 'X-User-Id': randomUUID(), 'X-User-Role': 'admin' 
 export async function startTestCatalogue({ ttlSeconds = 60 } = {}) {
   const db = await createTestDatabase('headliner_concert_template');
   const prisma = createPrisma(db.url);
+  // The pool the reservation events consumer runs on, as main.ts makes it.
+  const consumerPool = createPgPool(db.url, 10);
   const redis = createTestRedis();
   const cache = createCatalogueCache({ redis: redis.redis, prefix: redis.prefix, ttlSeconds });
   return {
     prisma,
+    sql: sqlDatabase(consumerPool),
     cache,
     redis: redis.redis,
     cachePrefix: redis.prefix,
@@ -27,6 +31,7 @@ export async function startTestCatalogue({ ttlSeconds = 60 } = {}) {
     databaseApp: createApp({ prisma, logger: quietLogger }),
     stop: async () => {
       await prisma.$disconnect();
+      await consumerPool.end();
       await redis.cleanup();
       await db.drop();
     },
