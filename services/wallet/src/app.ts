@@ -1,12 +1,12 @@
 import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
+import type { SqlDatabase } from '@headliner/platform/database';
 import { Router, type Express } from 'express';
-import type { Pool } from 'pg';
 import { chargeRoute } from './http/charge-route';
 import { walletRoute } from './http/wallet-route';
 
 export interface AppDeps {
-  /** The service's pg pool: the HTTP routes query it straight. */
-  pool: Pool;
+  /** The service's SQL on pg, which the HTTP routes query. */
+  db: SqlDatabase;
   logger: Logger;
   readiness?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -14,7 +14,7 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const routes = Router();
-  routes.use(walletRoute(deps.pool), chargeRoute(deps.pool));
+  routes.use(walletRoute(deps.db), chargeRoute(deps.db));
   return createHttpApp({
     logger: deps.logger,
     routes,

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   shutdown.onClose('outbox relay', () => relay.stop());
 
   const app = createApp({
-    pool,
+    db,
     logger,
     readiness: {
       postgres: () => db.$queryRaw`SELECT 1`,

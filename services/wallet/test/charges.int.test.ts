@@ -11,7 +11,7 @@ describe('when a user charges their wallet', () => {
 
   beforeAll(async () => {
     db = await createWalletDatabase();
-    server = createApp({ pool: db.pool, logger: quietLogger }).listen(0);
+    server = createApp({ db: db.sql, logger: quietLogger }).listen(0);
   });
 
   afterAll(async () => {

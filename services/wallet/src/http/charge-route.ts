@@ -1,7 +1,7 @@
 import { ChargeRequest, IdempotencyHeaders, type ChargeResult } from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
+import type { SqlDatabase } from '@headliner/platform/database';
 import { Router } from 'express';
-import type { Pool } from 'pg';
 import { chargeFingerprint } from '../domain/charge-fingerprint';
 import { chargeWallet } from '../infra/charge-ledger';
 import { chargedWon, charges } from '../wallet-metrics';
@@ -12,11 +12,11 @@ const chargeRequest = validate({
   body: ChargeRequest,
 });
 
-export function chargeRoute(pool: Pool): Router {
+export function chargeRoute(db: SqlDatabase): Router {
   const router = Router();
   router.post('/api/v1/wallet/charges', chargeRequest, async (_req, res) => {
     const { headers, body } = chargeRequest.input(res);
-    const charged = await chargeWallet(pool, {
+    const charged = await chargeWallet(db, {
       userId: headers['x-user-id'],
       idempotencyKey: headers['idempotency-key'],
       amount: body.amount,
