@@ -5,11 +5,13 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-usage: deploy/infra/infra.sh {up|down|reset|status}   (or: npm run infra -- up)
+usage: deploy/infra/infra.sh {up|down|reset|status} [component...]   (or: npm run infra -- up)
 
   up      install what is missing, start postgres, redis and kafka (no-op for running ones),
           write .local/infra.env
   down    stop all three
+          (up and down take component names to act on some only, e.g. `down postgres`:
+          fault tests and drills stop and start one of them)
   reset   down, then delete their data (downloads and toolchain are kept)
   status  one line per component: running/stopped/external, pid, port, version
 
@@ -36,13 +38,27 @@ take_lock() {
   fi
 }
 
+# The components named on the command line (all of them when none is), checked.
+chosen_components() {
+  local c
+  (($# > 0)) || set -- "${COMPONENTS[@]}"
+  for c in "$@"; do
+    [[ " ${COMPONENTS[*]} " == *" $c "* ]] || {
+      warn "unknown component '$c' (one of: ${COMPONENTS[*]})"
+      exit 2
+    }
+    echo "$c"
+  done
+}
+
 cmd_up() {
-  local c locals missing
+  local c locals missing chosen
+  mapfile -t chosen < <(chosen_components "$@")
   take_lock
   mapfile -t locals < <(local_components)
   mapfile -t missing < <(missing_packages "${locals[@]}")
   install_packages "${missing[@]}"
-  for c in "${COMPONENTS[@]}"; do
+  for c in "${chosen[@]}"; do
     if is_external "$c"; then
       say "$c: external ($(component_value "$c"))"
     else
@@ -54,11 +70,20 @@ cmd_up() {
 }
 
 cmd_down() {
-  local c
+  local c chosen
+  mapfile -t chosen < <(chosen_components "$@")
   take_lock
   # Reverse order: kafka takes longest to stop cleanly, and nothing depends on the others.
   for c in kafka redis postgres; do
-    is_external "$c" || "${c}_down"
+    [[ " ${chosen[*]} " == *" $c "* ]] || continue
+    if is_external "$c"; then
+      (($# == 0)) || {
+        warn "$c is external ($(component_value "$c")): not ours to stop"
+        exit 2
+      }
+    else
+      "${c}_down"
+    fi
   done
 }
 
@@ -85,8 +110,8 @@ cmd_status() {
 }
 
 case ${1:-} in
-  up) cmd_up ;;
-  down) cmd_down ;;
+  up) cmd_up "${@:2}" ;;
+  down) cmd_down "${@:2}" ;;
   reset) cmd_reset ;;
   status) cmd_status ;;
   -h | --help | help) usage ;;

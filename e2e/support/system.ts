@@ -26,7 +26,10 @@ interface Child {
 export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 
 export interface SystemOptions {
-  /** The gateway's port; the other four services take the next four. */
+  /**
+   * The gateway's port; the other four services take the next four. E2E_PORT_BASE moves the
+   * default, so two checkouts can run their end-to-end tests side by side.
+   */
   portBase?: number;
 }
 
@@ -49,7 +52,7 @@ export interface System {
  */
 export async function startSystem(
   env: Partial<Record<string, string>> = {},
-  { portBase = 18080 }: SystemOptions = {},
+  { portBase = Number(process.env.E2E_PORT_BASE ?? 18080) }: SystemOptions = {},
 ): Promise<System> {
   const prefix = `e2e:${randomUUID()}:`;
   const kafka = createKafkaNamespace();
