@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sqltag } from '@prisma/client/runtime/client';
-import type { Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import { createPgPool, sqlDatabase, type SqlDatabase } from '../src/database/sql-database';
+import { failureKindOf } from '../src/resilience/failure-kind';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 describe('when a service runs its SQL on pg', () => {
@@ -65,5 +66,25 @@ describe('when a service runs its SQL on pg', () => {
       SELECT created_at FROM tickets WHERE id = ${id}::uuid`;
 
     expect(row?.created_at.toISOString()).toBe(createdAt.toISOString());
+  });
+
+  it('fails a transaction whose server ends the connection, and keeps serving after it', async () => {
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      const lost = await sql
+        .$transaction(async (tx) => {
+          const [backend] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+          await admin.query('SELECT pg_terminate_backend($1)', [backend?.pid]);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          await tx.$queryRaw`SELECT 1`;
+        })
+        .catch((error: unknown) => error);
+
+      expect(failureKindOf(lost)).toBe('transient');
+      expect(await sql.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+    } finally {
+      await admin.end();
+    }
   });
 });

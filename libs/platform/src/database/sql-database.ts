@@ -65,6 +65,10 @@ function sqlOn(connection: Pool | PoolClient): SqlTransaction {
 async function inTransaction<T>(pool: Pool, work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client whose server goes away emits 'error' as well as failing its query; with
+  // no listener that event would end the process (the pool listens only to idle clients).
+  const connectionLost = (error: Error) => (broken = error);
+  client.on('error', connectionLost);
   try {
     await client.query('BEGIN');
     const result = await work(sqlOn(client));
@@ -74,7 +78,8 @@ async function inTransaction<T>(pool: Pool, work: (tx: SqlTransaction) => Promis
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
-    // A connection that could not even roll back is closed rather than handed out again.
+    client.off('error', connectionLost);
+    // A connection that broke or could not even roll back is closed rather than handed out again.
     client.release(broken);
   }
 }
