@@ -17,5 +17,6 @@ export {
 export type { ReadinessChecks } from './http/readiness';
 export { createCircuitBreaker, type CircuitBreakerOptions } from './resilience/circuit-breaker';
 export { createUpstreamClient, type UpstreamClientOptions } from './resilience/upstream-client';
+export { failureKindOf, type FailureKind } from './resilience/failure-kind';
 export { createShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
 export * from './messaging';

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { Registry } from 'prom-client';
+import { Client } from 'pg';
 import request from 'supertest';
 import { createHttpApp, ProblemError } from '../src';
 import { captureLogs } from './fixtures/captured-logs';
@@ -82,6 +83,31 @@ describe('when a handler fails unexpectedly', () => {
     expect(requestLine).toMatchObject({
       level: 'error',
       err: { message: expect.stringContaining('ECONNREFUSED'), stack: expect.any(String) },
+    });
+  });
+});
+
+describe('when a dependency the handler needs is away', () => {
+  it('answers a 503 problem with Retry-After, without the dependency’s address', async () => {
+    const routes = Router();
+    routes.get('/wallets/:walletId', async () => {
+      await new Client({ host: '127.0.0.1', port: 1, user: 'wallet', database: 'x' }).connect();
+    });
+    const { app, logs } = appWith(routes);
+
+    const res = await request(app).get('/wallets/7');
+
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('2');
+    expect(res.body).toMatchObject({
+      type: 'https://headliner.dev/problems/service-unavailable',
+      status: 503,
+      instance: '/wallets/7',
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    const requestLine = logs.lines.find((line) => line.msg === 'GET /wallets/7 503');
+    expect(requestLine).toMatchObject({
+      err: { message: expect.stringContaining('ECONNREFUSED') },
     });
   });
 });

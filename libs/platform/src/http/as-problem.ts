@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { failureKindOf } from '../resilience/failure-kind';
 import { invalidRequest } from './invalid-request';
 import { ProblemError } from './problem-error';
 
@@ -12,8 +13,9 @@ interface HttpError {
 }
 
 /**
- * The problem to answer for any error reaching the error handler. Unknown errors become a generic
- * 500: their messages can carry SQL, hostnames or stack details a client must never see.
+ * The problem to answer for any error reaching the error handler. A dependency that is away
+ * (failureKindOf: transient) is an honest 503 to retry; other unknown errors a generic 500. Neither
+ * shows its message: it can carry SQL, hostnames or stack details a client must never see.
  */
 export function asProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
@@ -32,6 +34,15 @@ export function asProblem(error: unknown): ProblemError {
       const title = STATUS_CODES[error.status] ?? 'Bad request';
       return new ProblemError({ status: error.status, title, detail: error.message });
     }
+  }
+  if (failureKindOf(error) === 'transient') {
+    return new ProblemError({
+      status: 503,
+      title: 'Service unavailable',
+      detail: 'A part of the system this needs is unavailable for a moment. Please try again.',
+      headers: { 'Retry-After': '2' },
+      cause: error,
+    });
   }
   return new ProblemError({
     status: 500,
