@@ -1,7 +1,21 @@
 import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { register } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { createTestTopic, readMessages, testKafka, eventually } from '@headliner/testing';
+import { consumerStalls } from '../src/messaging/consumer-stalls';
 import { startDeliveryConsumer, ticketIssuedEvent } from './fixtures/ticket-service';
+
+/** Fails as a database that is down fails: pg's own refusal from a port nobody listens on. */
+async function databaseDown(): Promise<never> {
+  await new Client({ host: '127.0.0.1', port: 1, user: 'x', database: 'x' }).connect();
+  throw new Error('port 1 answered');
+}
+
+async function retryingMessages(topic: string): Promise<number> {
+  const metric = await register.getSingleMetric('kafka_consumer_retrying_messages')?.get();
+  return metric?.values.find((value) => value.labels.topic === topic)?.value ?? 0;
+}
 
 const fastRetry = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 50 };
 
@@ -87,7 +101,7 @@ describe('when a message cannot be applied', () => {
     expect(dead?.headers?.['dlq-error-name']?.toString()).toBe('NonRetriableError');
   });
 
-  it('applies a message that fails transiently once the failure passes', async () => {
+  it('applies a message whose unexpected failure passes within its attempts', async () => {
     const event = ticketIssuedEvent('00000000-0000-4000-8000-000000000004', 'flaky');
     await producer.send({
       topic: topic.topic,
@@ -107,6 +121,92 @@ describe('when a message cannot be applied', () => {
       },
     });
 
+    expect(
+      await eventually(
+        () => db.prisma.delivery.count(),
+        (n) => n === 1,
+      ),
+    ).toBe(1);
+    expect(await readMessages(kafka, topic.dlq, 1, 1_000)).toHaveLength(0);
+  });
+
+  it('retries a dependency outage for as long as it lasts, shows the stall, then applies once', async () => {
+    const event = ticketIssuedEvent('00000000-0000-4000-8000-000000000007', 'outage');
+    await producer.send({
+      topic: topic.topic,
+      messages: [{ key: 'k', value: JSON.stringify(event) }],
+    });
+    let attempts = 0;
+    let down = true;
+    consumer = await startDeliveryConsumer({
+      prisma: db.prisma,
+      kafka,
+      producer,
+      topic: topic.topic,
+      groupId: `group-${topic.topic}`,
+      retry: fastRetry,
+      beforeDelivery: async () => {
+        attempts += 1;
+        if (down) await databaseDown();
+      },
+    });
+
+    await eventually(
+      async () => attempts,
+      (n) => n >= fastRetry.maxAttempts * 3,
+    );
+    const stall = consumerStalls().find((s) => s.topic === topic.topic);
+    expect(stall).toMatchObject({ partition: 0, offset: '0' });
+    expect(stall?.lastError).toMatch(/ECONNREFUSED/);
+    expect(await retryingMessages(topic.topic)).toBe(1);
+
+    down = false;
+    expect(
+      await eventually(
+        () => db.prisma.delivery.count(),
+        (n) => n === 1,
+      ),
+    ).toBe(1);
+    expect(consumerStalls().filter((s) => s.topic === topic.topic)).toEqual([]);
+    expect(await retryingMessages(topic.topic)).toBe(0);
+    expect(await readMessages(kafka, topic.dlq, 1, 1_000)).toHaveLength(0);
+  });
+
+  it('hands a message held back by an outage to the next consumer when it stops', async () => {
+    const event = ticketIssuedEvent('00000000-0000-4000-8000-000000000008', 'handover');
+    await producer.send({
+      topic: topic.topic,
+      messages: [{ key: 'k', value: JSON.stringify(event) }],
+    });
+    let attempts = 0;
+    const stalled = await startDeliveryConsumer({
+      prisma: db.prisma,
+      kafka,
+      producer,
+      topic: topic.topic,
+      groupId: `group-${topic.topic}`,
+      retry: fastRetry,
+      beforeDelivery: async () => {
+        attempts += 1;
+        await databaseDown();
+      },
+    });
+    await eventually(
+      async () => attempts,
+      (n) => n >= 2,
+    );
+    const stopping = Date.now();
+    await stalled.disconnect();
+    expect(Date.now() - stopping).toBeLessThan(5_000);
+
+    consumer = await startDeliveryConsumer({
+      prisma: db.prisma,
+      kafka,
+      producer,
+      topic: topic.topic,
+      groupId: `group-${topic.topic}`,
+      retry: fastRetry,
+    });
     expect(
       await eventually(
         () => db.prisma.delivery.count(),

@@ -39,11 +39,15 @@ export async function startEventConsumer<E extends ConsumedEvent>(
   const processBatch = async ({ batch, resolveOffset, heartbeat, ...state }: EachBatchPayload) => {
     const { topic, partition } = batch;
     const processed = new Set<string>();
+    const isRunning = () => state.isRunning() && !state.isStale();
     const lanes = await Promise.allSettled(
       lanesByKey(batch.messages).map(async (lane) => {
         for (const message of lane) {
-          if (!state.isRunning() || state.isStale()) return;
-          await inFlight(() => processMessage({ topic, partition, message, heartbeat }));
+          if (!isRunning()) return;
+          const result = await inFlight(() =>
+            processMessage({ topic, partition, message, heartbeat, isRunning }),
+          );
+          if (result === 'handed back') return;
           processed.add(message.offset);
           await heartbeat();
         }

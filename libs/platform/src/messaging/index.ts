@@ -9,3 +9,4 @@ export * from './ensure-topics';
 export * from './non-retriable-error';
 export * from './retry-delay';
 export * from './trace-headers';
+export * from './consumer-stalls';

@@ -1,6 +1,8 @@
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import type { KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { failureKindOf } from '../resilience/failure-kind';
+import { clearStall, recordStall } from './consumer-stalls';
 import { sendToDeadLetterTopic } from './dead-letter';
 import { consumedEvents } from './messaging-metrics';
 import { NonRetriableError } from './non-retriable-error';
@@ -40,54 +42,76 @@ export interface ReceivedMessage {
   partition: number;
   message: KafkaMessage;
   heartbeat: () => Promise<void>;
+  /** False once the consumer stops or loses the partition: a retrying message is handed back. */
+  isRunning: () => boolean;
 }
+
+/** `settled`: applied, a duplicate or parked in the DLQ; `handed back`: left for redelivery. */
+export type ProcessingResult = 'settled' | 'handed back';
 
 const tracer = trace.getTracer('@headliner/platform/messaging');
 
 /**
  * Applies one message in a consumer span that continues the trace carried in its headers.
- * Failures are retried with jittered backoff in place, which keeps its key's order; after the
- * last attempt (or at once for a NonRetriableError) the message goes to its DLQ with its headers
- * and the error. A message is never acknowledged and dropped: if the DLQ cannot be written
- * either, the error propagates and Kafka redelivers.
+ * A failure is retried in place, which keeps its key's order, by its kind (failureKindOf):
+ * transient ones (a dependency away) without a bound, with capped backoff, recorded as a stall
+ * for readiness and metrics; unexpected ones `retry.maxAttempts` times; permanent ones not at all.
+ * Then the message goes to its DLQ with its headers and the error. A message is never
+ * acknowledged and dropped: if the DLQ cannot be written either, the error propagates and Kafka
+ * redelivers.
  */
 export function messageProcessor<E extends ConsumedEvent>(
   options: MessageProcessing<E>,
-): (received: ReceivedMessage) => Promise<void> {
+): (received: ReceivedMessage) => Promise<ProcessingResult> {
   const { groupId, logger } = options;
   const retry = options.retry ?? defaultRetryPolicy;
 
-  const processMessage = async ({ topic, partition, message, heartbeat }: ReceivedMessage) => {
+  const processMessage = async (received: ReceivedMessage): Promise<ProcessingResult> => {
+    const { topic, partition, message, heartbeat } = received;
     const messageContext = { topic, key: message.key?.toString() };
-    for (let attempts = 1; ; attempts += 1) {
-      try {
-        const event = decode(message.value, options.parse);
-        const outcome = await options.apply(event, messageContext);
-        consumedEvents.inc({ topic, consumer: groupId, outcome });
-        return;
-      } catch (error) {
-        const final = error instanceof NonRetriableError || attempts >= retry.maxAttempts;
-        logger.warn(
-          { err: error, topic, partition, offset: message.offset, attempts, final },
-          final ? 'event failed for good; dead-lettering' : 'event failed; retrying',
-        );
-        if (final) {
-          await sendToDeadLetterTopic(options.producer, {
-            dlqTopic: options.dlqTopicOf(topic),
-            sourceTopic: topic,
-            partition,
-            message,
-            consumerGroup: groupId,
-            error,
-            attempts,
-          });
-          consumedEvents.inc({ topic, consumer: groupId, outcome: 'dead_lettered' });
-          return;
+    const stall = { consumer: groupId, topic, partition, offset: message.offset };
+    const since = new Date();
+    try {
+      for (let attempts = 1; ; attempts += 1) {
+        try {
+          const event = decode(message.value, options.parse);
+          const outcome = await options.apply(event, messageContext);
+          consumedEvents.inc({ topic, consumer: groupId, outcome });
+          return 'settled';
+        } catch (error) {
+          const kind = failureKindOf(error);
+          const final =
+            kind === 'permanent' || (kind === 'unexpected' && attempts >= retry.maxAttempts);
+          const where = { topic, partition, offset: message.offset, attempts, kind, final };
+          if (final) {
+            logger.warn({ err: error, ...where }, 'event failed for good; dead-lettering');
+            await sendToDeadLetterTopic(options.producer, {
+              dlqTopic: options.dlqTopicOf(topic),
+              sourceTopic: topic,
+              partition,
+              message,
+              consumerGroup: groupId,
+              error,
+              attempts,
+            });
+            consumedEvents.inc({ topic, consumer: groupId, outcome: 'dead_lettered' });
+            return 'settled';
+          }
+          // One line when a stall starts and then one every tenth attempt, not one per retry.
+          if (attempts === 1 || attempts % 10 === 0) {
+            logger.warn({ err: error, ...where }, 'event failed; retrying');
+          }
+          if (kind === 'transient') {
+            recordStall({ ...stall, since, attempts, lastError: String(error) });
+          }
+          consumedEvents.inc({ topic, consumer: groupId, outcome: 'retried' });
+          await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempts, retry)));
+          if (!received.isRunning()) return 'handed back';
+          await heartbeat();
         }
-        consumedEvents.inc({ topic, consumer: groupId, outcome: 'retried' });
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempts, retry)));
-        await heartbeat();
       }
+    } finally {
+      clearStall(stall);
     }
   };
 
@@ -98,7 +122,7 @@ export function messageProcessor<E extends ConsumedEvent>(
         { kind: SpanKind.CONSUMER, attributes: { 'messaging.destination.name': received.topic } },
         async (span) => {
           try {
-            await processMessage(received);
+            return await processMessage(received);
           } catch (error) {
             span.setStatus({ code: SpanStatusCode.ERROR });
             throw error;
