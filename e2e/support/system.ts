@@ -35,6 +35,10 @@ export interface SystemOptions {
 
 export interface System {
   gatewayUrl: string;
+  /** Put in front of this system's topics and consumer groups. */
+  kafkaNamespace: string;
+  /** The services whose process has exited (crashed, or killed by the test). */
+  exited(): Service[];
   /** Where one service listens, e.g. to read its /metrics. */
   serviceUrl(service: Service): string;
   databaseUrl(service: (typeof owners)[number]): string;
@@ -112,6 +116,12 @@ export async function startSystem(
   }
   return {
     gatewayUrl: url('gateway'),
+    kafkaNamespace: kafka.namespace,
+    exited: () =>
+      services.filter((service) => {
+        const child = children.get(service)?.process;
+        return child?.exitCode !== null || child.signalCode !== null;
+      }),
     serviceUrl: url,
     databaseUrl: (service) => databases[service].url,
     kill: async (service) => {
