@@ -1,5 +1,6 @@
 import type { Message, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { failureKindOf } from '../resilience/failure-kind';
 import { outboxRelayLag, outboxPublished } from './messaging-metrics';
 import { retryDelayMs, defaultRetryPolicy } from './retry-delay';
 import type { SqlClient, TransactionalSqlClient } from './sql-client';
@@ -102,13 +103,18 @@ export function startOutboxRelay<Tx extends SqlClient>(
     while (running) {
       try {
         const published = await publishBatch();
+        if (failures > 0) logger.info({ failures }, 'outbox relay publishing again');
         failures = 0;
         if (published === batchSize) continue;
         await purgePublished();
         await sleep(idleIntervalMs);
       } catch (error) {
         failures += 1;
-        logger.error({ err: error, failures }, 'outbox relay pass failed; retrying');
+        // An outage fails every pass: one line when it starts, then one every tenth pass.
+        if (failures === 1 || failures % 10 === 0) {
+          const level = failureKindOf(error) === 'transient' ? 'warn' : 'error';
+          logger[level]({ err: error, failures }, 'outbox relay pass failed; retrying');
+        }
         await sleep(retryDelayMs(Math.min(failures, 8), defaultRetryPolicy));
       }
     }
