@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
+import { ConfigResourceTypes, type Admin, type Consumer, type Kafka, type Producer } from 'kafkajs';
 import { createTestTopic, eventually, testBrokers, testKafka } from '@headliner/testing';
 import { runDlqCli } from '../src/messaging/dlq/dlq-cli';
 import { handledJournalOf } from '../src/messaging/dlq/handled-journal';
@@ -193,6 +193,14 @@ describe('when an operator works through a DLQ', () => {
       operator: 'ana',
       reason: 'holder closed the account',
     });
+    // Compacted: the last action per entry is kept however old, unlike the topic's other messages.
+    const { resources } = await admin.describeConfigs({
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: handledJournalOf(topic.dlq) }],
+      includeSynonyms: false,
+    });
+    expect(resources[0]?.configEntries).toContainEqual(
+      expect.objectContaining({ configName: 'cleanup.policy', configValue: 'compact' }),
+    );
     expect(logs).toContainEqual(
       expect.objectContaining({
         action: 'discard',
@@ -203,5 +211,21 @@ describe('when an operator works through a DLQ', () => {
         msg: 'dlq entry discarded',
       }),
     );
+  });
+
+  it('reads the DLQ without joining, moving or leaving behind any consumer group', async () => {
+    await park(UNDELIVERABLE);
+    const groups = async () => ({
+      readers: (await admin.listGroups()).groups.filter(({ groupId: id }) =>
+        id.startsWith('dlq-reader-'),
+      ),
+      delivery: await admin.fetchOffsets({ groupId, topics: [topic.topic] }),
+    });
+    const before = await groups();
+
+    await dlq('list');
+    await dlq('show');
+
+    expect(await groups()).toEqual(before);
   });
 });
