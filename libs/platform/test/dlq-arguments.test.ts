@@ -34,6 +34,10 @@ describe('when an operator types a dlq command', () => {
     );
   });
 
+  it('lists every DLQ when no topic is named', () => {
+    expect(parse('list').topic).toBeUndefined();
+  });
+
   it('lists with no selection, everything still to be handled', () => {
     expect(parse('list --topic t').selection).toEqual({
       positions: [],
@@ -47,7 +51,8 @@ describe('when an operator types a dlq command', () => {
   it.each([
     ['', 'unknown command: (none)'],
     ['purge --topic t', 'unknown command: purge'],
-    ['list', '--topic is required'],
+    ['show', 'show needs --topic'],
+    ['replay --all', 'replay needs --topic'],
     ['list --topic t extra', 'unexpected argument: extra'],
     ['list --topic t --offset 3', "Unknown option '--offset'"],
     ['show --topic t --entry 42', '--entry must be partition:offset'],

@@ -37,7 +37,6 @@ describe('when an operator works through a DLQ', () => {
       producer,
       topic: topic.topic,
       groupId,
-      retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 50 },
       beforeDelivery: (event) => {
         if (event.payload.holder === UNDELIVERABLE || !courierBack)
           throw new NonRetriableError(`no courier for ${event.payload.holder}`);
@@ -227,5 +226,32 @@ describe('when an operator works through a DLQ', () => {
     await dlq('show');
 
     expect(await groups()).toEqual(before);
+  });
+
+  it('tells how many entries each DLQ holds and how many are still to be handled', async () => {
+    const { entry } = await park(UNDELIVERABLE);
+    await dlq('discard', '--entry', entry, '--reason', 'counted');
+    await park(UNDELIVERABLE);
+    const all = await listed('--include-handled');
+    const pending = await listed();
+    const out: string[] = [];
+
+    const code = await runDlqCli(['list'], {
+      env: { KAFKA_BROKERS: testBrokers().join(',') },
+      registry: [
+        { name: topic.topic, dlq: topic.dlq, events: [] },
+        { name: `${topic.topic}-unused`, dlq: `${topic.topic}-unused.dlq`, events: [] },
+      ],
+      out: (line) => out.push(line),
+      logDestination: { write: () => undefined },
+    });
+
+    expect(code).toBe(0);
+    expect(out).toEqual([
+      `${topic.dlq}: ${all.length} parked, ${pending.length} still to handle`,
+      `${topic.topic}-unused.dlq: no such topic yet`,
+    ]);
+    expect(pending.length).toBeGreaterThan(0);
+    expect(all.length).toBeGreaterThan(pending.length);
   });
 });

@@ -7,8 +7,8 @@ export type DlqCommandName = (typeof dlqCommandNames)[number];
 
 export interface DlqCommand {
   name: DlqCommandName;
-  /** As typed: an event type, a topic or a DLQ name (see dlq-topic.ts). */
-  topic: string;
+  /** As typed: an event type, a topic or a DLQ name (see dlq-topic.ts); `list` needs none. */
+  topic?: string;
   selection: Selection;
   dryRun: boolean;
   json: boolean;
@@ -19,7 +19,8 @@ export interface DlqCommand {
 export const dlqUsage = `usage: npm run dlq -- <command> --topic <event type | topic> [selection] [options]
 
 commands:
-  list      the entries still to be handled (with --include-handled, all of them)
+  list      the entries still to be handled (with --include-handled, all of them);
+            without --topic, how many entries each DLQ holds and how many are still to handle
   show      every detail of the selected entries: failure, key, headers, value
   replay    publishes each selected entry again to its source topic, same key, value and headers
   discard   marks each selected entry handled without replaying it (--reason required)
@@ -47,7 +48,8 @@ export function parseDlqArguments(argv: string[], now: Date): DlqCommand {
   const [name, ...extra] = positionals;
   if (!isCommandName(name)) throw new DlqUsageError(`unknown command: ${name ?? '(none)'}`);
   if (extra.length > 0) throw new DlqUsageError(`unexpected argument: ${extra[0]}`);
-  if (values.topic === undefined) throw new DlqUsageError('--topic is required');
+  if (values.topic === undefined && name !== 'list')
+    throw new DlqUsageError(`${name} needs --topic`);
   const selection: Selection = {
     positions: (values.entry ?? []).map(positionOf),
     eventType: values.type,

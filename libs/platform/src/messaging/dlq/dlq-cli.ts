@@ -18,6 +18,7 @@ import {
 } from './dlq-arguments';
 import type { DlqSession } from './dlq-session';
 import { dlqTopicNamed, type RegisteredTopic } from './dlq-topic';
+import { listDepths } from './list-depths';
 import { listEntries, showEntries } from './list-entries';
 import { replayEntries } from './replay-entries';
 
@@ -80,22 +81,20 @@ export async function runDlqCli(argv: string[], options: DlqCliOptions): Promise
   const kafka = createKafka({ clientId: 'dlq-operator', brokers: config.KAFKA_BROKERS, logger });
   const admin = kafka.admin();
   const producer = createProducer(kafka);
-  const dlqTopic = dlqTopicNamed(command.topic, options.registry, config.KAFKA_NAMESPACE);
+  const operator =
+    command.operator ?? config.DLQ_OPERATOR ?? `${userInfo().username}@${hostname()}`;
+  const session = { kafka, admin, producer, logger, print: out, operator, now };
+  const sessionOn = (dlqTopic: string): DlqSession => ({ ...session, dlqTopic });
   try {
     await Promise.all([admin.connect(), producer.connect()]);
-    const session: DlqSession = {
-      kafka,
-      admin,
-      producer,
-      logger,
-      print: out,
-      dlqTopic,
-      operator: command.operator ?? config.DLQ_OPERATOR ?? `${userInfo().username}@${hostname()}`,
-      now,
-    };
-    return await commands[command.name](session, command);
+    if (command.topic === undefined) {
+      const dlqTopics = options.registry.map((topic) => config.KAFKA_NAMESPACE + topic.dlq);
+      return await listDepths(dlqTopics.map(sessionOn));
+    }
+    const dlqTopic = dlqTopicNamed(command.topic, options.registry, config.KAFKA_NAMESPACE);
+    return await commands[command.name](sessionOn(dlqTopic), command);
   } catch (error) {
-    logger.error({ err: error, command: command.name, dlqTopic }, 'dlq command failed');
+    logger.error({ err: error, command: command.name, topic: command.topic }, 'dlq command failed');
     err(`dlq ${command.name} failed: ${(error as Error).message}`);
     return 1;
   } finally {
