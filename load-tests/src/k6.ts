@@ -27,6 +27,8 @@ export interface K6Run {
   testId: string;
   /** Also show k6's output on the console. */
   echo: boolean;
+  /** Also write every sample to this CSV file, timestamps in ms (the fault runs read it). */
+  csvFile?: string;
 }
 
 /**
@@ -35,9 +37,10 @@ export interface K6Run {
  * set, metrics also stream to Prometheus by remote write.
  */
 export function runK6(run: K6Run): Promise<number> {
-  const outputs = process.env.K6_PROMETHEUS_RW_SERVER_URL
-    ? ['-o', 'experimental-prometheus-rw']
-    : [];
+  const outputs = [
+    ...(process.env.K6_PROMETHEUS_RW_SERVER_URL ? ['-o', 'experimental-prometheus-rw'] : []),
+    ...(run.csvFile ? ['-o', `csv=${run.csvFile}`] : []),
+  ];
   const args = [
     'run',
     '--quiet',
@@ -61,6 +64,7 @@ export function runK6(run: K6Run): Promise<number> {
       K6_WEB_DASHBOARD_PORT: '-1',
       K6_WEB_DASHBOARD_PERIOD: '1s',
       K6_WEB_DASHBOARD_EXPORT: run.dashboardFile,
+      K6_CSV_TIME_FORMAT: 'unix_milli',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

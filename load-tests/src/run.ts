@@ -1,4 +1,5 @@
-// `npm run bench [-- scenario…]` (full size, a fresh system per scenario, then the report) and
+// `npm run bench [-- scenario…]` (full size, a fresh system per scenario, then the report),
+// `npm run bench -- --faults [fault…]` (each fault injected under load, then faults.md) and
 // `npm run smoke -w @headliner/load-tests` (every scenario briefly). Results go to
 // load-tests/results/<timestamp>/. Exits 1 if any threshold or invariant failed.
 import '../../deploy/test/load-infra-env';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeReport } from '../report';
 import { runBench } from './bench';
+import { runFaults } from './faults/faults';
 import type { Outcome } from './outcome';
 import { scenariosNamed } from './scenarios';
 import { runSmoke } from './smoke';
@@ -15,16 +17,15 @@ const resultsDir = path.resolve(__dirname, '../results');
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { smoke: { type: 'boolean', default: false } },
+    options: {
+      smoke: { type: 'boolean', default: false },
+      faults: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
+  if (values.faults) return runFaults(positionals, await runDirFor('faults'));
   const chosen = scenariosNamed(positionals);
-  const stamp = new Date()
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z')
-    .replaceAll(':', '-');
-  const runDir = path.join(resultsDir, values.smoke ? `${stamp}-smoke` : stamp);
-  await mkdir(runDir, { recursive: true });
+  const runDir = await runDirFor(values.smoke ? 'smoke' : undefined);
   console.log(`load tests: ${chosen.map((s) => s.name).join(', ')} → ${runDir}`);
 
   const started = Date.now();
@@ -42,6 +43,16 @@ async function main(): Promise<number> {
       ` in ${took} s; results in ${path.relative(process.cwd(), runDir)}`,
   );
   return failed.length === 0 ? 0 : 1;
+}
+
+async function runDirFor(kind?: string): Promise<string> {
+  const stamp = new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-');
+  const runDir = path.join(resultsDir, kind ? `${stamp}-${kind}` : stamp);
+  await mkdir(runDir, { recursive: true });
+  return runDir;
 }
 
 main().then(

@@ -1,0 +1,66 @@
+import { startInfrastructure, stopInfrastructure } from '@headliner/e2e/support/infrastructure';
+import type { System } from '@headliner/e2e/support/system';
+
+/** A production fault the bench injects under load, then removes. */
+export interface Fault {
+  name: string;
+  /** What happens, in the report's words. */
+  description: string;
+  /** Seconds between injecting the fault and removing it. */
+  lastsSeconds: number;
+  inject(system: System): Promise<void>;
+  remove(system: System): Promise<void>;
+}
+
+const outage = (component: 'postgres' | 'redis' | 'kafka', lastsSeconds: number) => ({
+  lastsSeconds,
+  inject: () => stopInfrastructure(component),
+  remove: () => startInfrastructure(component),
+});
+
+// A crashed service comes back when something restarts it: `npm start`'s supervisor or
+// Kubernetes. Here the runner is that supervisor, after `lastsSeconds`.
+const crash = (service: 'wallet' | 'reservation', lastsSeconds: number) => ({
+  lastsSeconds,
+  inject: (system: System) => system.kill(service),
+  remove: (system: System) => system.restart(service),
+});
+
+export const faults: readonly Fault[] = [
+  {
+    name: 'postgres-restart',
+    description:
+      'PostgreSQL stopped (fast shutdown: every session ended), started again 10 s later',
+    ...outage('postgres', 10),
+  },
+  {
+    name: 'redis-restart',
+    description: 'Redis stopped, started again 10 s later',
+    ...outage('redis', 10),
+  },
+  {
+    name: 'kafka-down',
+    description: 'the Kafka broker stopped, started again 30 s later',
+    ...outage('kafka', 30),
+  },
+  {
+    name: 'wallet-crash',
+    description: 'the wallet SIGKILLed mid-saga, restarted 5 s later',
+    ...crash('wallet', 5),
+  },
+  {
+    name: 'reservation-crash',
+    description: 'the reservation service SIGKILLed mid-saga, restarted 5 s later',
+    ...crash('reservation', 5),
+  },
+];
+
+export function faultsNamed(names: readonly string[]): Fault[] {
+  if (names.length === 0) return [...faults];
+  const unknown = names.filter((name) => !faults.some((fault) => fault.name === name));
+  if (unknown.length > 0) {
+    const known = faults.map((fault) => fault.name).join(', ');
+    throw new Error(`unknown fault ${unknown.join(', ')}; known: ${known}`);
+  }
+  return faults.filter((fault) => names.includes(fault.name));
+}
