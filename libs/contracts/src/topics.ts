@@ -116,10 +116,16 @@ export function topicNames(namespace = ''): TopicNames {
   return Object.fromEntries(entries) as TopicNames;
 }
 
+// A parked message waits for an operator (npm run dlq), however long that takes: a DLQ must not
+// lose it to the broker's retention, as a debit waiting for its refund would be lost with it.
+const keptUntilHandled = { 'retention.ms': '-1', 'retention.bytes': '-1' };
+
 /** Every topic and its DLQ under a namespace, for creating them at startup. */
-export function topicsToCreate(namespace = ''): { name: string; partitions: number }[] {
+export function topicsToCreate(
+  namespace = '',
+): { name: string; partitions: number; config?: Record<string, string> }[] {
   return Object.values<Topic>(topics).flatMap(({ name, dlq, partitions }) => [
     { name: namespace + name, partitions },
-    { name: namespace + dlq, partitions },
+    { name: namespace + dlq, partitions, config: keptUntilHandled },
   ]);
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { testKafka } from '@headliner/testing';
+import { ConfigResourceTypes } from 'kafkajs';
 import { ensureTopics } from '../src/messaging/ensure-topics';
 
 describe('ensureTopics', () => {
   const kafka = testKafka();
   const admin = kafka.admin();
-  const topics = [
+  const topics: { name: string; partitions: number; config?: Record<string, string> }[] = [
     { name: `test.${randomUUID()}`, partitions: 3 },
     { name: `test.${randomUUID()}`, partitions: 1 },
   ];
@@ -37,7 +38,27 @@ describe('ensureTopics', () => {
     }
   });
 
-  it('leaves an existing topic as it is', async () => {
+  async function retentionOf(topic: string) {
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }],
+    });
+    return resources[0]?.configEntries[0]?.configValue;
+  }
+
+  it('keeps what a topic declares: on creation, and on an existing topic that lacked it', async () => {
+    const kept = { 'retention.ms': '-1' };
+    const created = { name: `test.${randomUUID()}`, partitions: 1, config: kept };
+    topics.push(created);
+    await ensureTopics(kafka, [created]);
+    expect(await retentionOf(created.name)).toBe('-1');
+
+    expect(await retentionOf(topics[1]!.name)).not.toBe('-1');
+    await ensureTopics(kafka, [{ ...topics[1]!, config: kept }]);
+    expect(await retentionOf(topics[1]!.name)).toBe('-1');
+  });
+
+  it("leaves an existing topic's partitions as they are", async () => {
     await ensureTopics(kafka, [{ name: topics[0]!.name, partitions: 6 }]);
     const metadata = await admin.fetchTopicMetadata({ topics: [topics[0]!.name] });
     expect(metadata.topics[0]!.partitions).toHaveLength(3);

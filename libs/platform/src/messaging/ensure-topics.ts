@@ -1,12 +1,15 @@
-import type { Admin, ITopicConfig, Kafka } from 'kafkajs';
+import { ConfigResourceTypes, type Admin, type ITopicConfig, type Kafka } from 'kafkajs';
 
 export interface TopicToCreate {
   name: string;
   partitions: number;
+  /** Topic-level settings, e.g. `retention.ms`; applied to an existing topic too. */
+  config?: Record<string, string>;
 }
 
 /**
- * Creates the topics that do not exist yet (existing ones are left as they are) and returns once
+ * Creates the topics that do not exist yet, brings existing ones' declared settings up to date
+ * (partitions are left as they are) and returns once
  * every partition of every topic has a leader. kafkajs's own wait (`waitForLeaders`) gives up on
  * the first "does not host this topic-partition", which a KRaft broker answers for a moment
  * after creating a topic (tulios/kafkajs#1563): a service starting beside others on a busy
@@ -23,8 +26,23 @@ export async function ensureTopics(
     const existing = new Set(await admin.listTopics());
     const missing: ITopicConfig[] = topics
       .filter((topic) => !existing.has(topic.name))
-      .map((topic) => ({ topic: topic.name, numPartitions: topic.partitions }));
+      .map((topic) => ({
+        topic: topic.name,
+        numPartitions: topic.partitions,
+        configEntries: entriesOf(topic.config),
+      }));
     if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: false });
+    const configured = topics.filter((topic) => existing.has(topic.name) && topic.config);
+    if (configured.length > 0) {
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: configured.map((topic) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name: topic.name,
+          configEntries: entriesOf(topic.config),
+        })),
+      });
+    }
     await waitForLeaders(
       admin,
       topics.map((topic) => topic.name),
@@ -33,6 +51,10 @@ export async function ensureTopics(
   } finally {
     await admin.disconnect();
   }
+}
+
+function entriesOf(config: Record<string, string> = {}) {
+  return Object.entries(config).map(([name, value]) => ({ name, value }));
 }
 
 async function waitForLeaders(admin: Admin, topics: string[], deadline: number): Promise<void> {
