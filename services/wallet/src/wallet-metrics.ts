@@ -2,7 +2,7 @@ import { Counter } from 'prom-client';
 
 export const charges = new Counter({
   name: 'wallet_charges_total',
-  help: 'Charge requests by outcome: charged, replayed or key_reused',
+  help: 'Charge requests by outcome: charged, replayed, key_reused or over_maximum',
   labelNames: ['outcome'],
 });
 
