@@ -43,9 +43,9 @@ type WalletEvent = PaymentRequestedEvent | PaymentCancelledEvent | ReservationCo
 
 /**
  * The wallet's part of the payment saga: settles each payment request once (a debit and its
- * payment.completed, or payment.failed), and undoes each payment the reservation service
- * cancelled (a refund, or a note that the request must debit nothing), and records each sale it
- * confirmed, whose payment is then never refunded. A request, its cancellation and its sale
+ * payment.completed, or payment.failed), undoes each payment the reservation service cancelled
+ * (a refund, or a note that the request must debit nothing), and records each sale it confirmed,
+ * whose payment is then never refunded. A request, its cancellation and its sale
  * travel on different topics, so any may come first: each locks the wallet row.
  */
 export function startPaymentSagaConsumer(deps: PaymentSagaConsumerDeps) {
