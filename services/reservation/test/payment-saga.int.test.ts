@@ -92,6 +92,20 @@ describe('when a fan pays for a held seat', () => {
     expect(paid.body).toMatchObject({ reservationId, status: 'COMPLETED', balance: 130_000 });
   });
 
+  it('confirms a payment that leaves more than 2,147,483,647 won in the wallet', async () => {
+    const { fan, reservationId } = await holdSeat();
+    const balance = 2_147_483_647 + 70_000;
+    answers.set(fan, async () => ({ pay: true, balance }));
+
+    const paid = await service.client.pay(fan, reservationId, randomUUID());
+
+    expect(paid.status).toBe(200);
+    expect(paid.body).toMatchObject({ reservationId, status: 'COMPLETED', balance });
+    expect(await reservationOf(fan, reservationId)).toBe('CONFIRMED');
+    const [payment] = await paymentRows(reservationId);
+    expect(payment?.balanceAfter).toBe(BigInt(balance));
+  });
+
   it('answers 402 and cancels the hold, freeing the seat, when the balance is too low', async () => {
     const { fan, seat, reservationId } = await holdSeat();
     answers.set(fan, async () => ({ pay: false, reason: 'INSUFFICIENT_BALANCE' }));

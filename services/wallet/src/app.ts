@@ -7,6 +7,8 @@ import { walletRoute } from './http/wallet-route';
 export interface AppDeps {
   /** The service's SQL on pg, which the HTTP routes query. */
   db: SqlDatabase;
+  /** MAX_BALANCE_WON: no charge takes a balance past it. */
+  maxBalance: number;
   logger: Logger;
   readiness?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -14,7 +16,7 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const routes = Router();
-  routes.use(walletRoute(deps.db), chargeRoute(deps.db));
+  routes.use(walletRoute(deps.db), chargeRoute(deps.db, deps.maxBalance));
   return createHttpApp({
     logger: deps.logger,
     routes,

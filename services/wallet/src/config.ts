@@ -1,11 +1,13 @@
-import { TopicNamespace } from '@headliner/contracts';
+import { MAX_PRICE_WON, TopicNamespace, WON_CEILING } from '@headliner/contracts';
 import {
   baseConfigSchema,
   envVar,
   exitOnConfigError,
   loadConfig,
 } from '@headliner/platform/config';
-import type { z } from 'zod';
+import { z } from 'zod';
+
+const maxBalanceRule = `must be an integer between ${MAX_PRICE_WON} and ${WON_CEILING}`;
 
 export const configSchema = baseConfigSchema.extend({
   PORT: envVar.port(8084),
@@ -15,6 +17,14 @@ export const configSchema = baseConfigSchema.extend({
   KAFKA_BROKERS: envVar.brokerList(),
   /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
   KAFKA_NAMESPACE: TopicNamespace.default(''),
+  /**
+   * No charge takes a balance past this (10^12 won by default): at least one seat's price, at
+   * most the contracts' WON_CEILING. Keep it well below the ceiling, which the database enforces
+   * on every balance: a refund gives a debit back even to a wallet charged to its maximum since.
+   */
+  MAX_BALANCE_WON: envVar
+    .positiveInt(1_000_000_000_000)
+    .pipe(z.number().min(MAX_PRICE_WON, maxBalanceRule).max(WON_CEILING, maxBalanceRule)),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
 
   const app = createApp({
     db,
+    maxBalance: config.MAX_BALANCE_WON,
     logger,
     readiness: {
       postgres: () => db.$queryRaw`SELECT 1`,

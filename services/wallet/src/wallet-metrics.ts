@@ -2,7 +2,7 @@ import { Counter } from 'prom-client';
 
 export const charges = new Counter({
   name: 'wallet_charges_total',
-  help: 'Charge requests by outcome: charged, replayed or key_reused',
+  help: 'Charge requests by outcome: charged, replayed, key_reused or over_maximum',
   labelNames: ['outcome'],
 });
 
@@ -19,11 +19,17 @@ export const debits = new Counter({
 
 export const refunds = new Counter({
   name: 'wallet_refunds_total',
-  help: 'Payment cancellations by outcome: refunded (the debit given back), not_debited (remembered, so the request debits nothing) or already_cancelled',
+  help: 'Payment cancellations by outcome: refunded (the debit given back), not_debited (remembered, so the request debits nothing), already_cancelled or refused_confirmed (the sale was confirmed: nothing refunded, the event dead-lettered)',
   labelNames: ['outcome'],
 });
 
 export const refundedWon = new Counter({
   name: 'wallet_refunded_won_total',
   help: 'Won given back to wallets for cancelled payments',
+});
+
+export const sales = new Counter({
+  name: 'wallet_confirmed_sales_total',
+  help: 'Sales the reservation service confirmed, by outcome: recorded (a later cancellation is refused) or refunded_before (the debit was refunded already: seat sold, money given back)',
+  labelNames: ['outcome'],
 });

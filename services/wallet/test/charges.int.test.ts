@@ -5,13 +5,16 @@ import { createApp } from '../src/app';
 import { quietLogger } from './fixtures/quiet-logger';
 import { createWalletDatabase, type WalletDatabase } from './fixtures/wallet-database';
 
+// MAX_BALANCE_WON for this file: ten of the largest charges.
+const maxBalance = 100_000_000;
+
 describe('when a user charges their wallet', () => {
   let db: WalletDatabase;
   let server: Server;
 
   beforeAll(async () => {
     db = await createWalletDatabase();
-    server = createApp({ db: db.sql, logger: quietLogger }).listen(0);
+    server = createApp({ db: db.sql, maxBalance, logger: quietLogger }).listen(0);
   });
 
   afterAll(async () => {
@@ -110,6 +113,50 @@ describe('when a user charges their wallet', () => {
     expect(balances).toEqual(Array.from({ length: 50 }, (_, i) => (i + 1) * 1_000));
     expect((await balanceOf(userId)).body.balance).toBe(50_000);
     expect(await ledgerEntriesOf(userId)).toBe(50);
+  });
+
+  describe('when a charge would take the balance past its maximum', () => {
+    async function chargedToMaximum(): Promise<string> {
+      const userId = randomUUID();
+      for (let i = 0; i < 10; i += 1) {
+        expect((await charge(userId, randomUUID(), { amount: 10_000_000 })).status).toBe(200);
+      }
+      return userId;
+    }
+
+    it('refuses it with 422 naming the amount and the rule, writing nothing', async () => {
+      const userId = await chargedToMaximum();
+      const key = randomUUID();
+
+      const refused = await charge(userId, key, { amount: 1 });
+
+      expect(refused.status).toBe(422);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body).toMatchObject({
+        type: 'https://headliner.dev/problems/balance-limit-exceeded',
+        balance: maxBalance,
+        maxBalance,
+        errors: [expect.objectContaining({ field: 'body.amount', rule: 'max-balance' })],
+      });
+      expect((await balanceOf(userId)).body.balance).toBe(maxBalance);
+      expect(await ledgerEntriesOf(userId)).toBe(10);
+      // Nothing was recorded under the key either: the same request is refused again.
+      expect((await charge(userId, key, { amount: 1 })).status).toBe(422);
+      expect(await ledgerEntriesOf(userId)).toBe(10);
+    });
+
+    it('lets exactly the charges that fit through when they race for the last room', async () => {
+      const userId = randomUUID();
+      const answers = await Promise.all(
+        Array.from({ length: 16 }, () => charge(userId, randomUUID(), { amount: 10_000_000 })),
+      );
+
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(10);
+      expect(statuses.filter((status) => status === 422)).toHaveLength(6);
+      expect((await balanceOf(userId)).body.balance).toBe(maxBalance);
+      expect(await ledgerEntriesOf(userId)).toBe(10);
+    });
   });
 
   describe('when the request breaks the contract', () => {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from '@headliner/testing';
+import { eventually, readMessages } from '@headliner/testing';
 import { cancelPayment } from '../src/consumers/cancel-payment';
 import { settlePayment } from '../src/consumers/settle-payment';
-import { refunds } from '../src/wallet-metrics';
+import { refunds, sales } from '../src/wallet-metrics';
+import { aSaleOf, publishSales } from './fixtures/confirmed-sales';
 import { aCancellationOf, publishCancellations, sentAgain } from './fixtures/payment-cancellations';
 import { aPaymentRequest, publishPaymentRequests } from './fixtures/payment-requests';
+import { quietLogger } from './fixtures/quiet-logger';
 import { startWalletSaga, type RunningWalletSaga } from './fixtures/running-wallet-saga';
 
 describe('when the reservation service cancels a payment it stopped waiting for', () => {
@@ -49,6 +51,22 @@ describe('when the reservation service cancels a payment it stopped waiting for'
   }
   const refundsCounted = async (outcome: string) =>
     (await refunds.get()).values.find((value) => value.labels.outcome === outcome)?.value ?? 0;
+  const salesCounted = async (outcome: string) =>
+    (await sales.get()).values.find((value) => value.labels.outcome === outcome)?.value ?? 0;
+  async function debited(userId: string, amount: number) {
+    const request = aPaymentRequest({ userId, amount });
+    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await applied(request.eventId);
+    return request;
+  }
+  const deadLettered = async (reservationId: string) => {
+    const dlq = `${topics.paymentCancelled}.dlq`;
+    const letters = await eventually(
+      () => readMessages(saga.kafka, dlq, 1, 5_000),
+      (messages) => messages.some((message) => message.key?.toString() === reservationId),
+    );
+    return letters.filter((message) => message.key?.toString() === reservationId);
+  };
 
   it('refunds a debited payment once, whatever comes again', async () => {
     const userId = await walletWith(50_000);
@@ -127,7 +145,8 @@ describe('when the reservation service cancels a payment it stopped waiting for'
       const request = aPaymentRequest({ userId, amount: 40_000 });
       const cancellation = aCancellationOf(request);
       const settle = () => db.sql.$transaction((tx) => settlePayment(tx, request.payload, topics));
-      const cancel = () => db.sql.$transaction((tx) => cancelPayment(tx, cancellation.payload));
+      const cancel = () =>
+        db.sql.$transaction((tx) => cancelPayment(tx, cancellation.payload, quietLogger));
       // Each in its own transaction at once, as two consumer instances would run them.
       await Promise.all(round % 2 === 0 ? [settle(), cancel()] : [cancel(), settle()]);
 
@@ -147,5 +166,77 @@ describe('when the reservation service cancels a payment it stopped waiting for'
       }
     }
     expect(ways.refunded + ways.neverDebited).toBe(12);
+  });
+
+  describe('when the reservation service had confirmed the sale', () => {
+    it('refunds nothing for it and dead-letters the cancellation, yet refunds an unsold one once', async () => {
+      const userId = await walletWith(100_000);
+      const sold = await debited(userId, 30_000);
+      const unsold = await debited(userId, 20_000);
+      const sale = aSaleOf(sold);
+      await publishSales(producer, topics.reservationConfirmed, [sale]);
+      await applied(sale.eventId);
+      expect(await balanceOf(userId)).toBe(50_000);
+      const refused = await refundsCounted('refused_confirmed');
+
+      const soldCancellation = aCancellationOf(sold);
+      const unsoldCancellation = aCancellationOf(unsold);
+      await publishCancellations(producer, topics.paymentCancelled, [
+        soldCancellation,
+        unsoldCancellation,
+        sentAgain(unsoldCancellation),
+      ]);
+
+      const [letter] = await deadLettered(sold.payload.reservationId);
+      expect(letter?.headers?.['dlq-error-name']?.toString()).toBe('NonRetriableError');
+      expect(letter?.headers?.['dlq-error-message']?.toString()).toMatch(/confirmed sale/);
+      expect(JSON.parse(letter?.value?.toString() ?? 'null')).toEqual(soldCancellation);
+      await eventually(
+        () => balanceOf(userId),
+        (balance) => balance === 70_000,
+      );
+      expect(await balanceOf(userId)).toBe(70_000);
+      const entries = await entriesOf(userId);
+      expect(entries.filter((entry) => entry.reference === sold.payload.reservationId)).toEqual([
+        {
+          kind: 'DEBIT',
+          amount: 30_000n,
+          reference: sold.payload.reservationId,
+          balanceAfter: 70_000n,
+        },
+      ]);
+      expect(
+        entries
+          .filter((entry) => entry.reference === unsold.payload.reservationId)
+          .map((e) => e.kind),
+      ).toEqual(['DEBIT', 'REFUND']);
+      expect(
+        await db.prisma.paymentCancellation.count({
+          where: { reservationId: sold.payload.reservationId },
+        }),
+      ).toBe(0);
+      expect(await refundsCounted('refused_confirmed')).toBe(refused + 1);
+    });
+
+    it('records a sale whose debit was refunded before, and counts it for an operator', async () => {
+      const userId = await walletWith(50_000);
+      const request = await debited(userId, 30_000);
+      const cancellation = aCancellationOf(request);
+      await publishCancellations(producer, topics.paymentCancelled, [cancellation]);
+      await applied(cancellation.eventId);
+      const refundedBefore = await salesCounted('refunded_before');
+
+      const sale = aSaleOf(request);
+      await publishSales(producer, topics.reservationConfirmed, [sale, sale]);
+      await applied(sale.eventId);
+
+      expect(await balanceOf(userId)).toBe(50_000);
+      expect(
+        await db.prisma.confirmedSale.findUnique({
+          where: { reservationId: request.payload.reservationId },
+        }),
+      ).toMatchObject({ paymentId: request.payload.paymentId, userId, amount: 30_000n });
+      expect(await salesCounted('refunded_before')).toBe(refundedBefore + 1);
+    });
   });
 });

@@ -186,7 +186,15 @@ export const apiRoutes: readonly ApiRoute[] = [
     caller: 'user',
     headers: IdempotencyHeaders,
     body: ChargeRequest,
-    responses: { 200: json('Charged', ChargeResult), 400: invalid, 401: unauthenticated },
+    responses: {
+      200: json('Charged', ChargeResult),
+      400: invalid,
+      401: unauthenticated,
+      422: problem(
+        'Nothing charged: the key was used for another charge, or the charge would take the ' +
+          'balance past its maximum (errors names body.amount, rule max-balance)',
+      ),
+    },
   },
   {
     operationId: 'getWallet',

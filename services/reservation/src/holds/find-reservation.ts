@@ -1,4 +1,4 @@
-import type { ReservationStatus, ReservationView } from '@headliner/contracts';
+import { wonOf, type ReservationStatus, type ReservationView } from '@headliner/contracts';
 import { visibleStatus } from '../domain/visible-status';
 import type { Database } from '../infra/database';
 
@@ -7,7 +7,8 @@ interface ReservationRow {
   seat_id: string;
   status: ReservationStatus;
   expires_at: Date;
-  price: number;
+  /** BIGINT, as pg reads it. */
+  price: string;
   lapsed: boolean;
   payment_in_flight: boolean;
 }
@@ -35,6 +36,6 @@ export async function findReservation(
       paymentInFlight: row.payment_in_flight,
     }),
     expiresAt: row.expires_at.toISOString(),
-    price: row.price,
+    price: wonOf(row.price),
   };
 }

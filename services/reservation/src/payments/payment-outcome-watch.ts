@@ -1,3 +1,4 @@
+import { wonOf } from '@headliner/contracts';
 import type { Logger } from '@headliner/platform';
 import {
   paymentOutcomeOf,
@@ -19,6 +20,12 @@ export interface PaymentOutcomeWatchOptions {
 }
 
 type Waiter = (outcome: PaymentOutcome) => void;
+
+/** balance_after is BIGINT, which pg reads as text. */
+type AnsweredPayment = Omit<PaymentState, 'balanceAfter'> & {
+  id: string;
+  balanceAfter: string | null;
+};
 
 /**
  * Requests waiting for the wallet's answers. An answer consumed by this process settles its
@@ -50,10 +57,16 @@ export function watchPaymentOutcomes(
   };
   const readAnswers = async () => {
     try {
-      const answered = await db.$queryRaw<(PaymentState & { id: string })[]>`
+      const answered = await db.$queryRaw<AnsweredPayment[]>`
         SELECT id, status, balance_after AS "balanceAfter", failure_reason AS "failureReason"
         FROM payments WHERE id = ANY(${[...waiting.keys()]}::uuid[]) AND status <> 'REQUESTED'`;
-      for (const payment of answered) settled(payment.id, paymentOutcomeOf(payment));
+      for (const { id, balanceAfter, ...payment } of answered) {
+        const state = {
+          ...payment,
+          balanceAfter: balanceAfter === null ? null : wonOf(balanceAfter),
+        };
+        settled(id, paymentOutcomeOf(state));
+      }
     } catch (error) {
       logger.warn({ err: error }, 'could not read awaited payments; trying again');
     }

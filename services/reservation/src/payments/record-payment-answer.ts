@@ -4,6 +4,7 @@ import {
   ReservationReleasedEvent,
   type PaymentCompletedPayload,
   type PaymentFailedPayload,
+  wonOf,
 } from '@headliner/contracts';
 import { NonRetriableError } from '@headliner/platform';
 import { recordEvent, type EventTopics } from '../event-topics';
@@ -14,7 +15,8 @@ import { paymentSagaDuration } from '../metrics';
 /** A payment the answer settled, and its hold. */
 interface Settlement {
   reservation_id: string;
-  amount: number;
+  /** BIGINT, as pg reads it. */
+  amount: string;
   saga_seconds: number;
   /** Null when the hold was not HELD (see settle). */
   schedule_id: string | null;
@@ -107,7 +109,7 @@ async function settle(
   }
   return {
     reservationId: settled.reservation_id,
-    amount: settled.amount,
+    amount: wonOf(settled.amount),
     sagaSeconds: settled.saga_seconds,
     scheduleId,
     seatId,

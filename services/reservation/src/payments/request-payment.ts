@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent, PaymentRequestedEvent, type ReservationStatus } from '@headliner/contracts';
+import {
+  newEvent,
+  PaymentRequestedEvent,
+  wonOf,
+  type ReservationStatus,
+} from '@headliner/contracts';
 import { BookingRefused } from '../domain/booking-refused';
 import { assertPayable } from '../domain/payability';
 import { paymentRequestHash } from '../domain/payment-request-hash';
@@ -68,13 +73,18 @@ async function paymentOrReplay(
       );
     }
     const { id: paymentId, amount } = earlier;
-    return { paymentId, reservationId: earlier.reservationId, amount, replayed: true };
+    return {
+      paymentId,
+      reservationId: earlier.reservationId,
+      amount: wonOf(amount),
+      replayed: true,
+    };
   }
 
   assertPayable(reservationId, userId, reservation, payments[0]?.status);
 
   const paymentId = randomUUID();
-  const amount = reservation.price;
+  const amount = wonOf(reservation.price);
   await tx.$executeRaw`
     INSERT INTO payments
       (id, reservation_id, user_id, amount, status, idempotency_key, request_hash, updated_at)
@@ -88,7 +98,8 @@ async function paymentOrReplay(
 interface LockedReservation {
   userId: string;
   status: ReservationStatus;
-  price: number;
+  /** BIGINT, as pg reads it. */
+  price: string;
   lapsed: boolean;
 }
 
@@ -96,7 +107,8 @@ interface LockedReservation {
 interface KnownPayment {
   id: string;
   reservationId: string;
-  amount: number;
+  /** BIGINT, as pg reads it. */
+  amount: string;
   status: 'REQUESTED' | 'COMPLETED' | 'FAILED';
   requestHash: string;
   sameKey: boolean;

@@ -3,6 +3,7 @@ import {
   PaymentCancelledEvent,
   ReservationReleasedEvent,
   type PaymentCancellationReason,
+  wonOf,
 } from '@headliner/contracts';
 import { recordEvent, type EventTopics } from '../event-topics';
 import { Prisma } from '../generated/prisma/client';
@@ -25,7 +26,8 @@ interface TimedOutPayment {
   id: string;
   reservation_id: string;
   user_id: string;
-  amount: number;
+  /** BIGINT, as pg reads it. */
+  amount: string;
 }
 
 interface CancelledHold {
@@ -108,7 +110,7 @@ async function recordTimeOut(
     paymentId: payment.id,
     reservationId: payment.reservation_id,
     userId: payment.user_id,
-    amount: payment.amount,
+    amount: wonOf(payment.amount),
     reason,
   });
   await recordEvent(tx, topics.paymentCancelled, cancelled);

@@ -2,8 +2,10 @@ import {
   parseEvent,
   PAYMENT_CANCELLED,
   PAYMENT_REQUESTED,
+  RESERVATION_CONFIRMED,
   type PaymentCancelledEvent,
   type PaymentRequestedEvent,
+  type ReservationConfirmedEvent,
 } from '@headliner/contracts';
 import {
   NonRetriableError,
@@ -16,6 +18,7 @@ import {
 import type { SqlDatabase } from '@headliner/platform/database';
 import type { Kafka, Producer } from 'kafkajs';
 import { cancelPayment } from './cancel-payment';
+import { recordSale } from './record-sale';
 import { settlePayment } from './settle-payment';
 import { dlqTopicOf, walletTopics, type WalletTopics } from './wallet-topics';
 
@@ -36,37 +39,48 @@ export interface PaymentSagaConsumerDeps {
   retry?: RetryPolicy;
 }
 
-type WalletEvent = PaymentRequestedEvent | PaymentCancelledEvent;
+type WalletEvent = PaymentRequestedEvent | PaymentCancelledEvent | ReservationConfirmedEvent;
 
 /**
  * The wallet's part of the payment saga: settles each payment request once (a debit and its
- * payment.completed, or payment.failed), and undoes each payment the reservation service
- * cancelled (a refund, or a note that the request must debit nothing). A request and its
- * cancellation travel on different topics, so either may come first: both lock the wallet row.
+ * payment.completed, or payment.failed), undoes each payment the reservation service cancelled
+ * (a refund, or a note that the request must debit nothing), and records each sale it confirmed,
+ * whose payment is then never refunded. A request, its cancellation and its sale
+ * travel on different topics, so any may come first: each locks the wallet row.
  */
 export function startPaymentSagaConsumer(deps: PaymentSagaConsumerDeps) {
   const topics = deps.topics ?? walletTopics;
   return startInboxConsumer({
     kafka: deps.kafka,
     groupId: deps.groupId ?? 'wallet',
-    topics: [topics.paymentRequested, topics.paymentCancelled],
+    topics: [topics.paymentRequested, topics.paymentCancelled, topics.reservationConfirmed],
     dlqTopicOf,
     db: relayWakingDatabase(deps.db, deps.relay),
     producer: deps.producer,
     logger: deps.logger,
     retry: deps.retry,
     parse: walletEventOf,
-    handle: (event, tx) =>
-      event.type === PAYMENT_REQUESTED
-        ? settlePayment(tx, event.payload, topics)
-        : cancelPayment(tx, event.payload),
+    handle: (event, tx) => {
+      switch (event.type) {
+        case PAYMENT_REQUESTED:
+          return settlePayment(tx, event.payload, topics);
+        case PAYMENT_CANCELLED:
+          return cancelPayment(tx, event.payload, deps.logger);
+        case RESERVATION_CONFIRMED:
+          return recordSale(tx, event.payload, deps.logger);
+      }
+    },
   });
 }
 
 // The inbox consumer hands over decoded JSON; parseEvent checks it against the registry.
 function walletEventOf(value: unknown): WalletEvent {
   const event = parseEvent(JSON.stringify(value));
-  if (event.type !== PAYMENT_REQUESTED && event.type !== PAYMENT_CANCELLED) {
+  if (
+    event.type !== PAYMENT_REQUESTED &&
+    event.type !== PAYMENT_CANCELLED &&
+    event.type !== RESERVATION_CONFIRMED
+  ) {
     throw new NonRetriableError(`${event.type} v${event.version} is not for the wallet`);
   }
   return event;

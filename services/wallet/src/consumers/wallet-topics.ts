@@ -1,12 +1,13 @@
 import { topics } from '@headliner/contracts';
 
 /**
- * Where the wallet reads payment requests and cancellations and writes the requests' outcomes.
- * Tests pass random ones.
+ * Where the wallet reads payment requests, cancellations and confirmed sales, and writes the
+ * requests' outcomes. Tests pass random ones.
  */
 export interface WalletTopics {
   paymentRequested: string;
   paymentCancelled: string;
+  reservationConfirmed: string;
   paymentCompleted: string;
   paymentFailed: string;
 }
@@ -14,6 +15,7 @@ export interface WalletTopics {
 export const walletTopics: WalletTopics = {
   paymentRequested: topics.paymentRequested.name,
   paymentCancelled: topics.paymentCancelled.name,
+  reservationConfirmed: topics.reservationConfirmed.name,
   paymentCompleted: topics.paymentCompleted.name,
   paymentFailed: topics.paymentFailed.name,
 };

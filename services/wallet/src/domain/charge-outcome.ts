@@ -1,7 +1,9 @@
 export type ChargeOutcome =
   | { outcome: 'charged'; balance: number }
   | { outcome: 'replayed'; balance: number }
-  | { outcome: 'key_reused' };
+  | { outcome: 'key_reused' }
+  /** The charge would take the balance past the maximum: nothing was written. */
+  | { outcome: 'over_maximum'; balance: number };
 
 /** The charge an Idempotency-Key already recorded, as its ledger entry keeps it. */
 export interface EarlierCharge {

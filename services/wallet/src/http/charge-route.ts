@@ -12,7 +12,8 @@ const chargeRequest = validate({
   body: ChargeRequest,
 });
 
-export function chargeRoute(db: SqlDatabase): Router {
+/** `maxBalance` is MAX_BALANCE_WON: no charge takes a balance past it. */
+export function chargeRoute(db: SqlDatabase, maxBalance: number): Router {
   const router = Router();
   router.post('/api/v1/wallet/charges', chargeRequest, async (_req, res) => {
     const { headers, body } = chargeRequest.input(res);
@@ -21,9 +22,12 @@ export function chargeRoute(db: SqlDatabase): Router {
       idempotencyKey: headers['idempotency-key'],
       amount: body.amount,
       fingerprint: chargeFingerprint(body),
+      maxBalance,
     });
     charges.inc({ outcome: charged.outcome });
     if (charged.outcome === 'key_reused') throw keyReused();
+    if (charged.outcome === 'over_maximum')
+      throw overMaximum(body.amount, charged.balance, maxBalance);
     if (charged.outcome === 'charged') chargedWon.inc(body.amount);
     const result: ChargeResult = { balance: charged.balance };
     res.json(result);
@@ -43,6 +47,27 @@ function keyReused(): ProblemError {
             field: 'headers.idempotency-key',
             rule: 'reused',
             message: 'was already used with a different body',
+          },
+        ],
+      },
+    },
+  );
+}
+
+function overMaximum(amount: number, balance: number, maxBalance: number): ProblemError {
+  return ProblemError.unprocessable(
+    `A charge of ${amount} won would take your balance of ${balance} won past the maximum of ` +
+      `${maxBalance} won; nothing was charged. At most ${maxBalance - balance} won can be added.`,
+    {
+      title: 'Balance limit exceeded',
+      extensions: {
+        balance,
+        maxBalance,
+        errors: [
+          {
+            field: 'body.amount',
+            rule: 'max-balance',
+            message: `must keep the balance at most ${maxBalance} won`,
           },
         ],
       },

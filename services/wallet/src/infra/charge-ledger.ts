@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { wonOf } from '@headliner/contracts';
 import type { SqlDatabase, SqlTransaction } from '@headliner/platform/database';
 import { replayOf, type ChargeOutcome, type EarlierCharge } from '../domain/charge-outcome';
+import { balanceOf } from './wallet-balance';
 
 export interface Charge {
   userId: string;
@@ -8,13 +10,16 @@ export interface Charge {
   amount: number;
   /** From chargeFingerprint: what the key was first used for. */
   fingerprint: string;
+  /** MAX_BALANCE_WON: a charge that would take the balance past it is refused. */
+  maxBalance: number;
 }
 
 /**
  * Credits a wallet once per Idempotency-Key: a CHARGE ledger entry (reference = the key) and the
  * balance move together in one transaction. Two requests racing with one key both credit, but
  * the unique (user, kind, reference) lets only the first entry in; the other rolls back and
- * answers from the entry that won.
+ * answers from the entry that won. A charge that would take the balance past its maximum writes
+ * nothing and answers over_maximum.
  *
  * On pg rather than through Prisma's client: charges and balance reads are the wallet's hot
  * path, and Prisma cost several times pg's CPU per query (see the README).
@@ -23,7 +28,7 @@ export async function chargeWallet(db: SqlDatabase, charge: Charge): Promise<Cha
   const earlier = await chargeRecordedFor(db, charge);
   if (earlier) return replayOf(earlier, charge.fingerprint);
   try {
-    return { outcome: 'charged', balance: await db.$transaction((tx) => credit(tx, charge)) };
+    return await db.$transaction((tx) => credit(tx, charge));
   } catch (error) {
     if (!(error instanceof KeyRecordedMeanwhile)) throw error;
   }
@@ -35,24 +40,26 @@ export async function chargeWallet(db: SqlDatabase, charge: Charge): Promise<Cha
 /** Thrown to roll a credit back: another request recorded the same key first. */
 class KeyRecordedMeanwhile extends Error {}
 
-/** The new balance. */
-async function credit(tx: SqlTransaction, charge: Charge): Promise<number> {
+async function credit(tx: SqlTransaction, charge: Charge): Promise<ChargeOutcome> {
   // One statement creates the wallet or adds to it, and keeps its row locked until commit, so
-  // concurrent charges queue up instead of overwriting each other.
+  // concurrent charges queue up instead of overwriting each other; the sum is taken in SQL, as
+  // BIGINT, and no row comes back when it would pass the maximum.
   const [wallet] = await tx.$queryRaw<{ balance: string }[]>`
     INSERT INTO wallets (user_id, balance, updated_at)
-    VALUES (${charge.userId}::uuid, ${charge.amount}::bigint, now())
+    SELECT ${charge.userId}::uuid, ${charge.amount}::bigint, now()
+    WHERE ${charge.amount}::bigint <= ${charge.maxBalance}::bigint
     ON CONFLICT (user_id)
     DO UPDATE SET balance = wallets.balance + EXCLUDED.balance, updated_at = now()
+    WHERE wallets.balance + EXCLUDED.balance <= ${charge.maxBalance}::bigint
     RETURNING balance`;
-  if (!wallet) throw new Error(`the wallet of ${charge.userId} was neither created nor updated`);
+  if (!wallet) return { outcome: 'over_maximum', balance: await balanceOf(tx, charge.userId) };
   const recorded = await tx.$executeRaw`
     INSERT INTO ledger_entries (id, user_id, kind, amount, reference, request_hash, balance_after)
     VALUES (${randomUUID()}::uuid, ${charge.userId}::uuid, 'CHARGE', ${charge.amount}::bigint,
       ${charge.idempotencyKey}, ${charge.fingerprint}, ${wallet.balance}::bigint)
     ON CONFLICT (user_id, kind, reference) DO NOTHING`;
   if (recorded === 0) throw new KeyRecordedMeanwhile();
-  return Number(wallet.balance);
+  return { outcome: 'charged', balance: wonOf(wallet.balance) };
 }
 
 async function chargeRecordedFor(
@@ -63,5 +70,5 @@ async function chargeRecordedFor(
     SELECT request_hash, balance_after FROM ledger_entries
     WHERE user_id = ${charge.userId}::uuid AND kind = 'CHARGE'
       AND reference = ${charge.idempotencyKey}`;
-  return entry && { requestHash: entry.request_hash, balanceAfter: Number(entry.balance_after) };
+  return entry && { requestHash: entry.request_hash, balanceAfter: wonOf(entry.balance_after) };
 }

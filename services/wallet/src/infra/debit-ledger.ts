@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PaymentRequestedPayload } from '@headliner/contracts';
+import { wonOf, type PaymentRequestedPayload } from '@headliner/contracts';
 import type { SqlTransaction } from '@headliner/platform/database';
 import type { Debit } from '../domain/payment-outcome';
 
@@ -26,5 +26,5 @@ export async function debitWallet(
     FROM debited
     RETURNING balance_after`;
   if (!entry) return { result: 'refused', walletExists: true };
-  return { result: 'debited', balanceAfter: Number(entry.balance_after) };
+  return { result: 'debited', balanceAfter: wonOf(entry.balance_after) };
 }

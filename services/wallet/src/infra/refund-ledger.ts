@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PaymentCancelledPayload } from '@headliner/contracts';
+import { wonOf, type PaymentCancelledPayload } from '@headliner/contracts';
 import type { SqlTransaction } from '@headliner/platform/database';
 
 /** What cancelling a payment did to the wallet. */
@@ -33,5 +33,5 @@ export async function refundDebit(
     SELECT (SELECT amount FROM debit) AS debited, (SELECT amount FROM entry) AS refunded`;
   if (!refund?.debited) return { result: 'not_debited' };
   if (!refund.refunded) throw new Error(`the wallet of ${userId} has a debit but no row`);
-  return { result: 'refunded', amount: Number(refund.refunded) };
+  return { result: 'refunded', amount: wonOf(refund.refunded) };
 }
