@@ -18,4 +18,9 @@ export type { ReadinessChecks } from './http/readiness';
 export { createCircuitBreaker, type CircuitBreakerOptions } from './resilience/circuit-breaker';
 export { createUpstreamClient, type UpstreamClientOptions } from './resilience/upstream-client';
 export { createShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
+export {
+  startInBackground,
+  type BackgroundStart,
+  type BackgroundStartOptions,
+} from './lifecycle/start-in-background';
 export * from './messaging';
