@@ -9,6 +9,7 @@ export interface AppDeps {
   db: SqlDatabase;
   logger: Logger;
   readiness?: ReadinessChecks;
+  degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
 }
 
@@ -19,6 +20,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     routes,
     readiness: deps.readiness,
+    degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,
   });
 }
