@@ -18,7 +18,7 @@ describe('when the first attempts to start fail', () => {
       },
     });
 
-    expect(() => startup.check()).toThrow('not started');
+    expect(() => startup.check()).toThrow('starting');
     await startup.done;
 
     expect(() => startup.check()).not.toThrow();

@@ -29,7 +29,7 @@ export function startInBackground(options: BackgroundStartOptions): BackgroundSt
   const { name, logger, firstDelayMs = 500, maxDelayMs = 5_000 } = options;
   let started = false;
   let stopped = false;
-  let lastFailure = 'starting';
+  let lastFailure: string | undefined;
   let wakeUp: (() => void) | undefined;
 
   const pause = (ms: number) =>
@@ -59,7 +59,8 @@ export function startInBackground(options: BackgroundStartOptions): BackgroundSt
 
   return {
     check: () => {
-      if (!started) throw new Error(`not started: ${lastFailure}`);
+      if (started) return;
+      throw new Error(lastFailure === undefined ? 'starting' : `not started: ${lastFailure}`);
     },
     done: run(),
     stop: () => {
