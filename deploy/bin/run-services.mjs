@@ -1,21 +1,29 @@
 // Runs all five services in the foreground with one readable, prefixed log stream, prints the
-// gateway URL once every service is ready, and stops them all on Ctrl-C or when one dies.
+// gateway URL once every service is ready, restarts a service that dies (see supervise.mjs),
+// and stops them all on Ctrl-C.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import concurrently from 'concurrently';
 import { services } from './services.mjs';
 import { serviceEnv } from './service-env.mjs';
+import { superviseRestarts } from './supervise.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-const { result } = concurrently(
+// concurrently passes Ctrl-C (and SIGTERM, SIGHUP) on to every service.
+const run = concurrently(
   services.map(({ name }) => ({
     name,
     command: `node services/${name}/dist/main.js`,
     env: serviceEnv(root, name, { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' }),
   })),
-  { cwd: root, prefix: 'name', killOthersOn: ['failure', 'success'], prefixColors: 'auto' },
+  { cwd: root, prefix: 'name', prefixColors: 'auto' },
 );
+const supervisor = superviseRestarts(run, {
+  log: (line) => console.log(`[supervisor] ${line}`),
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, supervisor.stop);
+supervisor.stopped.then(() => process.exit(0));
 
 async function waitUntilReady() {
   const deadline = Date.now() + 120_000;
@@ -38,9 +46,4 @@ waitUntilReady().then(
       `\nHeadliner is up: http://127.0.0.1:8080 (API docs: http://127.0.0.1:8080/docs). Ctrl-C stops it.\n`,
     ),
   (error) => console.error(`\n${error.message}; see the logs above.\n`),
-);
-
-result.then(
-  () => process.exit(0),
-  () => process.exit(1),
 );

@@ -31,7 +31,14 @@ export interface SystemOptions {
    * default, so two checkouts can run their end-to-end tests side by side.
    */
   portBase?: number;
+  /**
+   * 'ready' (the default) waits until every check of every service is up, Kafka's consumers
+   * started included; 'serving' only until each answers what it can, e.g. with Kafka stopped.
+   */
+  waitFor?: Readiness;
 }
+
+type Readiness = 'ready' | 'serving';
 
 export interface System {
   gatewayUrl: string;
@@ -56,7 +63,7 @@ export interface System {
  */
 export async function startSystem(
   env: Partial<Record<string, string>> = {},
-  { portBase = Number(process.env.E2E_PORT_BASE ?? 18080) }: SystemOptions = {},
+  { portBase = Number(process.env.E2E_PORT_BASE ?? 18080), waitFor = 'ready' }: SystemOptions = {},
 ): Promise<System> {
   const prefix = `e2e:${randomUUID()}:`;
   const kafka = createKafkaNamespace();
@@ -109,9 +116,12 @@ export async function startSystem(
   };
   try {
     services.forEach(launch);
-    await Promise.all(services.map((service) => waitUntilReady(service, url(service), children)));
+    await Promise.all(
+      services.map((service) => waitUntil(waitFor, service, url(service), children)),
+    );
   } catch (error) {
-    await stop();
+    // The reason it did not start matters more than a clean-up failing for the same cause.
+    await stop().catch(() => undefined);
     throw error;
   }
   return {
@@ -133,13 +143,18 @@ export async function startSystem(
     },
     restart: async (service) => {
       launch(service);
-      await waitUntilReady(service, url(service), children);
+      await waitUntil('ready', service, url(service), children);
     },
     stop,
   };
 }
 
-async function waitUntilReady(service: Service, baseUrl: string, children: Map<Service, Child>) {
+async function waitUntil(
+  readiness: Readiness,
+  service: Service,
+  baseUrl: string,
+  children: Map<Service, Child>,
+) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const child = children.get(service);
@@ -149,13 +164,15 @@ async function waitUntilReady(service: Service, baseUrl: string, children: Map<S
       );
     }
     try {
-      if ((await fetch(`${baseUrl}/health/ready`)).ok) return;
+      const answer = await fetch(`${baseUrl}/health/ready`);
+      const { status } = (await answer.json()) as { status: string };
+      if (answer.ok && (readiness === 'serving' || status === 'ready')) return;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${service} was not ready within 60 s`);
+  throw new Error(`${service} was not ${readiness} within 60 s`);
 }
 
 function terminate(child: ChildProcess): Promise<void> {

@@ -19,4 +19,9 @@ export { createCircuitBreaker, type CircuitBreakerOptions } from './resilience/c
 export { createUpstreamClient, type UpstreamClientOptions } from './resilience/upstream-client';
 export { failureKindOf, type FailureKind } from './resilience/failure-kind';
 export { createShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
+export {
+  startInBackground,
+  type BackgroundStart,
+  type BackgroundStartOptions,
+} from './lifecycle/start-in-background';
 export * from './messaging';

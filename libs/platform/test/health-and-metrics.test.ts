@@ -1,11 +1,23 @@
 import { Router } from 'express';
 import { Registry } from 'prom-client';
 import request from 'supertest';
-import { createHttpApp, createLogger, ProblemError, type ReadinessChecks } from '../src';
+import {
+  createHttpApp,
+  createLogger,
+  ProblemError,
+  type Logger,
+  type ReadinessChecks,
+} from '../src';
+import { captureLogs } from './fixtures/captured-logs';
 
-const logger = createLogger({ service: 'test', level: 'silent' });
+const silent = createLogger({ service: 'test', level: 'silent' });
 
-function appWith(options: { readiness?: ReadinessChecks; isShuttingDown?: () => boolean }) {
+function appWith(options: {
+  readiness?: ReadinessChecks;
+  degradedWithout?: ReadinessChecks;
+  isShuttingDown?: () => boolean;
+  logger?: Logger;
+}) {
   const concerts = Router();
   concerts.get('/:concertId', () => {
     throw ProblemError.notFound('No such concert.');
@@ -16,7 +28,13 @@ function appWith(options: { readiness?: ReadinessChecks; isShuttingDown?: () => 
   });
   routes.use('/api/v1/concerts', concerts);
   const metrics = new Registry();
-  const app = createHttpApp({ logger, routes, metrics, readinessTimeoutMs: 50, ...options });
+  const app = createHttpApp({
+    logger: silent,
+    routes,
+    metrics,
+    readinessTimeoutMs: 50,
+    ...options,
+  });
   return { app, metrics };
 }
 
@@ -65,6 +83,79 @@ describe('when a readiness check fails or hangs', () => {
         kafka: 'down: no answer within 50 ms',
       },
     });
+  });
+});
+
+describe('when a dependency the service answers without is down', () => {
+  it('stays ready, says it is degraded and names the dependency with its reason', async () => {
+    const { app } = appWith({
+      readiness: { postgres: () => 1 },
+      degradedWithout: {
+        redis: async () => {
+          throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+        },
+      },
+    });
+
+    const res = await request(app).get('/health/ready');
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      status: 'degraded',
+      checks: { postgres: 'up', redis: 'down: connect ECONNREFUSED 127.0.0.1:6379' },
+    });
+  });
+
+  it('is unavailable still when something it needs is down too', async () => {
+    const { app } = appWith({
+      readiness: {
+        postgres: () => Promise.reject(new Error('the database system is starting up')),
+      },
+      degradedWithout: { kafka: () => Promise.reject(new Error('not started')) },
+    });
+
+    const res = await request(app).get('/health/ready');
+
+    expect(res.status).toBe(503);
+    expect(res.body.status).toBe('unavailable');
+  });
+
+  it('logs the dependency going down and coming back once each, not at every probe', async () => {
+    const { logger, lines } = captureLogs();
+    let redisUp = true;
+    const { app } = appWith({
+      logger,
+      degradedWithout: {
+        redis: () => (redisUp ? 'PONG' : Promise.reject(new Error('connect ECONNREFUSED'))),
+      },
+    });
+
+    await request(app).get('/health/ready');
+    redisUp = false;
+    await request(app).get('/health/ready');
+    await request(app).get('/health/ready');
+    redisUp = true;
+    await request(app).get('/health/ready');
+
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([
+      ['warn', 'redis is down: serving without it'],
+      ['info', 'redis is back'],
+    ]);
+  });
+});
+
+describe('when liveness is probed', () => {
+  it('answers without asking any dependency, so an outage never gets the process restarted', async () => {
+    const probed: string[] = [];
+    const { app } = appWith({
+      readiness: { postgres: () => probed.push('postgres') },
+      degradedWithout: { redis: () => probed.push('redis') },
+    });
+
+    const res = await request(app).get('/health/live');
+
+    expect(res.status).toBe(200);
+    expect(probed).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ export interface AppDeps {
   sharedMaxAgeSeconds?: number;
   logger: Logger;
   readiness?: ReadinessChecks;
+  degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
 }
 
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps): Express {
     logger,
     routes,
     readiness: deps.readiness,
+    degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,
   });
 }

@@ -2,11 +2,11 @@
 import { telemetry } from './telemetry';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
+  connectKafkaInBackground,
   createKafka,
   createLogger,
   createProducer,
   createShutdown,
-  ensureTopics,
 } from '@headliner/platform';
 import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import { createApp } from './app';
@@ -46,23 +46,39 @@ async function main(): Promise<void> {
     });
 
   const kafka = createKafka({ clientId: 'concert', brokers: config.KAFKA_BROKERS, logger });
-  await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
   const producer = createProducer(kafka);
-  await producer.connect();
   shutdown.onClose('kafka producer', () => producer.disconnect());
-  const admin = kafka.admin();
-  await admin.connect();
-  shutdown.onClose('kafka admin', () => admin.disconnect());
+  const kafkaLink = connectKafkaInBackground({
+    kafka,
+    topics: topicsToCreate(config.KAFKA_NAMESPACE),
+    producer,
+    logger,
+    startConsumers: async () => {
+      const consumer = await startReservationEventsConsumer({
+        kafka,
+        producer,
+        db: sqlDatabase(consumerPool),
+        cache,
+        logger,
+        topics: reservationTopicsIn(topicNames(config.KAFKA_NAMESPACE)),
+        groupId: `${config.KAFKA_NAMESPACE}concert`,
+      });
+      shutdown.onClose('reservation events consumer', () => consumer.disconnect());
+    },
+  });
+  shutdown.onClose('kafka', () => kafkaLink.stop());
 
-  // Redis is not a readiness check: without it the catalogue still answers, from PostgreSQL.
+  // The catalogue answers from PostgreSQL without its Redis cache, and without Kafka, whose
+  // reservation events only bring seat states up to date.
   const app = createApp({
     prisma,
     cache,
     sharedMaxAgeSeconds: config.CATALOGUE_SHARED_MAX_AGE_SECONDS,
     logger,
-    readiness: {
-      postgres: () => prisma.$queryRaw`SELECT 1`,
-      kafka: () => admin.describeCluster(),
+    readiness: { postgres: () => prisma.$queryRaw`SELECT 1` },
+    degradedWithout: {
+      kafka: () => kafkaLink.check(),
+      ...(redis && { redis: () => redis.ping() }),
     },
     isShuttingDown: shutdown.isShuttingDown,
   });
@@ -71,17 +87,6 @@ async function main(): Promise<void> {
     logger.info({ port: config.PORT, cache: config.CATALOGUE_CACHE }, 'concert listening');
   });
   shutdown.trackServer(server);
-
-  const consumer = await startReservationEventsConsumer({
-    kafka,
-    producer,
-    db: sqlDatabase(consumerPool),
-    cache,
-    logger,
-    topics: reservationTopicsIn(topicNames(config.KAFKA_NAMESPACE)),
-    groupId: `${config.KAFKA_NAMESPACE}concert`,
-  });
-  shutdown.onClose('reservation events consumer', () => consumer.disconnect());
 }
 
 main().catch((error: unknown) => {

@@ -81,10 +81,9 @@ export function createApp({
     metrics,
     isShuttingDown,
     // Upstreams are left out on purpose: with one service down the gateway still serves the rest,
-    // answering 503 for that service's routes.
-    readiness: {
-      postgres: () => prisma.$queryRaw`SELECT 1`,
-      redis: () => redis.ping(),
-    },
+    // answering 503 for that service's routes. Redis only counts requests for the rate limiter,
+    // which lets them through while it is away: a Redis outage must not empty the gateway pool.
+    readiness: { postgres: () => prisma.$queryRaw`SELECT 1` },
+    degradedWithout: { redis: () => redis.ping() },
   });
 }

@@ -2,15 +2,15 @@ import { telemetry } from './telemetry';
 import { config } from './config';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
+  connectKafkaInBackground,
   createKafka,
   createLogger,
   createProducer,
   createShutdown,
-  ensureTopics,
 } from '@headliner/platform';
 import { createApp } from './app';
 import { startPaymentReleaseConsumer } from './consumers/payment-release-consumer';
-import { createRequestRedis, createWorkerRedis, whenReady } from './infra/redis-connections';
+import { createRequestRedis, createWorkerRedis } from './infra/redis-connections';
 import { createWaitingRoom } from './infra/waiting-room';
 import { startSweep } from './sweep/sweep-worker';
 
@@ -23,15 +23,13 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   shutdown.onClose('telemetry', () => telemetry.shutdown());
 
+  // Not awaited: until Redis is there, requests are answered 503 and readiness says why.
   const redis = createRequestRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS, logger);
   shutdown.onClose('redis', () => redis.quit());
   const sweepRedis = createWorkerRedis(config.REDIS_URL, logger);
   shutdown.onClose('sweep redis', () => sweepRedis.quit());
-  await whenReady(redis);
   const kafka = createKafka({ clientId: 'queue', brokers: config.KAFKA_BROKERS, logger });
-  await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
   const producer = createProducer(kafka);
-  await producer.connect();
   shutdown.onClose('kafka producer', () => producer.disconnect());
 
   const waitingRoom = createWaitingRoom({
@@ -43,26 +41,38 @@ async function main(): Promise<void> {
       waitIdleSeconds: config.WAIT_IDLE_TTL_SECONDS,
     },
   });
+  const confirmedTopic = topicNames(config.KAFKA_NAMESPACE).reservationConfirmed;
+  const kafkaLink = connectKafkaInBackground({
+    kafka,
+    topics: topicsToCreate(config.KAFKA_NAMESPACE),
+    producer,
+    logger,
+    startConsumers: async () => {
+      const consumer = await startPaymentReleaseConsumer({
+        kafka,
+        producer,
+        groupId: `${config.KAFKA_NAMESPACE}queue`,
+        topic: confirmedTopic,
+        dlqTopic: `${confirmedTopic}.dlq`,
+        waitingRoom,
+        logger,
+      });
+      shutdown.onClose('kafka consumer', () => consumer.disconnect());
+    },
+  });
+  shutdown.onClose('kafka', () => kafkaLink.stop());
+
+  // Without Kafka, tokens are still issued and admitted; a payment frees its slot later.
   const app = createApp({
     logger,
     waitingRoom,
     readiness: { redis: () => redis.ping() },
+    degradedWithout: { kafka: () => kafkaLink.check() },
     isShuttingDown: shutdown.isShuttingDown,
   });
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'listening'));
   shutdown.trackServer(server);
 
-  const confirmedTopic = topicNames(config.KAFKA_NAMESPACE).reservationConfirmed;
-  const consumer = await startPaymentReleaseConsumer({
-    kafka,
-    producer,
-    groupId: `${config.KAFKA_NAMESPACE}queue`,
-    topic: confirmedTopic,
-    dlqTopic: `${confirmedTopic}.dlq`,
-    waitingRoom,
-    logger,
-  });
-  shutdown.onClose('kafka consumer', () => consumer.disconnect());
   const sweep = await startSweep({
     connection: sweepRedis,
     keyPrefix: config.QUEUE_KEY_PREFIX,

@@ -5,6 +5,7 @@ import type { RouteDeps } from './http/route-deps';
 
 export interface AppDeps extends RouteDeps {
   readiness?: ReadinessChecks;
+  degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
 }
 
@@ -13,6 +14,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     routes: bookingRoutes(deps),
     readiness: deps.readiness,
+    degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,
   });
 }

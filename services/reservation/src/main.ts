@@ -2,11 +2,11 @@
 import { telemetry } from './telemetry';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
+  connectKafkaInBackground,
   createKafka,
   createLogger,
   createProducer,
   createShutdown,
-  ensureTopics,
   startOutboxRelay,
 } from '@headliner/platform';
 import { Redis } from 'ioredis';
@@ -32,11 +32,10 @@ async function main() {
   const db = createDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE, logger);
   shutdown.onClose('postgres', () => db.$disconnect());
   const kafka = createKafka({ clientId: 'reservation', brokers: config.KAFKA_BROKERS, logger });
-  await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
   const topics = topicNames(config.KAFKA_NAMESPACE);
   const producer = createProducer(kafka);
-  await producer.connect();
   shutdown.onClose('kafka producer', () => producer.disconnect());
+  // Until the producer connects, the relay's passes fail and the outbox keeps the events.
   const relay = startOutboxRelay({ db, producer, logger });
   shutdown.onClose('outbox relay', () => relay.stop());
   // Fail fast rather than queue commands while Redis is away: holds go on without it.
@@ -47,6 +46,27 @@ async function main() {
   shutdown.onClose('hold expiry queue', () => holdExpiry.close());
 
   const outcomes = watchPaymentOutcomes(db, logger);
+  const kafkaLink = connectKafkaInBackground({
+    kafka,
+    topics: topicsToCreate(config.KAFKA_NAMESPACE),
+    producer,
+    logger,
+    startConsumers: async () => {
+      const consumer = await startPaymentAnswerConsumer({
+        kafka,
+        producer,
+        db,
+        relay,
+        claims,
+        logger,
+        topics,
+        outcomes,
+        groupId: `${config.KAFKA_NAMESPACE}reservation`,
+      });
+      shutdown.onClose('payment answer consumer', () => consumer.disconnect());
+    },
+  });
+  shutdown.onClose('kafka', () => kafkaLink.stop());
 
   const app = createApp({
     db,
@@ -66,7 +86,10 @@ async function main() {
     },
     outcomes,
     paymentWaitMs: config.PAYMENT_WAIT_MS,
-    readiness: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => redis.ping() },
+    // Holds and payment requests need only PostgreSQL: without Redis the database alone decides
+    // who holds a seat, and without Kafka the outbox keeps the events.
+    readiness: { postgres: () => db.$queryRaw`SELECT 1` },
+    degradedWithout: { redis: () => redis.ping(), kafka: () => kafkaLink.check() },
     isShuttingDown: shutdown.isShuttingDown,
   });
   const server = app.listen(config.PORT, (error) => {
@@ -75,18 +98,6 @@ async function main() {
   });
   shutdown.trackServer(server);
 
-  const consumer = await startPaymentAnswerConsumer({
-    kafka,
-    producer,
-    db,
-    relay,
-    claims,
-    logger,
-    topics,
-    outcomes,
-    groupId: `${config.KAFKA_NAMESPACE}reservation`,
-  });
-  shutdown.onClose('payment answer consumer', () => consumer.disconnect());
   const workerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   shutdown.onClose('redis (expiry worker)', () => workerRedis.quit());
   const worker = await startHoldExpiryWorker({

@@ -11,6 +11,7 @@ export interface AppDeps {
   maxBalance: number;
   logger: Logger;
   readiness?: ReadinessChecks;
+  degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
 }
 
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     routes,
     readiness: deps.readiness,
+    degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,
   });
 }

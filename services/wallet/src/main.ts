@@ -2,11 +2,11 @@
 import { telemetry } from './telemetry';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
+  connectKafkaInBackground,
   createKafka,
   createLogger,
   createProducer,
   createShutdown,
-  ensureTopics,
   startOutboxRelay,
 } from '@headliner/platform';
 import { createPgPool, sqlDatabase } from '@headliner/platform/database';
@@ -29,24 +29,38 @@ async function main(): Promise<void> {
   shutdown.onClose('postgres', () => pool.end());
   const db = sqlDatabase(pool);
   const kafka = createKafka({ clientId: 'wallet', brokers: config.KAFKA_BROKERS, logger });
-  await ensureTopics(kafka, topicsToCreate(config.KAFKA_NAMESPACE));
   const producer = createProducer(kafka);
-  await producer.connect();
   shutdown.onClose('kafka producer', () => producer.disconnect());
-  const admin = kafka.admin();
-  await admin.connect();
-  shutdown.onClose('kafka admin', () => admin.disconnect());
+  // Until the producer connects, the relay's passes fail and the outbox keeps the events.
   const relay = startOutboxRelay({ db, producer, logger });
   shutdown.onClose('outbox relay', () => relay.stop());
+  const kafkaLink = connectKafkaInBackground({
+    kafka,
+    topics: topicsToCreate(config.KAFKA_NAMESPACE),
+    producer,
+    logger,
+    startConsumers: async () => {
+      const consumer = await startPaymentSagaConsumer({
+        kafka,
+        db,
+        producer,
+        relay,
+        logger,
+        topics: topicNames(config.KAFKA_NAMESPACE),
+        groupId: `${config.KAFKA_NAMESPACE}wallet`,
+      });
+      shutdown.onClose('payment saga consumer', () => consumer.disconnect());
+    },
+  });
+  shutdown.onClose('kafka', () => kafkaLink.stop());
 
+  // Charges and balance reads need only PostgreSQL; the saga waits for Kafka.
   const app = createApp({
     db,
     maxBalance: config.MAX_BALANCE_WON,
     logger,
-    readiness: {
-      postgres: () => db.$queryRaw`SELECT 1`,
-      kafka: () => admin.describeCluster(),
-    },
+    readiness: { postgres: () => db.$queryRaw`SELECT 1` },
+    degradedWithout: { kafka: () => kafkaLink.check() },
     isShuttingDown: shutdown.isShuttingDown,
   });
   const server = app.listen(config.PORT, (error) => {
@@ -54,17 +68,6 @@ async function main(): Promise<void> {
     logger.info({ port: config.PORT }, 'wallet listening');
   });
   shutdown.trackServer(server);
-
-  const consumer = await startPaymentSagaConsumer({
-    kafka,
-    db,
-    producer,
-    relay,
-    logger,
-    topics: topicNames(config.KAFKA_NAMESPACE),
-    groupId: `${config.KAFKA_NAMESPACE}wallet`,
-  });
-  shutdown.onClose('payment saga consumer', () => consumer.disconnect());
 }
 
 main().catch((error: unknown) => {

@@ -4,11 +4,18 @@ import { apiComponents } from './components';
 
 export const HealthReport = z
   .object({
-    status: z.enum(['UP', 'DOWN']),
+    status: z
+      .enum(['ok', 'ready', 'degraded', 'unavailable', 'shutting down'])
+      .describe(
+        'Liveness: ok. Readiness: ready; degraded when only something the service answers ' +
+          'without is down (still 200); unavailable when something it needs is down (503)',
+      ),
     checks: z
-      .record(z.string(), z.enum(['UP', 'DOWN']))
+      .record(z.string(), z.string())
       .optional()
-      .describe('Readiness only: each dependency (database, kafka, redis...) by name'),
+      .describe(
+        'Readiness only: each dependency (postgres, redis, kafka...) by name: up, or down: <reason>',
+      ),
   })
   .register(apiComponents, { id: 'HealthReport' });
 export type HealthReport = z.infer<typeof HealthReport>;
@@ -33,7 +40,7 @@ export const healthRoutes: readonly ApiRoute[] = [
     caller: 'anyone',
     responses: {
       200: json('Ready', HealthReport),
-      503: json('Not ready: some check is DOWN', HealthReport),
+      503: json('Not ready: something the service needs is down', HealthReport),
     },
   },
   {

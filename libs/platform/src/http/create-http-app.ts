@@ -15,6 +15,11 @@ export interface HttpAppOptions {
   routes: RequestHandler;
   /** What /health/ready probes, by name; none means ready whenever the process runs. */
   readiness?: ReadinessChecks;
+  /**
+   * Dependencies the service answers without, with less (a cache, a fail-open rate limiter, the
+   * broker its outbox waits for): /health/ready reports them and stays 200, as `degraded`.
+   */
+  degradedWithout?: ReadinessChecks;
   readinessTimeoutMs?: number;
   /** From the shutdown: turns the health endpoints 503 while the service drains. */
   isShuttingDown?: () => boolean;
@@ -41,7 +46,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const operational = Router();
   operational.use(
     healthRoutes({
+      logger: options.logger,
       readiness: options.readiness ?? {},
+      degradedWithout: options.degradedWithout ?? {},
       readinessTimeoutMs: options.readinessTimeoutMs ?? 1000,
       isShuttingDown: options.isShuttingDown ?? (() => false),
     }),

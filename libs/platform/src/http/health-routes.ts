@@ -1,19 +1,26 @@
 import { Router } from 'express';
+import type { Logger } from 'pino';
 import { checkReadiness, type ReadinessChecks } from './readiness';
 import { livenessPath, readinessPath } from './operational-paths';
 
 export interface HealthOptions {
+  logger: Logger;
+  /** What the service cannot answer without: any of them down turns readiness 503. */
   readiness: ReadinessChecks;
+  /** What the service answers without, with less: reported and logged, readiness stays 200. */
+  degradedWithout: ReadinessChecks;
   readinessTimeoutMs: number;
   isShuttingDown: () => boolean;
 }
 
 /**
- * Liveness says the process can still answer; readiness says it can do its work. Both turn 503 as
+ * Liveness says the process can still answer, and asks no dependency: restarting a process
+ * because its database is away mends nothing. Readiness says it can do its work. Both turn 503 as
  * soon as shutdown begins, so load balancers stop sending requests while in-flight ones finish.
  */
 export function healthRoutes(options: HealthOptions): Router {
   const router = Router();
+  const logChange = changeLogger(options);
   router.get(livenessPath, (_req, res) => {
     if (options.isShuttingDown()) res.status(503).json({ status: 'shutting down' });
     else res.json({ status: 'ok' });
@@ -23,8 +30,33 @@ export function healthRoutes(options: HealthOptions): Router {
       res.status(503).json({ status: 'shutting down' });
       return;
     }
-    const { ready, checks } = await checkReadiness(options.readiness, options.readinessTimeoutMs);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
+    const { ready, degraded, checks } = await checkReadiness(
+      options.readiness,
+      options.degradedWithout,
+      options.readinessTimeoutMs,
+    );
+    logChange(checks);
+    const status = !ready ? 'unavailable' : degraded ? 'degraded' : 'ready';
+    res.status(ready ? 200 : 503).json({ status, checks });
   });
   return router;
+}
+
+/**
+ * Logs a check going down or coming back once, rather than at every probe. The first probe sets
+ * the scene unlogged: at boot, connections are still being made.
+ */
+function changeLogger({ logger, degradedWithout }: HealthOptions) {
+  const wasUp = new Map<string, boolean>();
+  return (checks: Record<string, string>) => {
+    for (const [name, outcome] of Object.entries(checks)) {
+      const up = outcome === 'up';
+      const before = wasUp.get(name);
+      wasUp.set(name, up);
+      if (before === undefined || before === up) continue;
+      const effect = name in degradedWithout ? 'serving without it' : 'not ready';
+      if (up) logger.info({ check: name }, `${name} is back`);
+      else logger.warn({ check: name, outcome }, `${name} is down: ${effect}`);
+    }
+  };
 }

@@ -2,22 +2,38 @@
 export type ReadinessChecks = Record<string, () => unknown>;
 
 export interface Readiness {
+  /** Every check of what the service needs is up: it may take traffic. */
   ready: boolean;
-  /** `up`, or `down: <reason>`, per check. */
+  /** Some dependency the service answers without is down: it serves, with less. */
+  degraded: boolean;
+  /** `up`, or `down: <reason>`, per check of either kind. */
   checks: Record<string, string>;
 }
 
-/** Runs every check in parallel, each bounded by timeoutMs so one hung dependency cannot hang the probe. */
+/**
+ * Runs every check in parallel, each bounded by timeoutMs so one hung dependency cannot hang the
+ * probe. Only `needed` decide readiness; `degradedWithout` are reported beside them.
+ */
 export async function checkReadiness(
-  checks: ReadinessChecks,
+  needed: ReadinessChecks,
+  degradedWithout: ReadinessChecks,
   timeoutMs: number,
 ): Promise<Readiness> {
-  const outcomes = await Promise.all(
-    Object.entries(checks).map(async ([name, check]) => [name, await outcomeOf(check, timeoutMs)]),
-  );
+  const outcomesOf = (checks: ReadinessChecks) =>
+    Promise.all(
+      Object.entries(checks).map(async ([name, check]) => [
+        name,
+        await outcomeOf(check, timeoutMs),
+      ]),
+    );
+  const [neededOutcomes, otherOutcomes] = await Promise.all([
+    outcomesOf(needed),
+    outcomesOf(degradedWithout),
+  ]);
   return {
-    ready: outcomes.every(([, outcome]) => outcome === 'up'),
-    checks: Object.fromEntries(outcomes),
+    ready: neededOutcomes.every(([, outcome]) => outcome === 'up'),
+    degraded: otherOutcomes.some(([, outcome]) => outcome !== 'up'),
+    checks: Object.fromEntries([...neededOutcomes, ...otherOutcomes]),
   };
 }
 

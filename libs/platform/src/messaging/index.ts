@@ -6,6 +6,7 @@ export * from './inbox-consumer';
 export * from './relay-waking-database';
 export * from './kafka-client';
 export * from './ensure-topics';
+export * from './kafka-in-background';
 export * from './non-retriable-error';
 export * from './retry-delay';
 export * from './trace-headers';

@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+
+/** Runs the supervisor over a service living `lifetimes` ms in its successive runs. */
+function superviseFlaky(lifetimes: string[]) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'supervise-'));
+  const child = spawn(
+    process.execPath,
+    ['deploy/test/fixtures/supervise-flaky.mjs', path.join(dir, 'runs'), ...lifetimes],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines: string[] = [];
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => lines.push(...chunk.split('\n').filter(Boolean)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const untilLine = async (text: string) => {
+    const deadline = Date.now() + 30_000;
+    while (!lines.some((line) => line.includes(text))) {
+      if (Date.now() > deadline) throw new Error(`never printed "${text}":\n${lines.join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const cleanUp = () => {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { child, lines, exited, untilLine, cleanUp };
+}
+
+const restartPauses = (lines: string[]) =>
+  lines.flatMap((line) => /\[supervisor\].*restarting in ([\d.]+ s)/.exec(line)?.[1] ?? []);
+
+describe('when a service keeps dying', () => {
+  it('restarts it after pauses that double up to a cap, and from the first again once it stayed up', async () => {
+    // Four quick deaths, then one after 3.5 s up (past the 3 s that count as stable), then up.
+    const flaky = superviseFlaky(['0', '0', '0', '0', '3500']);
+    try {
+      await flaky.untilLine('run 6 up');
+
+      expect(restartPauses(flaky.lines)).toEqual(['0.05 s', '0.1 s', '0.2 s', '0.2 s', '0.05 s']);
+      expect(flaky.lines).toContainEqual(
+        expect.stringMatching(/^\[supervisor\] flaky exited \(1\) after [\d.]+ s; restarting/),
+      );
+    } finally {
+      flaky.cleanUp();
+    }
+  });
+});
+
+describe('when Ctrl-C stops the services', () => {
+  it('restarts none of them and exits once they have', async () => {
+    const flaky = superviseFlaky([]);
+    try {
+      await flaky.untilLine('run 1 up');
+
+      flaky.child.kill('SIGINT');
+
+      expect(await flaky.exited).toBe(0);
+      expect(flaky.lines).toContain('[supervisor] stopped');
+      expect(restartPauses(flaky.lines)).toEqual([]);
+      expect(flaky.lines.filter((line) => line.includes(' up'))).toHaveLength(1);
+    } finally {
+      flaky.cleanUp();
+    }
+  });
+});
