@@ -1,7 +1,7 @@
 import { eventually } from '@headliner/testing';
 import { Client } from 'pg';
 import { createSchedule, Fan } from './support/gateway-client';
-import { infra } from './support/infra-component';
+import { startInfrastructure, stopInfrastructure } from './support/infrastructure';
 import { expectInvariants } from './support/invariants';
 import { ADMIN, startSystem, type Service, type System } from './support/system';
 
@@ -11,12 +11,12 @@ describe('when Kafka is down as every service starts', () => {
   let system: System | undefined;
 
   afterAll(async () => {
-    await infra('up', 'kafka');
+    await startInfrastructure('kafka');
     await system?.stop();
   });
 
   it('serves charges, reads, queue tokens and holds, and completes the booking once Kafka is back', async () => {
-    await infra('down', 'kafka');
+    await stopInfrastructure('kafka');
     // A payment time-out far beyond the outage: this test is about the booking going through.
     system = await startSystem({ PAYMENT_TIMEOUT_SECONDS: '600' }, { waitFor: 'serving' });
     const live = system;
@@ -46,7 +46,7 @@ describe('when Kafka is down as every service starts', () => {
     // The payment request is kept in the outbox until the broker is back.
     expect((await fan.pay(reservationId)).status).toBe(202);
 
-    await infra('up', 'kafka');
+    await startInfrastructure('kafka');
 
     const confirmed = await eventually(
       () => fan.call('GET', `/api/v1/reservations/${reservationId}`),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSchedule, Fan } from './support/gateway-client';
-import { infra } from './support/infra-component';
+import { startInfrastructure, stopInfrastructure } from './support/infrastructure';
 import { ADMIN, startSystem, type Service, type System } from './support/system';
 
 interface ReadinessAnswer {
@@ -21,7 +21,7 @@ describe('when Redis stops under a running system', () => {
   });
 
   afterAll(async () => {
-    await infra('up', 'redis');
+    await startInfrastructure('redis');
     await system?.stop();
   });
 
@@ -31,7 +31,7 @@ describe('when Redis stops under a running system', () => {
     const fan = await new Fan(system.gatewayUrl, `redis_down_${randomUUID().slice(0, 6)}`);
     await fan.signUpAndLogIn();
 
-    await infra('down', 'redis');
+    await stopInfrastructure('redis');
 
     for (const service of ['gateway', 'reservation'] as const) {
       const { status, body } = await readinessOf(system, service);

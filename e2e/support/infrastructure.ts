@@ -13,9 +13,9 @@ export type Component = 'postgres' | 'redis' | 'kafka';
  * refuses an external one.
  */
 export async function stopInfrastructure(component: Component): Promise<void> {
-  await run('bash', [infraScript, 'down', component], { timeout: 120_000 });
+  await run('bash', [infraScript, 'down', component], { timeout: 180_000 });
 }
 
 export async function startInfrastructure(component: Component): Promise<void> {
-  await run('bash', [infraScript, 'up', component], { timeout: 120_000 });
+  await run('bash', [infraScript, 'up', component], { timeout: 180_000 });
 }
