@@ -116,7 +116,7 @@ export async function startSystem(
     databaseUrl: (service) => databases[service].url,
     kill: async (service) => {
       const child = children.get(service)?.process;
-      if (!child || child.exitCode !== null) return;
+      if (!child || hasExited(child)) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
@@ -148,8 +148,13 @@ async function waitUntilReady(service: Service, baseUrl: string, children: Map<S
   throw new Error(`${service} was not ready within 60 s`);
 }
 
+// A child killed by a signal keeps exitCode null and sets signalCode instead.
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (hasExited(child)) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.once('exit', () => {
