@@ -18,4 +18,5 @@ export type { ReadinessChecks } from './http/readiness';
 export { createCircuitBreaker, type CircuitBreakerOptions } from './resilience/circuit-breaker';
 export { createUpstreamClient, type UpstreamClientOptions } from './resilience/upstream-client';
 export { createShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
+export { keepJobScheduler, type KeptJobSchedulerOptions } from './lifecycle/kept-job-scheduler';
 export * from './messaging';
