@@ -42,6 +42,11 @@ export interface System {
   kill(service: Service): Promise<void>;
   /** Starts a killed service again and waits until it is ready. */
   restart(service: Service): Promise<void>;
+  /**
+   * Deletes every Redis key of this system in one atomic step: what the services see when their
+   * Redis restarts without its data, or someone runs FLUSHALL (clients stay connected).
+   */
+  loseRedisData(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -125,9 +130,20 @@ export async function startSystem(
       launch(service);
       await waitUntilReady(service, url(service), children);
     },
+    loseRedisData: async () => {
+      const redis = new Redis(infraUrl('REDIS_URL'));
+      await redis.eval(deleteKeysLua, 0, `${prefix}*`);
+      redis.disconnect();
+    },
     stop,
   };
 }
+
+// One script, so no service writes between the listing and the deletion, as with FLUSHALL.
+const deleteKeysLua = `
+for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end
+return 0
+`;
 
 async function waitUntilReady(service: Service, baseUrl: string, children: Map<Service, Child>) {
   const deadline = Date.now() + 60_000;

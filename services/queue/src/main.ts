@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     logger,
   });
   shutdown.onClose('kafka consumer', () => consumer.disconnect());
-  const sweep = await startSweep({
+  const sweep = startSweep({
     connection: sweepRedis,
     keyPrefix: config.QUEUE_KEY_PREFIX,
     intervalMs: config.SWEEP_INTERVAL_MS,

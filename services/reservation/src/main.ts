@@ -89,7 +89,7 @@ async function main() {
   shutdown.onClose('payment answer consumer', () => consumer.disconnect());
   const workerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   shutdown.onClose('redis (expiry worker)', () => workerRedis.quit());
-  const worker = await startHoldExpiryWorker({
+  const worker = startHoldExpiryWorker({
     connection: workerRedis,
     prefix: `${config.REDIS_KEY_PREFIX}bull`,
     queue: holdExpiry,
