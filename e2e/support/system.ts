@@ -53,6 +53,11 @@ export interface System {
   kill(service: Service): Promise<void>;
   /** Starts a killed service again and waits until it is ready. */
   restart(service: Service): Promise<void>;
+  /**
+   * Deletes every Redis key of this system in one atomic step: what the services see when their
+   * Redis restarts without its data, or someone runs FLUSHALL (clients stay connected).
+   */
+  loseRedisData(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -130,13 +135,13 @@ export async function startSystem(
     exited: () =>
       services.filter((service) => {
         const child = children.get(service)?.process;
-        return child?.exitCode !== null || child.signalCode !== null;
+        return child !== undefined && hasExited(child);
       }),
     serviceUrl: url,
     databaseUrl: (service) => databases[service].url,
     kill: async (service) => {
       const child = children.get(service)?.process;
-      if (!child || child.exitCode !== null) return;
+      if (!child || hasExited(child)) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
@@ -145,9 +150,20 @@ export async function startSystem(
       launch(service);
       await waitUntil('ready', service, url(service), children);
     },
+    loseRedisData: async () => {
+      const redis = new Redis(infraUrl('REDIS_URL'));
+      await redis.eval(deleteKeysLua, 0, `${prefix}*`);
+      redis.disconnect();
+    },
     stop,
   };
 }
+
+// One script, so no service writes between the listing and the deletion, as with FLUSHALL.
+const deleteKeysLua = `
+for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end
+return 0
+`;
 
 async function waitUntil(
   readiness: Readiness,
@@ -158,9 +174,9 @@ async function waitUntil(
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const child = children.get(service);
-    if (child?.process.exitCode !== null) {
+    if (!child || hasExited(child.process)) {
       throw new Error(
-        `${service} exited (code ${child?.process.exitCode}) while starting; its last lines:\n${child?.lastLines()}`,
+        `${service} exited (code ${child?.process.exitCode ?? child?.process.signalCode}) while starting; its last lines:\n${child?.lastLines()}`,
       );
     }
     try {
@@ -175,8 +191,13 @@ async function waitUntil(
   throw new Error(`${service} was not ${readiness} within 60 s`);
 }
 
+// A child killed by a signal keeps exitCode null and sets signalCode instead.
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (hasExited(child)) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.once('exit', () => {

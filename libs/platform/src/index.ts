@@ -24,4 +24,5 @@ export {
   type BackgroundStart,
   type BackgroundStartOptions,
 } from './lifecycle/start-in-background';
+export { keepJobScheduler, type KeptJobSchedulerOptions } from './lifecycle/kept-job-scheduler';
 export * from './messaging';

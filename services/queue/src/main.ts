@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'listening'));
   shutdown.trackServer(server);
 
-  const sweep = await startSweep({
+  const sweep = startSweep({
     connection: sweepRedis,
     keyPrefix: config.QUEUE_KEY_PREFIX,
     intervalMs: config.SWEEP_INTERVAL_MS,

@@ -100,7 +100,7 @@ async function main() {
 
   const workerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   shutdown.onClose('redis (expiry worker)', () => workerRedis.quit());
-  const worker = await startHoldExpiryWorker({
+  const worker = startHoldExpiryWorker({
     connection: workerRedis,
     prefix: `${config.REDIS_KEY_PREFIX}bull`,
     queue: holdExpiry,

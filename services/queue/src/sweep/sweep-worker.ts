@@ -1,4 +1,4 @@
-import type { Logger } from '@headliner/platform';
+import { keepJobScheduler, type Logger } from '@headliner/platform';
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { WaitingRoom } from '../infra/waiting-room';
@@ -9,7 +9,7 @@ export interface SweepOptions {
   /** The queue's key prefix; bullmq's keys go under `<prefix>bull:`. */
   keyPrefix: string;
   intervalMs: number;
-  waitingRoom: WaitingRoom;
+  waitingRoom: Pick<WaitingRoom, 'sweep'>;
   logger: Logger;
 }
 
@@ -19,16 +19,24 @@ const queueName = 'sweep';
  * Sweeps the waiting room on a bullmq job scheduler: one job per tick however many instances run
  * (the sweep is idempotent anyway), and every instance's worker can take it. Slots freed by
  * leaving or paying are refilled at once; the sweep is for lapsed tokens, which nobody reports.
+ * Every instance asserts the scheduler on each tick, so a Redis that lost it sweeps again within
+ * two intervals.
  */
-export async function startSweep(options: SweepOptions): Promise<{ close(): Promise<void> }> {
-  const { connection, logger } = options;
+export function startSweep(options: SweepOptions): { close(): Promise<void> } {
+  const { connection, logger, intervalMs } = options;
   const prefix = `${options.keyPrefix}bull`;
   const queue = new Queue(queueName, { connection, prefix });
-  await queue.upsertJobScheduler(
-    queueName,
-    { every: options.intervalMs },
-    { name: queueName, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  );
+  const schedule = keepJobScheduler({
+    name: 'waiting room sweep',
+    upsert: () =>
+      queue.upsertJobScheduler(
+        queueName,
+        { every: intervalMs },
+        { name: queueName, opts: { removeOnComplete: true, removeOnFail: 100 } },
+      ),
+    intervalMs,
+    logger,
+  });
 
   const worker = new Worker(queueName, () => options.waitingRoom.sweep(), {
     connection,
@@ -40,6 +48,7 @@ export async function startSweep(options: SweepOptions): Promise<{ close(): Prom
 
   return {
     async close() {
+      await schedule.stop();
       await worker.close();
       await queue.close();
     },

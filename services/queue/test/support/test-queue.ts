@@ -41,7 +41,7 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
     ? createWorkerRedis(infraUrl('REDIS_URL'), quietLogger)
     : undefined;
   const sweep = sweepRedis
-    ? await startSweep({
+    ? startSweep({
         connection: sweepRedis,
         keyPrefix: prefix,
         intervalMs: options.sweepIntervalMs ?? 1000,

@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Logger } from '@headliner/platform';
+import { keepJobScheduler, type Logger } from '@headliner/platform';
 import type { EventTopics } from '../event-topics';
 import { expireLapsedHolds } from '../holds/expire-lapsed-holds';
 import type { Database } from '../infra/database';
@@ -36,9 +36,13 @@ const sweepBatchSize = 200;
  * Expires each hold when its delayed job comes due, and sweeps every few seconds for lapsed
  * holds a job missed (Redis lost it, or the clocks disagreed): the job is for promptness, the
  * sweep makes sure. The sweep also gives up on payments the wallet never answered, which would
- * otherwise keep their holds (and seats) forever.
+ * otherwise keep their holds (and seats) forever. Every instance asserts the sweep's scheduler on
+ * each tick, so a Redis that lost it (and with it every hold's job) sweeps again within two
+ * intervals.
  */
-export async function startHoldExpiryWorker(options: HoldExpiryWorkerOptions): Promise<Worker> {
+export function startHoldExpiryWorker(options: HoldExpiryWorkerOptions): {
+  close(): Promise<void>;
+} {
   const { db, topics, relay, claims, logger } = options;
   const expire = async (job: Job<HoldExpiryJobData>) => {
     const { reservationId } = job.data;
@@ -81,10 +85,21 @@ export async function startHoldExpiryWorker(options: HoldExpiryWorkerOptions): P
     logger.warn({ err: error, jobId: job?.id, job: job?.name }, 'hold expiry job failed'),
   );
   worker.on('error', (error) => logger.error({ err: error }, 'hold expiry worker error'));
-  await options.queue.queue.upsertJobScheduler(
-    sweepLapsedHoldsJob,
-    { every: options.sweepIntervalMs },
-    { name: sweepLapsedHoldsJob, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  );
-  return worker;
+  const schedule = keepJobScheduler({
+    name: 'lapsed holds sweep',
+    upsert: () =>
+      options.queue.queue.upsertJobScheduler(
+        sweepLapsedHoldsJob,
+        { every: options.sweepIntervalMs },
+        { name: sweepLapsedHoldsJob, opts: { removeOnComplete: true, removeOnFail: 100 } },
+      ),
+    intervalMs: options.sweepIntervalMs,
+    logger,
+  });
+  return {
+    async close() {
+      await schedule.stop();
+      await worker.close();
+    },
+  };
 }

@@ -109,7 +109,7 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
       groupId,
     });
   }
-  const worker = await startHoldExpiryWorker({
+  const worker = startHoldExpiryWorker({
     connection: workerRedis,
     prefix: bullPrefix,
     queue: holdExpiry,
