@@ -25,4 +25,5 @@ export {
   type BackgroundStartOptions,
 } from './lifecycle/start-in-background';
 export { keepJobScheduler, type KeptJobSchedulerOptions } from './lifecycle/kept-job-scheduler';
+export { watchRedisConnection } from './redis/watch-redis-connection';
 export * from './messaging';

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { register } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { createTestTopic, readMessages, testKafka, eventually } from '@headliner/testing';
-import { consumerStalls } from '../src/messaging/consumer-stalls';
+import { checkConsumersFlowing, consumerStalls } from '../src/messaging/consumer-stalls';
 import { startDeliveryConsumer, ticketIssuedEvent } from './fixtures/ticket-service';
 
 /** Fails as a database that is down fails: pg's own refusal from a port nobody listens on. */
@@ -159,6 +159,7 @@ describe('when a message cannot be applied', () => {
     expect(stall).toMatchObject({ partition: 0, offset: '0' });
     expect(stall?.lastError).toMatch(/ECONNREFUSED/);
     expect(await retryingMessages(topic.topic)).toBe(1);
+    expect(checkConsumersFlowing).toThrow(/waiting for a dependency.*ECONNREFUSED/);
 
     down = false;
     expect(
@@ -169,6 +170,7 @@ describe('when a message cannot be applied', () => {
     ).toBe(1);
     expect(consumerStalls().filter((s) => s.topic === topic.topic)).toEqual([]);
     expect(await retryingMessages(topic.topic)).toBe(0);
+    expect(checkConsumersFlowing).not.toThrow();
     expect(await readMessages(kafka, topic.dlq, 1, 1_000)).toHaveLength(0);
   });
 

@@ -2,6 +2,7 @@
 import { telemetry } from './telemetry';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
+  checkConsumersFlowing,
   connectKafkaInBackground,
   createKafka,
   createLogger,
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
     readiness: { postgres: () => prisma.$queryRaw`SELECT 1` },
     degradedWithout: {
       kafka: () => kafkaLink.check(),
+      consumers: checkConsumersFlowing,
       ...(redis && { redis: () => redis.ping() }),
     },
     isShuttingDown: shutdown.isShuttingDown,

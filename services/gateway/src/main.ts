@@ -1,5 +1,5 @@
 import { config, telemetry } from './telemetry'; // first: tracing patches http before it loads
-import { createLogger, createShutdown } from '@headliner/platform';
+import { createLogger, createShutdown, watchRedisConnection } from '@headliner/platform';
 import { createApp } from './app';
 import { createPrisma } from './infra/prisma';
 import { createRedis } from './infra/redis';
@@ -16,7 +16,7 @@ const prisma = createPrisma(config.DATABASE_URL);
 shutdown.onClose('postgres', () => prisma.$disconnect());
 const redis = createRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS);
 shutdown.onClose('redis', () => redis.quit());
-redis.on('error', (error) => logger.debug({ err: error }, 'redis connection error'));
+watchRedisConnection(redis, logger, 'rate-limits');
 // Not awaited: rate limiting fails open until Redis is there, and readiness reports it meanwhile.
 redis.connect().catch((error: unknown) => logger.warn({ err: error }, 'redis not reachable yet'));
 

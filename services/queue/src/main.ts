@@ -2,6 +2,7 @@ import { telemetry } from './telemetry';
 import { config } from './config';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
+  checkConsumersFlowing,
   connectKafkaInBackground,
   createKafka,
   createLogger,
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     logger,
     waitingRoom,
     readiness: { redis: () => redis.ping() },
-    degradedWithout: { kafka: () => kafkaLink.check() },
+    degradedWithout: { kafka: () => kafkaLink.check(), consumers: checkConsumersFlowing },
     isShuttingDown: shutdown.isShuttingDown,
   });
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'listening'));

@@ -2,12 +2,14 @@
 import { telemetry } from './telemetry';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
+  checkConsumersFlowing,
   connectKafkaInBackground,
   createKafka,
   createLogger,
   createProducer,
   createShutdown,
   startOutboxRelay,
+  watchRedisConnection,
 } from '@headliner/platform';
 import { Redis } from 'ioredis';
 import { createApp } from './app';
@@ -39,7 +41,11 @@ async function main() {
   const relay = startOutboxRelay({ db, producer, logger });
   shutdown.onClose('outbox relay', () => relay.stop());
   // Fail fast rather than queue commands while Redis is away: holds go on without it.
-  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, commandTimeout: 500 });
+  const redis = watchRedisConnection(
+    new Redis(config.REDIS_URL, { enableOfflineQueue: false, commandTimeout: 500 }),
+    logger,
+    'seat-claims',
+  );
   shutdown.onClose('redis', () => redis.quit());
   const claims = createSeatClaims(redis, config.REDIS_KEY_PREFIX, logger);
   const holdExpiry = createHoldExpiryQueue(redis, `${config.REDIS_KEY_PREFIX}bull`);
@@ -89,7 +95,11 @@ async function main() {
     // Holds and payment requests need only PostgreSQL: without Redis the database alone decides
     // who holds a seat, and without Kafka the outbox keeps the events.
     readiness: { postgres: () => db.$queryRaw`SELECT 1` },
-    degradedWithout: { redis: () => redis.ping(), kafka: () => kafkaLink.check() },
+    degradedWithout: {
+      redis: () => redis.ping(),
+      kafka: () => kafkaLink.check(),
+      consumers: checkConsumersFlowing,
+    },
     isShuttingDown: shutdown.isShuttingDown,
   });
   const server = app.listen(config.PORT, (error) => {
@@ -98,7 +108,11 @@ async function main() {
   });
   shutdown.trackServer(server);
 
-  const workerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const workerRedis = watchRedisConnection(
+    new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }),
+    logger,
+    'hold-expiry-worker',
+  );
   shutdown.onClose('redis (expiry worker)', () => workerRedis.quit());
   const worker = startHoldExpiryWorker({
     connection: workerRedis,

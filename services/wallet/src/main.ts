@@ -2,6 +2,7 @@
 import { telemetry } from './telemetry';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
+  checkConsumersFlowing,
   connectKafkaInBackground,
   createKafka,
   createLogger,
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     maxBalance: config.MAX_BALANCE_WON,
     logger,
     readiness: { postgres: () => db.$queryRaw`SELECT 1` },
-    degradedWithout: { kafka: () => kafkaLink.check() },
+    degradedWithout: { kafka: () => kafkaLink.check(), consumers: checkConsumersFlowing },
     isShuttingDown: shutdown.isShuttingDown,
   });
   const server = app.listen(config.PORT, (error) => {

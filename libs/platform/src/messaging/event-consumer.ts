@@ -1,4 +1,5 @@
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { recordStoppedConsumer } from './consumer-stalls';
 import { createLimiter, lanesByKey } from './key-lanes';
 import { messageProcessor, type ConsumedEvent, type MessageProcessing } from './process-message';
 
@@ -30,6 +31,14 @@ export async function startEventConsumer<E extends ConsumedEvent>(
   const consumer = options.kafka.consumer({
     groupId: options.groupId,
     sessionTimeout: options.sessionTimeoutMs ?? 10_000,
+  });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (payload.restart) {
+      options.logger.warn({ err: payload.error }, 'consumer crashed; kafkajs restarts it');
+      return;
+    }
+    options.logger.error({ err: payload.error }, 'consumer crashed and stopped for good');
+    recordStoppedConsumer(options.groupId, payload.error);
   });
   await consumer.connect();
   await consumer.subscribe({ topics: options.topics, fromBeginning: true });

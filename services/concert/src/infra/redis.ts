@@ -1,4 +1,4 @@
-import type { Logger } from '@headliner/platform';
+import { watchRedisConnection, type Logger } from '@headliner/platform';
 import { Redis } from 'ioredis';
 
 /**
@@ -11,6 +11,5 @@ export function createRedis(url: string, logger: Logger): Redis {
     maxRetriesPerRequest: 1,
     commandTimeout: 500,
   });
-  redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
-  return redis;
+  return watchRedisConnection(redis, logger, 'catalogue-cache');
 }

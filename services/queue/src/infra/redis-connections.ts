@@ -1,4 +1,4 @@
-import type { Logger } from '@headliner/platform';
+import { watchRedisConnection, type Logger } from '@headliner/platform';
 import { Redis } from 'ioredis';
 
 /**
@@ -12,23 +12,17 @@ export function createRequestRedis(url: string, commandTimeoutMs: number, logger
     maxRetriesPerRequest: 1,
     connectionName: 'queue-requests',
   });
-  return logged(redis, logger);
+  return watchRedisConnection(redis, logger, 'queue-requests');
 }
 
 /** The sweep worker's connection: bullmq needs commands to wait out a reconnect, not fail. */
 export function createWorkerRedis(url: string, logger: Logger): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: null, connectionName: 'queue-sweep' });
-  return logged(redis, logger);
+  return watchRedisConnection(redis, logger, 'queue-sweep');
 }
 
 /** Resolves once the connection can take commands; it keeps reconnecting until then. */
 export function whenReady(redis: Redis): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
   return new Promise((resolve) => redis.once('ready', () => resolve()));
-}
-
-// ioredis prints unhandled 'error' events to the console; they belong in the log.
-function logged(redis: Redis, logger: Logger): Redis {
-  redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
-  return redis;
 }
