@@ -31,6 +31,11 @@ export interface SystemOptions {
    * default, so two checkouts can run their end-to-end tests side by side.
    */
   portBase?: number;
+  /**
+   * Gives the reservation service read access to the wallet's and the catalogue's databases, so
+   * its scheduled reconciliation runs (RECONCILE_INTERVAL_MS and the like come in `env`).
+   */
+  reconciliation?: boolean;
 }
 
 export interface System {
@@ -38,6 +43,8 @@ export interface System {
   /** Where one service listens, e.g. to read its /metrics. */
   serviceUrl(service: Service): string;
   databaseUrl(service: (typeof owners)[number]): string;
+  /** The KAFKA_NAMESPACE its services run under. */
+  kafkaNamespace: string;
   /** SIGKILLs one service: no drain, no offset commit, as in a crash. */
   kill(service: Service): Promise<void>;
   /** Starts a killed service again and waits until it is ready. */
@@ -52,7 +59,7 @@ export interface System {
  */
 export async function startSystem(
   env: Partial<Record<string, string>> = {},
-  { portBase = Number(process.env.E2E_PORT_BASE ?? 18080) }: SystemOptions = {},
+  { portBase = Number(process.env.E2E_PORT_BASE ?? 18080), reconciliation }: SystemOptions = {},
 ): Promise<System> {
   const prefix = `e2e:${randomUUID()}:`;
   const kafka = createKafkaNamespace();
@@ -84,12 +91,21 @@ export async function startSystem(
     REDIS_KEY_PREFIX: `${prefix}reservation:`,
     ...env,
   };
+  const reconciliationEnv = {
+    RECONCILE_WALLET_DATABASE_URL: databases.wallet.url,
+    RECONCILE_CONCERT_DATABASE_URL: databases.concert.url,
+  };
   const children = new Map<Service, Child>();
   const launch = (service: Service) => {
     const database = (databases as Partial<Record<Service, TestDatabase>>)[service];
     const child = spawn(process.execPath, [path.join(root, `services/${service}/dist/main.js`)], {
       cwd: root,
-      env: { ...common, PORT: String(port(service)), DATABASE_URL: database?.url },
+      env: {
+        ...common,
+        ...(reconciliation && service === 'reservation' ? reconciliationEnv : {}),
+        PORT: String(port(service)),
+        DATABASE_URL: database?.url,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(service, { process: child, lastLines: keepOutputTail(child) });
@@ -114,6 +130,7 @@ export async function startSystem(
     gatewayUrl: url('gateway'),
     serviceUrl: url,
     databaseUrl: (service) => databases[service].url,
+    kafkaNamespace: kafka.namespace,
     kill: async (service) => {
       const child = children.get(service)?.process;
       if (!child || child.exitCode !== null) return;
