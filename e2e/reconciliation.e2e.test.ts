@@ -1,6 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { freeSeatOf, inDatabase, ledgerKindsOf, takeSeatFor } from './support/booking-corruptions';
+import {
+  freeSeatOf,
+  inDatabase,
+  ledgerKindsOf,
+  takeSeatFor,
+  timeOutSaleAfterDebit,
+} from './support/booking-corruptions';
 import { checkBookingInvariants } from './support/booking-invariants';
+import { activeFan as activeFanOf, hold, pay } from './support/booking-steps';
 import { createSchedule, Fan } from './support/gateway-client';
 import { expectInvariants } from './support/invariants';
 import { runReconcile, type LoggedMismatch } from './support/reconcile-command';
@@ -9,27 +15,7 @@ import { ADMIN, startSystem, type System } from './support/system';
 let system: System;
 let admin: Fan;
 
-async function activeFan(balance: number): Promise<Fan> {
-  const fan = await new Fan(
-    system.gatewayUrl,
-    `reconcile_${randomUUID().slice(0, 8)}`,
-  ).signUpAndLogIn();
-  if (balance > 0) expect((await fan.charge(balance)).status).toBe(200);
-  await fan.takeQueueToken();
-  await fan.waitUntilActive();
-  return fan;
-}
-
-async function hold(fan: Fan, scheduleId: string, seatId: string): Promise<string> {
-  const held = await fan.hold(scheduleId, seatId);
-  expect(held.status).toBe(201);
-  return held.body.reservationId;
-}
-
-/** A fan with the money books the seat; one without is refused (402) and the hold cancelled. */
-async function pay(fan: Fan, reservationId: string, expected: 200 | 402): Promise<void> {
-  expect((await fan.pay(reservationId)).status).toBe(expected);
-}
+const activeFan = (balance: number) => activeFanOf(system.gatewayUrl, balance);
 
 async function brokenInvariants(): Promise<string[]> {
   const { violations } = await checkBookingInvariants(
@@ -80,19 +66,7 @@ describe('when the databases disagree after the saga settled (npm run reconcile)
     const held = await hold(await activeFan(0), scheduleId, seat(5));
     await expectInvariants(system);
 
-    // A sale the reservation service timed out after the wallet debited it, its
-    // payment.cancelled lost: the debit stands with no completed payment.
-    await inDatabase(
-      system,
-      'reservation',
-      [
-        `UPDATE payments SET status = 'FAILED', failure_reason = 'TIMED_OUT', balance_after = NULL
-         WHERE reservation_id = $1`,
-        [sold],
-      ],
-      [`UPDATE reservations SET status = 'CANCELLED' WHERE id = $1`, [sold]],
-    );
-    await freeSeatOf(system, sold);
+    await timeOutSaleAfterDebit(system, sold);
     // A timed-out payment whose payment.cancelled never reached the wallet.
     await inDatabase(system, 'reservation', [
       `UPDATE payments SET failure_reason = 'TIMED_OUT' WHERE reservation_id = $1`,

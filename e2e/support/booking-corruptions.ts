@@ -59,3 +59,22 @@ export async function ledgerKindsOf(system: System, reservationId: string): Prom
   ]);
   return (rows as { kind: string }[]).map((row) => row.kind);
 }
+
+/**
+ * A sale the reservation service timed out after the wallet had debited it, its
+ * payment.cancelled lost: the payment FAILED (TIMED_OUT), the hold CANCELLED, the seat free, and
+ * the debit standing.
+ */
+export async function timeOutSaleAfterDebit(system: System, reservationId: string) {
+  await inDatabase(
+    system,
+    'reservation',
+    [
+      `UPDATE payments SET status = 'FAILED', failure_reason = 'TIMED_OUT', balance_after = NULL
+       WHERE reservation_id = $1`,
+      [reservationId],
+    ],
+    [`UPDATE reservations SET status = 'CANCELLED' WHERE id = $1`, [reservationId]],
+  );
+  await freeSeatOf(system, reservationId);
+}
