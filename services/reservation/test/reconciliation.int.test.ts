@@ -75,6 +75,45 @@ describe('when the reconciliation runs against real databases', () => {
     });
   });
 
+  describe('when the catalogue still shows a seat held for a hold that lapsed unpaid', () => {
+    it('finds it, though no payment names the reservation', async () => {
+      const [id, seatId, scheduleId, concertId] = [
+        randomUUID(),
+        randomUUID(),
+        randomUUID(),
+        randomUUID(),
+      ];
+      await reservation.$executeRaw`
+        INSERT INTO reservations (id, user_id, schedule_id, seat_id, price, status, expires_at, updated_at)
+        VALUES (${id}::uuid, ${randomUUID()}::uuid, ${scheduleId}::uuid, ${seatId}::uuid, 40000,
+          'EXPIRED', now(), now())`;
+      const catalogue = sources.catalogue;
+      await catalogue.$executeRaw`
+        INSERT INTO concerts (id, title, artist, venue) VALUES (${concertId}::uuid, 'T', 'A', 'V')`;
+      await catalogue.$executeRaw`
+        INSERT INTO schedules (id, concert_id, starts_at, seat_count, available_seats)
+        VALUES (${scheduleId}::uuid, ${concertId}::uuid, now(), 1, 0)`;
+      await catalogue.$executeRaw`
+        INSERT INTO seats (id, schedule_id, number, price, status, reservation_id, held_at)
+        VALUES (${seatId}::uuid, ${scheduleId}::uuid, 1, 40000, 'HELD', ${id}::uuid, now())`;
+
+      const report = await reconcile(sources, { ...options, repair: false });
+      expect(report).toEqual({
+        ran: true,
+        mismatches: [
+          expect.objectContaining({
+            kind: 'seat_not_released',
+            reservationId: id,
+            seatId,
+            repair: { send: 'reservation.released' },
+            outcome: 'dry_run',
+          }),
+        ],
+      });
+      expect(await outboxOf(id)).toEqual([]);
+    });
+  });
+
   describe('when the saga moved on after the facts were read', () => {
     it('sends only the repair the reservation still calls for', async () => {
       const sale = await confirmedSale();

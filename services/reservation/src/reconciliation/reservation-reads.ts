@@ -1,3 +1,4 @@
+import { Prisma } from '../generated/prisma/client';
 import type { Database } from '../infra/database';
 import type { PaymentFact, ReservationFact } from './booking-facts';
 
@@ -9,11 +10,14 @@ export interface ReservationReadOptions {
 }
 
 type ReservationRow = Omit<ReservationFact, 'payments' | 'settled'>;
+type PaymentRow = PaymentFact & { reservationId: string };
+
 // A ledger reference is text: one that is no reservation id names no reservation.
 const isUuid = (id: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
-type PaymentRow = PaymentFact & { reservationId: string };
+const columns = Prisma.sql`id, user_id AS "userId", schedule_id AS "scheduleId", seat_id AS "seatId",
+  status::text AS status, updated_at AS "updatedAt"`;
 
 /**
  * The reservations the reconciliation judges: every live one, every one with a payment, and
@@ -34,11 +38,19 @@ export async function readReservations(
         - make_interval(secs => ${graceSeconds + paymentTimeoutSeconds}::int) AS overdue
     FROM payments`;
   const reservations = await db.$queryRaw<(ReservationRow & { updatedAt: Date })[]>`
-    SELECT id, user_id AS "userId", schedule_id AS "scheduleId", seat_id AS "seatId",
-      status::text AS status, updated_at AS "updatedAt"
-    FROM reservations r
-    WHERE status IN ('HELD', 'CONFIRMED') OR id = ANY(${named.filter(isUuid)}::uuid[])
+    SELECT ${columns} FROM reservations r
+    WHERE status IN ('HELD', 'CONFIRMED')
       OR EXISTS (SELECT 1 FROM payments p WHERE p.reservation_id = r.id)`;
+  // The few named elsewhere and not read yet (a seat still shown for a hold that lapsed unpaid,
+  // say) are read by id; passing every named id would send the whole ledger as a parameter.
+  const read = new Set(reservations.map((reservation) => reservation.id));
+  const unread = [...new Set(named)].filter((id) => isUuid(id) && !read.has(id));
+  if (unread.length > 0) {
+    reservations.push(
+      ...(await db.$queryRaw<(ReservationRow & { updatedAt: Date })[]>`
+        SELECT ${columns} FROM reservations WHERE id = ANY(${unread}::uuid[])`),
+    );
+  }
   const byId = new Map<string, ReservationFact>();
   for (const { updatedAt, ...reservation } of reservations) {
     byId.set(reservation.id, { ...reservation, settled: updatedAt <= cutoff, payments: [] });
