@@ -1,3 +1,4 @@
+import { eventually } from '@headliner/testing';
 import {
   freeSeatOf,
   inDatabase,
@@ -27,6 +28,14 @@ async function brokenInvariants(): Promise<string[]> {
     { settleWithinMs: 0 },
   );
   return violations;
+}
+
+async function queuePaymentEvents(outcome: string): Promise<number> {
+  const text = await (await fetch(`${system.serviceUrl('queue')}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find((row) => row.startsWith(`queue_payment_events_total{outcome="${outcome}"} `));
+  return Number(line?.split(' ')[1] ?? 0);
 }
 
 const byReservation = (mismatches: LoggedMismatch[], ids: string[]) =>
@@ -103,11 +112,23 @@ describe('when the databases disagree after the saga settled (npm run reconcile)
     expect(dryRun.mismatches).toHaveLength(expected.length);
     expect(dryRun.exitCode).toBe(2);
 
+    // The fan whose sale the catalogue lost is back in the waiting room for another seat.
+    await secondBuyer.takeQueueToken();
+    await secondBuyer.waitUntilActive();
     const repair = await runReconcile(system, ['--grace-seconds', '0', '--repair']);
     expect(byReservation(repair.mismatches, ids)).toEqual(withOutcome('sent'));
     expect(repair.mismatches).toHaveLength(expected.length);
 
     await expectInvariants(system);
+    // The queue applied the sale sent again without ending the session begun after it.
+    const queueApplied = await eventually(
+      () => queuePaymentEvents('no-active-token'),
+      (count) => count >= 1,
+      10_000,
+    );
+    expect(queueApplied).toBe(1);
+    const token = await secondBuyer.call('GET', '/api/v1/queue/tokens/current');
+    expect(token.body.status).toBe('ACTIVE');
     expect((await buyer.call('GET', '/api/v1/wallet')).body.balance).toBe(100_000);
     const again = await runReconcile(system, ['--grace-seconds', '0', '--repair']);
     expect(again.mismatches).toEqual([]);

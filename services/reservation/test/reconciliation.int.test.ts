@@ -40,7 +40,7 @@ describe('when the reconciliation runs against real databases', () => {
 
   const options = { topics, graceSeconds: 0, paymentTimeoutSeconds: 60, repair: true };
 
-  /** A reservation the saga confirmed, with its completed payment. */
+  /** A reservation the saga confirmed an hour ago, with its completed payment. */
   async function confirmedSale() {
     const [id, paymentId, userId] = [randomUUID(), randomUUID(), randomUUID()];
     await reservation.$executeRaw`
@@ -50,7 +50,7 @@ describe('when the reconciliation runs against real databases', () => {
     await reservation.$executeRaw`
       INSERT INTO payments (id, reservation_id, user_id, amount, status, idempotency_key, request_hash, updated_at)
       VALUES (${paymentId}::uuid, ${id}::uuid, ${userId}::uuid, 40000, 'COMPLETED', ${randomUUID()},
-        'hash', now())`;
+        'hash', (now() AT TIME ZONE 'UTC') - interval '1 hour')`;
     return { id, paymentId, userId };
   }
 
@@ -58,7 +58,10 @@ describe('when the reconciliation runs against real databases', () => {
     (
       await reservation.$queryRaw<{ topic: string; value: string }[]>`
         SELECT topic, value FROM outbox_events WHERE key = ${reservationId}`
-    ).map((row) => ({ topic: row.topic, payload: JSON.parse(row.value).payload }));
+    ).map((row) => {
+      const { occurredAt, payload } = JSON.parse(row.value);
+      return { topic: row.topic, occurredAt, payload };
+    });
 
   describe('when another run holds the lock', () => {
     it('skips the run rather than reconcile side by side', async () => {
@@ -136,9 +139,13 @@ describe('when the reconciliation runs against real databases', () => {
         );
       }
       expect(outcomes).toEqual(['moved_on', 'moved_on', 'moved_on', 'sent']);
+      const [payment] = await reservation.$queryRaw<{ paidAt: Date }[]>`
+        SELECT updated_at AS "paidAt" FROM payments WHERE id = ${sale.paymentId}::uuid`;
       expect(await outboxOf(sale.id)).toEqual([
         {
           topic: topics.reservationConfirmed,
+          // The sale's own time, so the queue leaves alone a session the fan began since.
+          occurredAt: payment?.paidAt.toISOString(),
           payload: expect.objectContaining({
             reservationId: sale.id,
             paymentId: sale.paymentId,

@@ -24,6 +24,7 @@ interface PaymentRow {
   id: string;
   status: string;
   amount: number;
+  updated_at: Date;
 }
 
 /** Whether the repair's event was recorded, or the saga had moved on since the facts were read. */
@@ -47,7 +48,7 @@ export async function repairMismatch(
   if (!reservation) return 'moved_on';
   // After the lock, as its own statement: it then sees a payment committed while we waited.
   const payments = await tx.$queryRaw<PaymentRow[]>`
-    SELECT id, status::text AS status, amount FROM payments
+    SELECT id, status::text AS status, amount, updated_at FROM payments
     WHERE reservation_id = ${reservationId}::uuid`;
   const completed = payments.find((payment) => payment.status === 'COMPLETED');
   const ended = reservation.status === 'EXPIRED' || reservation.status === 'CANCELLED';
@@ -70,11 +71,10 @@ export async function repairMismatch(
     case 'reservation.confirmed': {
       if (reservation.status !== 'CONFIRMED' || !completed) return 'moved_on';
       const confirmed = { ...seat, paymentId: completed.id, amount: completed.amount };
-      await recordEvent(
-        tx,
-        topics.reservationConfirmed,
-        newEvent(ReservationConfirmedEvent, confirmed),
-      );
+      // Dated when the sale happened: the queue ends only a session admitted before then, so
+      // the fan's later visit keeps its token.
+      const event = newEvent(ReservationConfirmedEvent, confirmed, completed.updated_at);
+      await recordEvent(tx, topics.reservationConfirmed, event);
       return 'sent';
     }
     case 'reservation.held': {
