@@ -42,6 +42,9 @@ const report = await reconcileOnce({
     service: 'reconcile',
     format: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   }),
+}).catch((error) => {
+  console.error(`reconcile: could not finish: ${error.message}`);
+  process.exit(1);
 });
 
 if (!report.ran) {
