@@ -2,7 +2,7 @@ import type { BookingFacts, ReservationFact, ShownSeat } from './booking-facts';
 import type { Mismatch } from './mismatch';
 
 const shownAs = { HELD: 'HELD', CONFIRMED: 'SOLD' } as const;
-const describe = (seat?: ShownSeat) =>
+const shown = (seat?: ShownSeat) =>
   seat ? `${seat.status} for reservation ${seat.reservationId}` : 'AVAILABLE';
 
 /**
@@ -41,9 +41,10 @@ function liveSeatNotShown(
     reservationId: reservation.id,
     seatId: reservation.seatId,
     userId: reservation.userId,
-    detail: `the reservation is ${reservation.status}, the catalogue shows its seat ${describe(seat)}`,
+    detail: `the reservation is ${reservation.status}, the catalogue shows its seat ${shown(seat)}`,
   } as const;
-  // A sold seat stays sold to whoever the catalogue shows; that sale is reported on its own.
+  // Only that other reservation's release frees the seat (reported as seat_not_released when
+  // it ended); the next run sends this one's event.
   if (seat?.status === 'SOLD') return found;
   if (confirmed) return { ...found, repair: { send: 'reservation.confirmed' } };
   // The other reservation's hold ends (and is reported) first; the next run sends this one's.
