@@ -18,6 +18,15 @@ function localJwtSecret(root) {
   return readFileSync(file, 'utf8').trim();
 }
 
+// The reservation service's scheduled reconciliation reads the wallet's and the catalogue's
+// databases; production gives it read-only roles or replicas.
+const reconciliationEnv = () => ({
+  RECONCILE_WALLET_DATABASE_URL:
+    process.env.RECONCILE_WALLET_DATABASE_URL ?? databaseUrl('headliner_wallet'),
+  RECONCILE_CONCERT_DATABASE_URL:
+    process.env.RECONCILE_CONCERT_DATABASE_URL ?? databaseUrl('headliner_concert'),
+});
+
 export function serviceEnv(root, name, overrides = {}) {
   const service = services.find((candidate) => candidate.name === name);
   const url = (other) => `http://127.0.0.1:${services.find((s) => s.name === other).port}`;
@@ -33,6 +42,7 @@ export function serviceEnv(root, name, overrides = {}) {
     RESERVATION_URL: process.env.RESERVATION_URL ?? url('reservation'),
     WALLET_URL: process.env.WALLET_URL ?? url('wallet'),
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    ...(name === 'reservation' ? reconciliationEnv() : {}),
     ...overrides,
   };
 }

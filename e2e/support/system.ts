@@ -36,6 +36,11 @@ export interface SystemOptions {
    * started included; 'serving' only until each answers what it can, e.g. with Kafka stopped.
    */
   waitFor?: Readiness;
+  /**
+   * Gives the reservation service read access to the wallet's and the catalogue's databases, so
+   * its scheduled reconciliation runs (RECONCILE_INTERVAL_MS and the like come in `env`).
+   */
+  reconciliation?: boolean;
 }
 
 type Readiness = 'ready' | 'serving';
@@ -68,7 +73,11 @@ export interface System {
  */
 export async function startSystem(
   env: Partial<Record<string, string>> = {},
-  { portBase = Number(process.env.E2E_PORT_BASE ?? 18080), waitFor = 'ready' }: SystemOptions = {},
+  {
+    portBase = Number(process.env.E2E_PORT_BASE ?? 18080),
+    waitFor = 'ready',
+    reconciliation,
+  }: SystemOptions = {},
 ): Promise<System> {
   const prefix = `e2e:${randomUUID()}:`;
   const kafka = createKafkaNamespace();
@@ -100,12 +109,21 @@ export async function startSystem(
     REDIS_KEY_PREFIX: `${prefix}reservation:`,
     ...env,
   };
+  const reconciliationEnv = {
+    RECONCILE_WALLET_DATABASE_URL: databases.wallet.url,
+    RECONCILE_CONCERT_DATABASE_URL: databases.concert.url,
+  };
   const children = new Map<Service, Child>();
   const launch = (service: Service) => {
     const database = (databases as Partial<Record<Service, TestDatabase>>)[service];
     const child = spawn(process.execPath, [path.join(root, `services/${service}/dist/main.js`)], {
       cwd: root,
-      env: { ...common, PORT: String(port(service)), DATABASE_URL: database?.url },
+      env: {
+        ...common,
+        ...(reconciliation && service === 'reservation' ? reconciliationEnv : {}),
+        PORT: String(port(service)),
+        DATABASE_URL: database?.url,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.set(service, { process: child, lastLines: keepOutputTail(child) });

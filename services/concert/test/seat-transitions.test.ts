@@ -60,10 +60,15 @@ describe('when a hold is released', () => {
     expect(releaseArrivedFirst(heldBy(older), releaseOf(older))).toBe(false);
   });
 
-  it('changes nothing if another reservation holds it, it is free, or sold', () => {
-    for (const seat of [heldBy(newer), available, soldTo(older)]) {
+  it('changes nothing if another reservation holds or bought it, or it is free', () => {
+    for (const seat of [heldBy(newer), soldTo(newer), available]) {
       expect(seatAfter(seat, releaseOf(older))).toBe(undefined);
     }
+  });
+
+  it('frees a seat sold to that very reservation (the reconciliation retracting the sale)', () => {
+    expect(seatAfter(soldTo(older), releaseOf(older))).toEqual(available);
+    expect(releaseArrivedFirst(soldTo(older), releaseOf(older))).toBe(false);
   });
 
   it('is remembered when it finds its hold not (yet) on the seat, unless the seat is sold', () => {

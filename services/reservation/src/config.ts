@@ -27,6 +27,20 @@ export const configSchema = baseConfigSchema.extend({
    * released; the wallet refunds it if it debited it after all. Longer than the wallet's retries.
    */
   PAYMENT_TIMEOUT_SECONDS: envVar.positiveInt(60),
+  /**
+   * Read access to the wallet's and the catalogue's databases (read-only roles or replicas in
+   * production) for the scheduled reconciliation; it runs only when both are set.
+   */
+  RECONCILE_WALLET_DATABASE_URL: envVar.url(['postgres', 'postgresql']).optional(),
+  RECONCILE_CONCERT_DATABASE_URL: envVar.url(['postgres', 'postgresql']).optional(),
+  RECONCILE_INTERVAL_MS: envVar.positiveInt(60_000),
+  /**
+   * Only facts older than this are judged: a younger one may belong to a saga still in flight.
+   * Five payment time-outs: a payment's answer or its time-out, and their events, come sooner.
+   */
+  RECONCILE_GRACE_SECONDS: envVar.durationMs(300),
+  /** off: report mismatches only, send no repairs. */
+  RECONCILE_REPAIRS: envVar.oneOf(['on', 'off'], 'on'),
   /** Seat claims and the bullmq expiry queue live under this prefix. */
   REDIS_KEY_PREFIX: z.string().min(1).default('reservation:'),
 });

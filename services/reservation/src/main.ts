@@ -21,6 +21,7 @@ import { createDatabase } from './infra/database';
 import { createSeatCatalogue } from './infra/seat-catalogue';
 import { createSeatClaims } from './infra/seat-claims';
 import { watchPaymentOutcomes } from './payments/payment-outcome-watch';
+import { startReconciliation } from './reconciliation/start-reconciliation';
 
 async function main() {
   const logger = createLogger({
@@ -127,6 +128,8 @@ async function main() {
     paymentTimeoutSeconds: config.PAYMENT_TIMEOUT_SECONDS,
   });
   shutdown.onClose('hold expiry worker', () => worker.close());
+  const reconciliation = startReconciliation(config, { db, topics, relay, logger });
+  shutdown.onClose('reconciliation', () => reconciliation.stop());
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 
 export const holdOutcomes = new Counter({
   name: 'reservation_holds_total',
@@ -28,4 +28,22 @@ export const paymentSagaDuration = new Histogram({
   help: "From a payment's request to the wallet's answer being recorded, by answer",
   labelNames: ['outcome'],
   buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+});
+
+export const reconciliationMismatches = new Gauge({
+  name: 'reservation_reconciliation_mismatches',
+  help: 'Mismatches among reservations, the wallet and the catalogue found by the last reconciliation, by kind (reconciliation/mismatch.ts)',
+  labelNames: ['kind'],
+});
+
+export const reconciliationRepairs = new Counter({
+  name: 'reservation_reconciliation_repairs_total',
+  help: 'Repair events the reconciliation sent, by the kind of mismatch they repair',
+  labelNames: ['kind'],
+});
+
+export const reconciliationRuns = new Counter({
+  name: 'reservation_reconciliation_runs_total',
+  help: 'Reconciliation runs by outcome: clean, mismatches, skipped (another run held the lock), or error',
+  labelNames: ['outcome'],
 });

@@ -26,7 +26,10 @@ export type SeatRelease = Extract<SeatEvent, { kind: 'released' }>;
  *   unless its own release came first (`releasedAlready`): that hold is over;
  * - a release frees the seat only if that reservation still holds it; one that finds it not
  *   holding the seat must be remembered (see releaseArrivedFirst);
- * - a sale is final and wins over any hold, even one this catalogue has not seen yet.
+ * - a sale is final and wins over any hold, even one this catalogue has not seen yet; only a
+ *   release of that same reservation undoes it. The reservation service never releases a
+ *   reservation it confirmed, so such a release is its reconciliation correcting a sale this
+ *   catalogue shows for a reservation that ended unpaid.
  */
 export function seatAfter(
   seat: SeatOccupancy,
@@ -47,7 +50,7 @@ export function seatAfter(
         : undefined;
     }
     case 'released':
-      return seat.status === 'HELD' && seat.reservationId === event.reservationId
+      return seat.status !== 'AVAILABLE' && seat.reservationId === event.reservationId
         ? { status: 'AVAILABLE', reservationId: null, heldAt: null }
         : undefined;
     case 'confirmed':

@@ -1,0 +1,3 @@
+// What `npm run reconcile` (deploy/bin/reconcile.mjs) loads from dist.
+export { reconcileOnce } from './reconcile-once';
+export { createLogger } from '@headliner/platform';
