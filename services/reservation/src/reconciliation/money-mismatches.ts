@@ -1,3 +1,4 @@
+import { wonOf } from '@headliner/contracts';
 import type { BookingFacts, Debit, ReservationFact, WalletFact } from './booking-facts';
 import type { Mismatch } from './mismatch';
 
@@ -62,7 +63,7 @@ function debitNotPaid(
       send: 'payment.cancelled',
       paymentId,
       userId: debit.userId,
-      amount: Number(debit.amount),
+      amount: wonOf(debit.amount),
       reason: timedOut ? 'TIMED_OUT' : 'RECONCILED',
     },
   };
