@@ -63,7 +63,7 @@ export async function ledgerKindsOf(system: System, reservationId: string): Prom
 /**
  * A sale the reservation service timed out after the wallet had debited it, its
  * payment.cancelled lost: the payment FAILED (TIMED_OUT), the hold CANCELLED, the seat free, and
- * the debit standing.
+ * the debit standing. Such a sale was never confirmed, so the wallet has no record of one.
  */
 export async function timeOutSaleAfterDebit(system: System, reservationId: string) {
   await inDatabase(
@@ -76,5 +76,9 @@ export async function timeOutSaleAfterDebit(system: System, reservationId: strin
     ],
     [`UPDATE reservations SET status = 'CANCELLED' WHERE id = $1`, [reservationId]],
   );
+  await inDatabase(system, 'wallet', [
+    'DELETE FROM confirmed_sales WHERE reservation_id = $1',
+    [reservationId],
+  ]);
   await freeSeatOf(system, reservationId);
 }

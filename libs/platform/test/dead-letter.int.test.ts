@@ -4,7 +4,11 @@ import { register } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { createTestTopic, readMessages, testKafka, eventually } from '@headliner/testing';
 import { checkConsumersFlowing, consumerStalls } from '../src/messaging/consumer-stalls';
-import { startDeliveryConsumer, ticketIssuedEvent } from './fixtures/ticket-service';
+import {
+  startDeliveryConsumer,
+  ticketIssuedEvent,
+  type DeliveryConsumerOptions,
+} from './fixtures/ticket-service';
 
 /** Fails as a database that is down fails: pg's own refusal from a port nobody listens on. */
 async function databaseDown(): Promise<never> {
@@ -34,6 +38,26 @@ describe('when a message cannot be applied', () => {
     topic = await createTestTopic(kafka);
   });
 
+  /** The test topic's consumer, with `beforeDelivery` run before each delivery is written. */
+  const startConsumer = (beforeDelivery?: DeliveryConsumerOptions['beforeDelivery']) =>
+    startDeliveryConsumer({
+      prisma: db.prisma,
+      kafka,
+      producer,
+      topic: topic.topic,
+      groupId: `group-${topic.topic}`,
+      retry: fastRetry,
+      beforeDelivery,
+    });
+
+  const sendTicket = async (ticketId: string, holder: string) => {
+    const event = ticketIssuedEvent(ticketId, holder);
+    await producer.send({
+      topic: topic.topic,
+      messages: [{ key: 'k', value: JSON.stringify(event) }],
+    });
+  };
+
   afterEach(async () => {
     await consumer?.disconnect();
     await producer.disconnect();
@@ -50,17 +74,9 @@ describe('when a message cannot be applied', () => {
       messages: [{ key: 'poison-key', value, headers: { traceparent, 'x-origin': 'test' } }],
     });
     let attempts = 0;
-    consumer = await startDeliveryConsumer({
-      prisma: db.prisma,
-      kafka,
-      producer,
-      topic: topic.topic,
-      groupId: `group-${topic.topic}`,
-      retry: fastRetry,
-      beforeDelivery: () => {
-        attempts += 1;
-        throw new Error('seat map is corrupt');
-      },
+    consumer = await startConsumer(() => {
+      attempts += 1;
+      throw new Error('seat map is corrupt');
     });
 
     const [dead] = await readMessages(kafka, topic.dlq, 1);
@@ -87,14 +103,7 @@ describe('when a message cannot be applied', () => {
       topic: topic.topic,
       messages: [{ key: 'k', value: '{"not": "an event"' }],
     });
-    consumer = await startDeliveryConsumer({
-      prisma: db.prisma,
-      kafka,
-      producer,
-      topic: topic.topic,
-      groupId: `group-${topic.topic}`,
-      retry: fastRetry,
-    });
+    consumer = await startConsumer();
 
     const [dead] = await readMessages(kafka, topic.dlq, 1);
     expect(dead?.headers?.['dlq-attempts']?.toString()).toBe('1');
@@ -102,23 +111,11 @@ describe('when a message cannot be applied', () => {
   });
 
   it('applies a message whose unexpected failure passes within its attempts', async () => {
-    const event = ticketIssuedEvent('00000000-0000-4000-8000-000000000004', 'flaky');
-    await producer.send({
-      topic: topic.topic,
-      messages: [{ key: 'k', value: JSON.stringify(event) }],
-    });
+    await sendTicket('00000000-0000-4000-8000-000000000004', 'flaky');
     let attempts = 0;
-    consumer = await startDeliveryConsumer({
-      prisma: db.prisma,
-      kafka,
-      producer,
-      topic: topic.topic,
-      groupId: `group-${topic.topic}`,
-      retry: fastRetry,
-      beforeDelivery: () => {
-        attempts += 1;
-        if (attempts < 3) throw new Error('database hiccup');
-      },
+    consumer = await startConsumer(() => {
+      attempts += 1;
+      if (attempts < 3) throw new Error('database hiccup');
     });
 
     expect(
@@ -131,24 +128,12 @@ describe('when a message cannot be applied', () => {
   });
 
   it('retries a dependency outage for as long as it lasts, shows the stall, then applies once', async () => {
-    const event = ticketIssuedEvent('00000000-0000-4000-8000-000000000007', 'outage');
-    await producer.send({
-      topic: topic.topic,
-      messages: [{ key: 'k', value: JSON.stringify(event) }],
-    });
+    await sendTicket('00000000-0000-4000-8000-000000000007', 'outage');
     let attempts = 0;
     let down = true;
-    consumer = await startDeliveryConsumer({
-      prisma: db.prisma,
-      kafka,
-      producer,
-      topic: topic.topic,
-      groupId: `group-${topic.topic}`,
-      retry: fastRetry,
-      beforeDelivery: async () => {
-        attempts += 1;
-        if (down) await databaseDown();
-      },
+    consumer = await startConsumer(async () => {
+      attempts += 1;
+      if (down) await databaseDown();
     });
 
     await eventually(
@@ -175,23 +160,11 @@ describe('when a message cannot be applied', () => {
   });
 
   it('hands a message held back by an outage to the next consumer when it stops', async () => {
-    const event = ticketIssuedEvent('00000000-0000-4000-8000-000000000008', 'handover');
-    await producer.send({
-      topic: topic.topic,
-      messages: [{ key: 'k', value: JSON.stringify(event) }],
-    });
+    await sendTicket('00000000-0000-4000-8000-000000000008', 'handover');
     let attempts = 0;
-    const stalled = await startDeliveryConsumer({
-      prisma: db.prisma,
-      kafka,
-      producer,
-      topic: topic.topic,
-      groupId: `group-${topic.topic}`,
-      retry: fastRetry,
-      beforeDelivery: async () => {
-        attempts += 1;
-        await databaseDown();
-      },
+    const stalled = await startConsumer(async () => {
+      attempts += 1;
+      await databaseDown();
     });
     await eventually(
       async () => attempts,
@@ -201,14 +174,7 @@ describe('when a message cannot be applied', () => {
     await stalled.disconnect();
     expect(Date.now() - stopping).toBeLessThan(5_000);
 
-    consumer = await startDeliveryConsumer({
-      prisma: db.prisma,
-      kafka,
-      producer,
-      topic: topic.topic,
-      groupId: `group-${topic.topic}`,
-      retry: fastRetry,
-    });
+    consumer = await startConsumer();
     expect(
       await eventually(
         () => db.prisma.delivery.count(),

@@ -4,6 +4,7 @@ import {
   ReservationConfirmedEvent,
   ReservationHeldEvent,
   ReservationReleasedEvent,
+  wonOf,
 } from '@headliner/contracts';
 import { recordEvent, type EventTopics } from '../event-topics';
 import type { Transaction } from '../infra/database';
@@ -14,7 +15,8 @@ interface LockedReservation {
   user_id: string;
   schedule_id: string;
   seat_id: string;
-  price: number;
+  /** BIGINT, read as text by pg. */
+  price: string;
   status: string;
   expires_at: Date;
   created_at: Date;
@@ -23,7 +25,8 @@ interface LockedReservation {
 interface PaymentRow {
   id: string;
   status: string;
-  amount: number;
+  /** BIGINT, read as text by pg. */
+  amount: string;
   updated_at: Date;
 }
 
@@ -70,7 +73,7 @@ export async function repairMismatch(
     }
     case 'reservation.confirmed': {
       if (reservation.status !== 'CONFIRMED' || !completed) return 'moved_on';
-      const confirmed = { ...seat, paymentId: completed.id, amount: completed.amount };
+      const confirmed = { ...seat, paymentId: completed.id, amount: wonOf(completed.amount) };
       // Dated when the sale happened: the queue ends only a session admitted before then, so
       // the fan's later visit keeps its token.
       const event = newEvent(ReservationConfirmedEvent, confirmed, completed.updated_at);
@@ -80,7 +83,7 @@ export async function repairMismatch(
     case 'reservation.held': {
       if (reservation.status !== 'HELD') return 'moved_on';
       const expiresAt = reservation.expires_at.toISOString();
-      const held = { ...seat, price: reservation.price, expiresAt };
+      const held = { ...seat, price: wonOf(reservation.price), expiresAt };
       // Dated when the hold began, as the first one was: the catalogue orders holds by it.
       const event = newEvent(ReservationHeldEvent, held, reservation.created_at);
       await recordEvent(tx, topics.reservationHeld, event);

@@ -1,3 +1,4 @@
+import { wonOf } from '@headliner/contracts';
 import { Prisma } from '../generated/prisma/client';
 import type { Database } from '../infra/database';
 import type { PaymentFact, ReservationFact } from './booking-facts';
@@ -31,7 +32,10 @@ export async function readReservations(
   const [{ cutoff } = { cutoff: new Date(0) }] = await db.$queryRaw<{ cutoff: Date }[]>`
     SELECT ((now() AT TIME ZONE 'UTC') - make_interval(secs => ${graceSeconds}::int))::timestamp
       AS cutoff`;
-  const payments = await db.$queryRaw<(PaymentRow & { updatedAt: Date })[]>`
+  // amount is BIGINT, read as text by pg.
+  const payments = await db.$queryRaw<
+    (Omit<PaymentRow, 'amount'> & { updatedAt: Date; amount: string })[]
+  >`
     SELECT id, reservation_id AS "reservationId", status::text AS status,
       failure_reason AS "failureReason", amount, updated_at AS "updatedAt",
       status = 'REQUESTED' AND created_at <= (now() AT TIME ZONE 'UTC')
@@ -55,10 +59,10 @@ export async function readReservations(
   for (const { updatedAt, ...reservation } of reservations) {
     byId.set(reservation.id, { ...reservation, settled: updatedAt <= cutoff, payments: [] });
   }
-  for (const { reservationId, updatedAt, ...payment } of payments) {
+  for (const { reservationId, updatedAt, amount, ...payment } of payments) {
     const reservation = byId.get(reservationId);
     if (!reservation) continue;
-    reservation.payments.push(payment);
+    reservation.payments.push({ ...payment, amount: wonOf(amount) });
     if (updatedAt > cutoff) reservation.settled = false;
   }
   return byId;

@@ -2,43 +2,28 @@ import type { DlqCommand } from './dlq-arguments';
 import { entryPositionLabel } from './dlq-entry';
 import type { DlqSession } from './dlq-session';
 import { recordHandled } from './handled-journal';
+import { actionLogFields, handledRecordOf } from './operator-action';
 import { readDlq } from './read-dlq';
 
 /** Records each selected entry as handled without replaying it, with the operator's reason. */
 export async function discardEntries(session: DlqSession, command: DlqCommand): Promise<number> {
-  const { dlqTopic, operator, logger } = session;
+  const { logger } = session;
   const { selected } = await readDlq(session, command.selection);
-  for (const { entry, handled } of selected) {
+  for (const selectedEntry of selected) {
+    const { entry } = selectedEntry;
     const label = entryPositionLabel(entry);
-    const action = {
-      action: 'discard',
-      operator,
-      dryRun: command.dryRun,
-      dlqTopic,
-      partition: entry.partition,
-      offset: entry.offset,
-      eventId: entry.eventId,
-      eventType: entry.eventType,
-      key: entry.key?.toString(),
-      reason: command.reason,
-      previously: handled?.action,
-    };
+    const action = actionLogFields('discard', session, command, selectedEntry);
     if (command.dryRun) {
       logger.info(action, 'dlq entry would be discarded');
       session.print(`would discard ${label} (${entry.eventType} ${entry.eventId})`);
       continue;
     }
-    await recordHandled(session.kafka, session.admin, session.producer, {
-      action: 'discarded',
-      dlqTopic,
-      partition: entry.partition,
-      offset: entry.offset,
-      eventId: entry.eventId,
-      eventType: entry.eventType,
-      operator,
-      at: session.now().toISOString(),
-      reason: command.reason,
-    });
+    await recordHandled(
+      session.kafka,
+      session.admin,
+      session.producer,
+      handledRecordOf('discarded', session, command, selectedEntry),
+    );
     logger.info(action, 'dlq entry discarded');
     session.print(`discarded ${label} (${entry.eventType} ${entry.eventId})`);
   }

@@ -3,6 +3,7 @@ import { entryPositionLabel } from './dlq-entry';
 import type { SelectedEntry } from './dlq-selection';
 import type { DlqSession } from './dlq-session';
 import { recordHandled } from './handled-journal';
+import { actionLogFields, handledRecordOf } from './operator-action';
 import { readDlq } from './read-dlq';
 import { replayMessage } from './replay-message';
 
@@ -26,25 +27,13 @@ export async function replayEntries(session: DlqSession, command: DlqCommand): P
 async function replayEntry(
   session: DlqSession,
   command: DlqCommand,
-  { entry, handled }: SelectedEntry,
+  selectedEntry: SelectedEntry,
 ): Promise<boolean> {
-  const { dlqTopic, operator, logger } = session;
+  const { dlqTopic, logger } = session;
+  const { entry } = selectedEntry;
   const sourceTopic = entry.failure['source-topic'];
   const label = entryPositionLabel(entry);
-  const action = {
-    action: 'replay',
-    operator,
-    dryRun: command.dryRun,
-    dlqTopic,
-    partition: entry.partition,
-    offset: entry.offset,
-    eventId: entry.eventId,
-    eventType: entry.eventType,
-    key: entry.key?.toString(),
-    sourceTopic,
-    reason: command.reason,
-    previously: handled?.action,
-  };
+  const action = { ...actionLogFields('replay', session, command, selectedEntry), sourceTopic };
   if (sourceTopic === undefined) {
     logger.error(action, 'dlq entry names no source topic; not replayed');
     session.print(`${label}: no dlq-source-topic header, not replayed`);
@@ -62,15 +51,7 @@ async function replayEntry(
   });
   const replayedTo = { topic: sourceTopic, partition: sent!.partition, offset: sent!.baseOffset! };
   await recordHandled(session.kafka, session.admin, session.producer, {
-    action: 'replayed',
-    dlqTopic,
-    partition: entry.partition,
-    offset: entry.offset,
-    eventId: entry.eventId,
-    eventType: entry.eventType,
-    operator,
-    at: session.now().toISOString(),
-    reason: command.reason,
+    ...handledRecordOf('replayed', session, command, selectedEntry),
     replayedTo,
   });
   logger.info({ ...action, replayedTo }, 'dlq entry replayed');
