@@ -35,8 +35,16 @@ export const faults: readonly Fault[] = [
   },
   {
     name: 'redis-restart',
-    description: 'Redis stopped, started again 10 s later',
+    description: 'Redis stopped, started again 10 s later (its append-only file keeps the data)',
     ...outage('redis', 10),
+  },
+  {
+    name: 'redis-data-loss',
+    description:
+      'every Redis key of the system deleted at once, as a restart without its file or a FLUSHALL would',
+    lastsSeconds: 0,
+    inject: (system: System) => system.loseRedisData(),
+    remove: async () => undefined,
   },
   {
     name: 'kafka-down',
