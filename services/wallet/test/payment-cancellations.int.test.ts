@@ -3,11 +3,12 @@ import { eventually, readMessages } from '@headliner/testing';
 import { cancelPayment } from '../src/consumers/cancel-payment';
 import { settlePayment } from '../src/consumers/settle-payment';
 import { refunds, sales } from '../src/wallet-metrics';
-import { aSaleOf, publishSales } from './fixtures/confirmed-sales';
-import { aCancellationOf, publishCancellations, sentAgain } from './fixtures/payment-cancellations';
-import { aPaymentRequest, publishPaymentRequests } from './fixtures/payment-requests';
+import { aSaleOf } from './fixtures/confirmed-sales';
+import { aCancellationOf, sentAgain } from './fixtures/payment-cancellations';
+import { aPaymentRequest } from './fixtures/payment-requests';
 import { quietLogger } from './fixtures/quiet-logger';
 import { startWalletSaga, type RunningWalletSaga } from './fixtures/running-wallet-saga';
+import { publishByReservation } from './fixtures/publish-by-reservation';
 
 describe('when the reservation service cancels a payment it stopped waiting for', () => {
   let saga: RunningWalletSaga;
@@ -55,7 +56,7 @@ describe('when the reservation service cancels a payment it stopped waiting for'
     (await sales.get()).values.find((value) => value.labels.outcome === outcome)?.value ?? 0;
   async function debited(userId: string, amount: number) {
     const request = aPaymentRequest({ userId, amount });
-    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await publishByReservation(producer, topics.paymentRequested, [request]);
     await applied(request.eventId);
     return request;
   }
@@ -72,13 +73,13 @@ describe('when the reservation service cancels a payment it stopped waiting for'
     const userId = await walletWith(50_000);
     const request = aPaymentRequest({ userId, amount: 30_000 });
     const reservationId = request.payload.reservationId;
-    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await publishByReservation(producer, topics.paymentRequested, [request]);
     await applied(request.eventId);
     expect(await balanceOf(userId)).toBe(20_000);
     const refunded = await refundsCounted('refunded');
 
     const cancellation = aCancellationOf(request);
-    await publishCancellations(producer, topics.paymentCancelled, [cancellation]);
+    await publishByReservation(producer, topics.paymentCancelled, [cancellation]);
     await applied(cancellation.eventId);
 
     expect(await balanceOf(userId)).toBe(50_000);
@@ -91,8 +92,8 @@ describe('when the reservation service cancels a payment it stopped waiting for'
     // Redelivered, sent anew, and the request anew: nothing moves.
     const again = sentAgain(cancellation);
     const requestAgain = aPaymentRequest({ ...request.payload });
-    await publishCancellations(producer, topics.paymentCancelled, [cancellation, again]);
-    await publishPaymentRequests(producer, topics.paymentRequested, [requestAgain]);
+    await publishByReservation(producer, topics.paymentCancelled, [cancellation, again]);
+    await publishByReservation(producer, topics.paymentRequested, [requestAgain]);
     await applied(again.eventId, requestAgain.eventId);
 
     expect(await balanceOf(userId)).toBe(50_000);
@@ -106,9 +107,9 @@ describe('when the reservation service cancels a payment it stopped waiting for'
     const notDebited = await refundsCounted('not_debited');
 
     const cancellation = aCancellationOf(request);
-    await publishCancellations(producer, topics.paymentCancelled, [cancellation]);
+    await publishByReservation(producer, topics.paymentCancelled, [cancellation]);
     await applied(cancellation.eventId);
-    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await publishByReservation(producer, topics.paymentRequested, [request]);
     await applied(request.eventId);
 
     expect(await balanceOf(userId)).toBe(50_000);
@@ -122,14 +123,14 @@ describe('when the reservation service cancels a payment it stopped waiting for'
     const { userId, reservationId } = request.payload;
 
     const cancellation = aCancellationOf(request);
-    await publishCancellations(producer, topics.paymentCancelled, [cancellation]);
+    await publishByReservation(producer, topics.paymentCancelled, [cancellation]);
     await applied(cancellation.eventId);
     expect(
       await db.prisma.paymentCancellation.findUnique({ where: { reservationId } }),
     ).toMatchObject({ paymentId: request.payload.paymentId, userId, reason: 'TIMED_OUT' });
     // Charged in between: still nothing is taken for the cancelled payment.
     await db.prisma.wallet.update({ where: { userId }, data: { balance: 5_000 } });
-    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await publishByReservation(producer, topics.paymentRequested, [request]);
     await applied(request.eventId);
 
     expect(await balanceOf(userId)).toBe(5_000);
@@ -174,14 +175,14 @@ describe('when the reservation service cancels a payment it stopped waiting for'
       const sold = await debited(userId, 30_000);
       const unsold = await debited(userId, 20_000);
       const sale = aSaleOf(sold);
-      await publishSales(producer, topics.reservationConfirmed, [sale]);
+      await publishByReservation(producer, topics.reservationConfirmed, [sale]);
       await applied(sale.eventId);
       expect(await balanceOf(userId)).toBe(50_000);
       const refused = await refundsCounted('refused_confirmed');
 
       const soldCancellation = aCancellationOf(sold);
       const unsoldCancellation = aCancellationOf(unsold);
-      await publishCancellations(producer, topics.paymentCancelled, [
+      await publishByReservation(producer, topics.paymentCancelled, [
         soldCancellation,
         unsoldCancellation,
         sentAgain(unsoldCancellation),
@@ -222,12 +223,12 @@ describe('when the reservation service cancels a payment it stopped waiting for'
       const userId = await walletWith(50_000);
       const request = await debited(userId, 30_000);
       const cancellation = aCancellationOf(request);
-      await publishCancellations(producer, topics.paymentCancelled, [cancellation]);
+      await publishByReservation(producer, topics.paymentCancelled, [cancellation]);
       await applied(cancellation.eventId);
       const refundedBefore = await salesCounted('refunded_before');
 
       const sale = aSaleOf(request);
-      await publishSales(producer, topics.reservationConfirmed, [sale, sale]);
+      await publishByReservation(producer, topics.reservationConfirmed, [sale, sale]);
       await applied(sale.eventId);
 
       expect(await balanceOf(userId)).toBe(50_000);

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { PaymentRequestedPayload } from '@headliner/contracts';
 import { eventually } from '@headliner/testing';
 import { settlePayment } from '../src/consumers/settle-payment';
-import { aPaymentRequest, publishPaymentRequests } from './fixtures/payment-requests';
+import { aPaymentRequest } from './fixtures/payment-requests';
 import { startWalletSaga, type RunningWalletSaga } from './fixtures/running-wallet-saga';
 import { recordTopics } from './fixtures/topic-recorder';
+import { publishByReservation } from './fixtures/publish-by-reservation';
 
 describe('when the wallet settles payment requests', () => {
   let saga: RunningWalletSaga;
@@ -46,7 +47,7 @@ describe('when the wallet settles payment requests', () => {
   it('debits once and announces payment.completed with the new balance', async () => {
     const userId = await walletWith(50_000);
     const request = aPaymentRequest({ userId, amount: 30_000 });
-    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await publishByReservation(producer, topics.paymentRequested, [request]);
 
     const [completed] = await outcomeOf(topics.paymentCompleted, request.payload.reservationId);
     expect(completed?.value).toMatchObject({
@@ -68,13 +69,10 @@ describe('when the wallet settles payment requests', () => {
     const userId = await walletWith(50_000);
     const request = aPaymentRequest({ userId, amount: 30_000 });
     const sameReservationAgain = aPaymentRequest({ ...request.payload, paymentId: randomUUID() });
-    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await publishByReservation(producer, topics.paymentRequested, [request]);
     await outcomeOf(topics.paymentCompleted, request.payload.reservationId);
 
-    await publishPaymentRequests(producer, topics.paymentRequested, [
-      request,
-      sameReservationAgain,
-    ]);
+    await publishByReservation(producer, topics.paymentRequested, [request, sameReservationAgain]);
     // One partition keeps the order: once the new event is applied, the redelivery was handled.
     const applied = await eventually(
       () => isApplied(sameReservationAgain.eventId),
@@ -90,7 +88,7 @@ describe('when the wallet settles payment requests', () => {
   it('announces payment.failed INSUFFICIENT_BALANCE and leaves a short balance alone', async () => {
     const userId = await walletWith(10_000);
     const request = aPaymentRequest({ userId, amount: 10_001 });
-    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await publishByReservation(producer, topics.paymentRequested, [request]);
 
     const [failed] = await outcomeOf(topics.paymentFailed, request.payload.reservationId);
     expect(failed?.value).toMatchObject({
@@ -104,7 +102,7 @@ describe('when the wallet settles payment requests', () => {
 
   it('announces payment.failed WALLET_NOT_FOUND for a user who never charged', async () => {
     const request = aPaymentRequest({ amount: 1_000 });
-    await publishPaymentRequests(producer, topics.paymentRequested, [request]);
+    await publishByReservation(producer, topics.paymentRequested, [request]);
 
     const [failed] = await outcomeOf(topics.paymentFailed, request.payload.reservationId);
     expect(failed?.value).toMatchObject({ payload: { reason: 'WALLET_NOT_FOUND' } });
