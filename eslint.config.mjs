@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
+const services = ['gateway', 'queue', 'concert', 'reservation', 'wallet'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -27,6 +29,38 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': 'error',
+      // Each service is its own bounded context: it reaches another only through the contracts
+      // (HTTP and Kafka), and the libraries serve every service without knowing any.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...services.map((service) => ({
+              target: `./services/${service}`,
+              from: './services',
+              except: [`./${service}`],
+              message:
+                'A service imports no other service: share contracts through libs/contracts.',
+            })),
+            {
+              target: './libs',
+              from: './services',
+              message: 'A library serves every service and imports none of them.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@headliner/[^/]+/(src|dist)(/|$)',
+              message: 'Import a package through its exports, not its internals.',
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
