@@ -15,10 +15,20 @@ export function createKafka(options: {
       () =>
       ({ level, log: entry }: LogEntry) => {
         const { message, ...rest } = entry;
-        if (level <= logLevel.ERROR) log.error(rest, message);
-        else log.warn(rest, message);
+        log[levelOfKafkaLog(level, message)](rest, message);
       },
   });
+}
+
+/**
+ * kafkajs logs every error answer of a broker ("Response Metadata…: This server is not the
+ * leader…") at ERROR, although it retries the request itself; a broker electing leaders at start
+ * printed ERROR lines on a clean `npm start`. Such answers are warnings: if the retries run out,
+ * whoever awaited the call fails and reports it.
+ */
+export function levelOfKafkaLog(level: logLevel, message: string): 'error' | 'warn' {
+  if (level > logLevel.ERROR || message.startsWith('Response ')) return 'warn';
+  return 'error';
 }
 
 /** Idempotent producer: broker-side dedup of retried sends, acks from all in-sync replicas. */
