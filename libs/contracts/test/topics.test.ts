@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  dlqTopicOf,
   events,
   partitionKeyOf,
   topicFor,
@@ -47,6 +48,10 @@ describe('the topic registry', () => {
       const names = topic.events.map(({ type, version }) => `headliner.${type}.v${version}`);
       expect(names).toEqual([topic.name]);
     }
+  });
+
+  it('names every DLQ as dlqTopicOf does, so consumers under a namespace find it', () => {
+    for (const topic of everyTopic) expect(topic.dlq).toBe(dlqTopicOf(topic.name));
   });
 
   it('lists every topic and DLQ once for creation at startup', () => {

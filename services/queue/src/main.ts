@@ -1,6 +1,6 @@
 import { telemetry } from './telemetry';
 import { config } from './config';
-import { topicNames, topicsToCreate } from '@headliner/contracts';
+import { dlqTopicOf, topicNames, topicsToCreate } from '@headliner/contracts';
 import {
   checkConsumersFlowing,
   connectKafkaInBackground,
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
         producer,
         groupId: `${config.KAFKA_NAMESPACE}queue`,
         topic: confirmedTopic,
-        dlqTopic: `${confirmedTopic}.dlq`,
+        dlqTopic: dlqTopicOf(confirmedTopic),
         waitingRoom,
         logger,
       });

@@ -8,7 +8,16 @@ import { UnparseableEventError } from './unparseable-event-error';
  * @throws UnparseableEventError when the message can never be processed (send it to the DLQ)
  */
 export function parseEvent(value: string | Uint8Array | null): BookingEvent {
-  const envelope = AnyEventEnvelope.safeParse(decode(value));
+  return eventOf(decode(value));
+}
+
+/**
+ * Validates a message value already decoded from JSON (as the platform's consumers hand it over)
+ * against the event registry.
+ * @throws UnparseableEventError when the message can never be processed (send it to the DLQ)
+ */
+export function eventOf(value: unknown): BookingEvent {
+  const envelope = AnyEventEnvelope.safeParse(value);
   if (!envelope.success) {
     const { issues } = envelope.error;
     throw new UnparseableEventError('MALFORMED', z.prettifyError(envelope.error), { issues });

@@ -1,4 +1,4 @@
-import { parseEvent, topicNames, type TopicNames } from '@headliner/contracts';
+import { dlqTopicOf, eventOf, topicNames, type TopicNames } from '@headliner/contracts';
 import { startInboxConsumer, type Logger } from '@headliner/platform';
 import type { SqlDatabase } from '@headliner/platform/database';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
@@ -52,12 +52,12 @@ export function startReservationEventsConsumer(
     kafka: options.kafka,
     groupId: options.groupId ?? 'concert',
     topics: options.topics ?? reservationTopicsIn(topicNames()),
-    dlqTopicOf: (topic) => `${topic}.dlq`,
+    dlqTopicOf,
     db,
     producer: options.producer,
     logger,
     // parseEvent takes the raw message; the inbox consumer has already decoded the JSON.
-    parse: (value) => parseEvent(JSON.stringify(value)),
+    parse: eventOf,
     handle: async (event, tx) => {
       const { seatId, event: seatEvent } = seatEventOf(event);
       const outcome = await applySeatEvent(tx, seatId, seatEvent);

@@ -1,4 +1,4 @@
-import { parseEvent, RESERVATION_CONFIRMED } from '@headliner/contracts';
+import { eventOf, RESERVATION_CONFIRMED } from '@headliner/contracts';
 import { NonRetriableError } from '@headliner/platform';
 
 /** The part of a reservation.confirmed event the queue acts on. */
@@ -13,7 +13,7 @@ export interface ConfirmedPayment {
  * decoded already). Whatever throws here can never succeed and goes straight to the DLQ.
  */
 export function confirmedPaymentOf(value: unknown): ConfirmedPayment {
-  const event = parseEvent(JSON.stringify(value));
+  const event = eventOf(value);
   if (event.type !== RESERVATION_CONFIRMED) {
     throw new NonRetriableError(`unexpected ${event.type} on the reservation.confirmed topic`);
   }

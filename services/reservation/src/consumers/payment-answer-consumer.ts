@@ -1,4 +1,4 @@
-import { parseEvent, type BookingEvent } from '@headliner/contracts';
+import { dlqTopicOf, eventOf, type BookingEvent } from '@headliner/contracts';
 import {
   NonRetriableError,
   relayWakingDatabase,
@@ -59,12 +59,12 @@ export function startPaymentAnswerConsumer(
     kafka: options.kafka,
     groupId: options.groupId,
     topics: [topics.paymentCompleted, topics.paymentFailed],
-    dlqTopicOf: (topic) => `${topic}.dlq`,
+    dlqTopicOf,
     db: relayWakingDatabase(options.db, options.relay),
     producer: options.producer,
     logger,
     // The inbox has decoded the JSON already; its parse errors go straight to the DLQ.
-    parse: (value) => parseEvent(JSON.stringify(value)),
+    parse: eventOf,
     handle: async (event, tx) => {
       const answer = await apply(event, tx);
       const hold = answer.recorded;

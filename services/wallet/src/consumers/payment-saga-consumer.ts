@@ -1,5 +1,6 @@
 import {
-  parseEvent,
+  dlqTopicOf,
+  eventOf,
   PAYMENT_CANCELLED,
   PAYMENT_REQUESTED,
   RESERVATION_CONFIRMED,
@@ -20,7 +21,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { cancelPayment } from './cancel-payment';
 import { recordSale } from './record-sale';
 import { settlePayment } from './settle-payment';
-import { dlqTopicOf, walletTopics, type WalletTopics } from './wallet-topics';
+import { walletTopics, type WalletTopics } from './wallet-topics';
 
 export interface PaymentSagaConsumerDeps {
   kafka: Kafka;
@@ -73,9 +74,9 @@ export function startPaymentSagaConsumer(deps: PaymentSagaConsumerDeps) {
   });
 }
 
-// The inbox consumer hands over decoded JSON; parseEvent checks it against the registry.
+// The inbox consumer hands over decoded JSON; eventOf checks it against the registry.
 function walletEventOf(value: unknown): WalletEvent {
-  const event = parseEvent(JSON.stringify(value));
+  const event = eventOf(value);
   if (
     event.type !== PAYMENT_REQUESTED &&
     event.type !== PAYMENT_CANCELLED &&

@@ -19,6 +19,3 @@ export const walletTopics: WalletTopics = {
   paymentCompleted: topics.paymentCompleted.name,
   paymentFailed: topics.paymentFailed.name,
 };
-
-/** The contracts' DLQ naming (`<name>.dlq`), applied to whichever topics are in use. */
-export const dlqTopicOf = (topic: string): string => `${topic}.dlq`;
