@@ -43,6 +43,10 @@ if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
   echo "bootstrap.sh sets PATH for its caller: source it (source deploy/bin/bootstrap.sh)" >&2
   exit 2
 fi
+# Turborepo announces (and attempts) anonymous telemetry on a machine's first run: noise in our
+# output, and its host is not one this project may reach.
+export TURBO_TELEMETRY_DISABLED=1
+
 if _headliner_bootstrap; then
   unset -f _headliner_bootstrap
 else
