@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually, readMessages } from '@headliner/testing';
 import { cancelPayment } from '../src/consumers/cancel-payment';
 import { settlePayment } from '../src/consumers/settle-payment';
-import { refunds, sales } from '../src/wallet-metrics';
+import { refunds, sales } from '../src/metrics';
 import { aSaleOf } from './fixtures/confirmed-sales';
 import { aCancellationOf, sentAgain } from './fixtures/payment-cancellations';
 import { aPaymentRequest } from './fixtures/payment-requests';

@@ -1,5 +1,5 @@
 import type { Logger } from '@headliner/platform';
-import { cacheLookups, type CacheKind } from '../cache/cache-metrics';
+import { cacheLookups, type CacheKind } from '../metrics';
 import type { CatalogueCache } from '../cache/catalogue-cache';
 import { singleFlight } from '../cache/single-flight';
 import type { PrismaClient } from '../infra/prisma';

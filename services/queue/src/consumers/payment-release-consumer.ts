@@ -1,7 +1,7 @@
 import { startEventConsumer, type Logger, type RetryPolicy } from '@headliner/platform';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { WaitingRoom } from '../infra/waiting-room';
-import { paymentEvents } from '../queue-metrics';
+import { paymentEvents } from '../metrics';
 import { confirmedPaymentOf } from './reservation-confirmed';
 
 export interface PaymentReleaseConsumerOptions {

@@ -1,6 +1,6 @@
 import { QueueTokenStatus } from '@headliner/contracts';
 import type { TokenState } from '../domain/token-state';
-import type { Transitions } from '../queue-metrics';
+import type { Transitions } from '../metrics';
 
 /** What a queue script (all but verify and sweep) answered; see `reply` in waiting-room-lua.ts. */
 export interface ScriptReply {

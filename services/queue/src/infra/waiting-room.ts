@@ -9,7 +9,7 @@ import type {
   Verification,
 } from '../domain/token-outcomes';
 import { toQueueTokenView, type TokenState } from '../domain/token-state';
-import { activeTokens, recordTransitions, waitingTokens } from '../queue-metrics';
+import { activeTokens, recordTransitions, waitingTokens } from '../metrics';
 import { queueKeys } from './queue-keys';
 import { defineQueueScripts } from './queue-scripts';
 import { fromStore } from './queue-store-unavailable-error';

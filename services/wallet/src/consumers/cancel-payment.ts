@@ -5,7 +5,7 @@ import { saleConfirmed } from '../infra/confirmed-sales';
 import { rememberCancellation } from '../infra/payment-cancellations';
 import { refundDebit } from '../infra/refund-ledger';
 import { lockOrOpenWallet } from '../infra/wallet-lock';
-import { refundedWon, refunds } from '../wallet-metrics';
+import { refundedWon, refunds } from '../metrics';
 
 /**
  * Undoes a payment the reservation service gave up on (its hold is released), in the caller's

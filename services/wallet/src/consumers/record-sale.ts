@@ -3,7 +3,7 @@ import type { Logger } from '@headliner/platform';
 import type { SqlTransaction } from '@headliner/platform/database';
 import { rememberSale } from '../infra/confirmed-sales';
 import { lockWallet } from '../infra/wallet-lock';
-import { sales } from '../wallet-metrics';
+import { sales } from '../metrics';
 
 /**
  * Records a sale the reservation service confirmed (reservation.confirmed), in the caller's (the

@@ -9,7 +9,7 @@ import { paymentOutcome, type Debit } from '../domain/payment-outcome';
 import { debitWallet } from '../infra/debit-ledger';
 import { paymentStanding } from '../infra/payment-standing';
 import { lockWallet } from '../infra/wallet-lock';
-import { debits } from '../wallet-metrics';
+import { debits } from '../metrics';
 import type { WalletTopics } from './wallet-topics';
 
 const noWallet: Debit = { result: 'refused', walletExists: false };

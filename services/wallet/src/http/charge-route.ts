@@ -4,7 +4,7 @@ import type { SqlDatabase } from '@headliner/platform/database';
 import { Router } from 'express';
 import { chargeFingerprint } from '../domain/charge-fingerprint';
 import { chargeWallet } from '../infra/charge-ledger';
-import { chargedWon, charges } from '../wallet-metrics';
+import { chargedWon, charges } from '../metrics';
 import { UserHeaders } from './user-headers';
 
 const chargeRequest = validate({
