@@ -2,7 +2,6 @@
 import { telemetry } from './telemetry';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
-  checkConsumersFlowing,
   connectKafkaInBackground,
   createKafka,
   createLogger,
@@ -54,8 +53,8 @@ async function main(): Promise<void> {
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     producer,
     logger,
-    startConsumers: async () => {
-      const consumer = await startReservationEventsConsumer({
+    startConsumer: () =>
+      startReservationEventsConsumer({
         kafka,
         producer,
         db: sqlDatabase(consumerPool),
@@ -63,9 +62,7 @@ async function main(): Promise<void> {
         logger,
         topics: reservationTopicsIn(topicNames(config.KAFKA_NAMESPACE)),
         groupId: `${config.KAFKA_NAMESPACE}concert`,
-      });
-      shutdown.onClose('reservation events consumer', () => consumer.disconnect());
-    },
+      }),
   });
   shutdown.onClose('kafka', () => kafkaLink.stop());
 
@@ -78,8 +75,7 @@ async function main(): Promise<void> {
     logger,
     readiness: { postgres: () => prisma.$queryRaw`SELECT 1` },
     degradedWithout: {
-      kafka: () => kafkaLink.check(),
-      consumers: checkConsumersFlowing,
+      ...kafkaLink.checks,
       ...(redis && { redis: () => redis.ping() }),
     },
     isShuttingDown: shutdown.isShuttingDown,

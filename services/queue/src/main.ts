@@ -2,7 +2,6 @@ import { telemetry } from './telemetry';
 import { config } from './config';
 import { dlqTopicOf, topicNames, topicsToCreate } from '@headliner/contracts';
 import {
-  checkConsumersFlowing,
   connectKafkaInBackground,
   createKafka,
   createLogger,
@@ -48,8 +47,8 @@ async function main(): Promise<void> {
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     producer,
     logger,
-    startConsumers: async () => {
-      const consumer = await startPaymentReleaseConsumer({
+    startConsumer: () =>
+      startPaymentReleaseConsumer({
         kafka,
         producer,
         groupId: `${config.KAFKA_NAMESPACE}queue`,
@@ -57,9 +56,7 @@ async function main(): Promise<void> {
         dlqTopic: dlqTopicOf(confirmedTopic),
         waitingRoom,
         logger,
-      });
-      shutdown.onClose('kafka consumer', () => consumer.disconnect());
-    },
+      }),
   });
   shutdown.onClose('kafka', () => kafkaLink.stop());
 
@@ -68,7 +65,7 @@ async function main(): Promise<void> {
     logger,
     waitingRoom,
     readiness: { redis: () => redis.ping() },
-    degradedWithout: { kafka: () => kafkaLink.check(), consumers: checkConsumersFlowing },
+    degradedWithout: kafkaLink.checks,
     isShuttingDown: shutdown.isShuttingDown,
   });
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'listening'));

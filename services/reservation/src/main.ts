@@ -2,7 +2,6 @@
 import { telemetry } from './telemetry';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
-  checkConsumersFlowing,
   connectKafkaInBackground,
   createKafka,
   createLogger,
@@ -58,8 +57,8 @@ async function main() {
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     producer,
     logger,
-    startConsumers: async () => {
-      const consumer = await startPaymentAnswerConsumer({
+    startConsumer: () =>
+      startPaymentAnswerConsumer({
         kafka,
         producer,
         db,
@@ -69,9 +68,7 @@ async function main() {
         topics,
         outcomes,
         groupId: `${config.KAFKA_NAMESPACE}reservation`,
-      });
-      shutdown.onClose('payment answer consumer', () => consumer.disconnect());
-    },
+      }),
   });
   shutdown.onClose('kafka', () => kafkaLink.stop());
 
@@ -98,8 +95,7 @@ async function main() {
     readiness: { postgres: () => db.$queryRaw`SELECT 1` },
     degradedWithout: {
       redis: () => redis.ping(),
-      kafka: () => kafkaLink.check(),
-      consumers: checkConsumersFlowing,
+      ...kafkaLink.checks,
     },
     isShuttingDown: shutdown.isShuttingDown,
   });

@@ -2,7 +2,6 @@
 import { telemetry } from './telemetry';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import {
-  checkConsumersFlowing,
   connectKafkaInBackground,
   createKafka,
   createLogger,
@@ -40,8 +39,8 @@ async function main(): Promise<void> {
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     producer,
     logger,
-    startConsumers: async () => {
-      const consumer = await startPaymentSagaConsumer({
+    startConsumer: () =>
+      startPaymentSagaConsumer({
         kafka,
         db,
         producer,
@@ -49,9 +48,7 @@ async function main(): Promise<void> {
         logger,
         topics: topicNames(config.KAFKA_NAMESPACE),
         groupId: `${config.KAFKA_NAMESPACE}wallet`,
-      });
-      shutdown.onClose('payment saga consumer', () => consumer.disconnect());
-    },
+      }),
   });
   shutdown.onClose('kafka', () => kafkaLink.stop());
 
@@ -61,7 +58,7 @@ async function main(): Promise<void> {
     maxBalance: config.MAX_BALANCE_WON,
     logger,
     readiness: { postgres: () => db.$queryRaw`SELECT 1` },
-    degradedWithout: { kafka: () => kafkaLink.check(), consumers: checkConsumersFlowing },
+    degradedWithout: kafkaLink.checks,
     isShuttingDown: shutdown.isShuttingDown,
   });
   const server = app.listen(config.PORT, (error) => {

@@ -1,6 +1,7 @@
-import type { Kafka, Producer } from 'kafkajs';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { startInBackground } from '../lifecycle/start-in-background';
+import { checkConsumersFlowing } from './consumer-stalls';
 import { ensureTopics, type TopicToCreate } from './ensure-topics';
 
 export interface KafkaInBackgroundOptions {
@@ -8,24 +9,29 @@ export interface KafkaInBackgroundOptions {
   topics: TopicToCreate[];
   producer: Producer;
   logger: Logger;
-  /** Starts the service's consumers, once the topics exist and the producer is connected. */
-  startConsumers?: () => Promise<void>;
+  /** Starts the service's consumer, once the topics exist and the producer is connected. */
+  startConsumer?: () => Promise<Consumer>;
 }
 
 export interface KafkaLink {
-  /** A readiness check: throws while the link is still starting or the broker does not answer. */
-  check(): Promise<void>;
+  /**
+   * For readiness as what the service answers without (degraded): `kafka` throws while the link
+   * is still starting or the broker does not answer, `consumers` while a consumer is stalled.
+   */
+  readonly checks: { kafka: () => Promise<void>; consumers: () => void };
+  /** Stops starting, disconnects the consumer if it started, then the admin client. */
   stop(): Promise<void>;
 }
 
 /**
- * Ensures the topics, connects the producer and starts the consumers without holding up the
+ * Ensures the topics, connects the producer and starts the consumer without holding up the
  * service, which listens meanwhile: charges, holds, reads and queue tokens need no broker, and
  * the outbox keeps the events until the producer can send them.
  */
 export function connectKafkaInBackground(options: KafkaInBackgroundOptions): KafkaLink {
   const { kafka, producer } = options;
   const admin = kafka.admin();
+  let consumer: Consumer | undefined;
   const startup = startInBackground({
     name: 'kafka',
     logger: options.logger,
@@ -33,16 +39,20 @@ export function connectKafkaInBackground(options: KafkaInBackgroundOptions): Kaf
       await ensureTopics(kafka, options.topics);
       await producer.connect();
       await admin.connect();
-      await options.startConsumers?.();
+      consumer = await options.startConsumer?.();
     },
   });
   return {
-    check: async () => {
-      startup.check();
-      await admin.describeCluster();
+    checks: {
+      kafka: async () => {
+        startup.check();
+        await admin.describeCluster();
+      },
+      consumers: checkConsumersFlowing,
     },
     stop: async () => {
       startup.stop();
+      await consumer?.disconnect();
       await admin.disconnect();
     },
   };
