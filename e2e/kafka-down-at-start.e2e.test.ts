@@ -1,6 +1,6 @@
 import { eventually } from '@headliner/testing';
-import { Client } from 'pg';
 import { createSchedule, Fan } from './support/gateway-client';
+import { inDatabase } from './support/in-database';
 import { startInfrastructure, stopInfrastructure } from './support/infrastructure';
 import { expectInvariants } from './support/invariants';
 import { ADMIN, startSystem, type Service, type System } from './support/system';
@@ -67,15 +67,9 @@ describe('when Kafka is down as every service starts', () => {
 });
 
 async function paymentStatusesOf(system: System, reservationId: string): Promise<string[]> {
-  const reservation = new Client({ connectionString: system.databaseUrl('reservation') });
-  await reservation.connect();
-  try {
-    const { rows } = await reservation.query<{ status: string }>(
-      'SELECT status FROM payments WHERE reservation_id = $1',
-      [reservationId],
-    );
-    return rows.map((row) => row.status);
-  } finally {
-    await reservation.end();
-  }
+  const [rows] = await inDatabase(system, 'reservation', [
+    'SELECT status FROM payments WHERE reservation_id = $1',
+    [reservationId],
+  ]);
+  return (rows as { status: string }[]).map((row) => row.status);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@headliner/testing';
-import { Client } from 'pg';
 import { createSchedule, Fan } from './support/gateway-client';
+import { inDatabase } from './support/in-database';
 import { expectInvariants } from './support/invariants';
 import { ADMIN, startSystem, type System } from './support/system';
 
@@ -39,17 +39,11 @@ describe('when a wallet holds more won than a 32-bit integer', () => {
   const balance = async () => (await fan.call('GET', '/api/v1/wallet')).body.balance as number;
 
   async function confirmedSaleRecorded(reservationId: string): Promise<boolean> {
-    const wallet = new Client({ connectionString: system.databaseUrl('wallet') });
-    await wallet.connect();
-    try {
-      const { rowCount } = await wallet.query(
-        'SELECT 1 FROM confirmed_sales WHERE reservation_id = $1',
-        [reservationId],
-      );
-      return rowCount === 1;
-    } finally {
-      await wallet.end();
-    }
+    const [rows] = await inDatabase(system, 'wallet', [
+      'SELECT 1 FROM confirmed_sales WHERE reservation_id = $1',
+      [reservationId],
+    ]);
+    return rows?.length === 1;
   }
 
   it('buys a seat: the payment completes with the exact balance', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@headliner/testing';
-import { Client } from 'pg';
 import { createSchedule, Fan } from './support/gateway-client';
+import { ledgerKindsOf } from './support/in-database';
 import { expectInvariants } from './support/invariants';
 import { ADMIN, startSystem, type System } from './support/system';
 
@@ -21,20 +21,6 @@ describe('when the wallet stays down past the payment time-out (3 s, swept every
   afterAll(async () => {
     await system?.stop();
   });
-
-  async function ledgerKindsOf(reservationId: string): Promise<string[]> {
-    const wallet = new Client({ connectionString: system.databaseUrl('wallet') });
-    await wallet.connect();
-    try {
-      const { rows } = await wallet.query<{ kind: string }>(
-        'SELECT kind FROM ledger_entries WHERE reference = $1 ORDER BY kind',
-        [reservationId],
-      );
-      return rows.map((row) => row.kind);
-    } finally {
-      await wallet.end();
-    }
-  }
 
   it('gives the seat back, and the fan keeps every won once the wallet is back', async () => {
     const { scheduleId, seats } = await createSchedule(admin, 1, 40_000);
@@ -75,7 +61,7 @@ describe('when the wallet stays down past the payment time-out (3 s, swept every
     // Settled once the wallet has recorded the cancellation, whichever event it read first.
     await expectInvariants(system);
     expect((await fan.call('GET', '/api/v1/wallet')).body.balance).toBe(100_000);
-    expect([[], ['DEBIT', 'REFUND']]).toContainEqual(await ledgerKindsOf(reservationId));
+    expect([[], ['DEBIT', 'REFUND']]).toContainEqual(await ledgerKindsOf(system, reservationId));
     // The seat is free for real: the fan holds it again at once.
     expect((await fan.hold(scheduleId, seatId)).status).toBe(201);
     await expectInvariants(system);

@@ -1,11 +1,6 @@
 import { eventually } from '@headliner/testing';
-import {
-  freeSeatOf,
-  inDatabase,
-  ledgerKindsOf,
-  takeSeatFor,
-  timeOutSaleAfterDebit,
-} from './support/booking-corruptions';
+import { freeSeatOf, takeSeatFor, timeOutSaleAfterDebit } from './support/booking-corruptions';
+import { inDatabase, ledgerKindsOf } from './support/in-database';
 import { checkBookingInvariants } from './support/booking-invariants';
 import { activeFan as activeFanOf, hold, pay } from './support/booking-steps';
 import { createSchedule, Fan } from './support/gateway-client';

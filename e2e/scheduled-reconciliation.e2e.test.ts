@@ -1,5 +1,6 @@
 import { eventually } from '@headliner/testing';
-import { freeSeatOf, ledgerKindsOf, timeOutSaleAfterDebit } from './support/booking-corruptions';
+import { freeSeatOf, timeOutSaleAfterDebit } from './support/booking-corruptions';
+import { ledgerKindsOf } from './support/in-database';
 import { activeFan, hold, pay } from './support/booking-steps';
 import { createSchedule, Fan } from './support/gateway-client';
 import { expectInvariants } from './support/invariants';

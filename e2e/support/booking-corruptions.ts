@@ -1,24 +1,5 @@
-import { Client } from 'pg';
+import { inDatabase } from './in-database';
 import type { System } from './system';
-
-type Owner = Parameters<System['databaseUrl']>[0];
-
-/** Runs statements straight against one service's database, as a fault or a bad hand would. */
-export async function inDatabase(
-  system: System,
-  owner: Owner,
-  ...statements: [string, unknown[]][]
-) {
-  const client = new Client({ connectionString: system.databaseUrl(owner) });
-  await client.connect();
-  try {
-    const results = [];
-    for (const [text, values] of statements) results.push((await client.query(text, values)).rows);
-    return results;
-  } finally {
-    await client.end();
-  }
-}
 
 /** The catalogue shows the reservation's seat free, its counter moved as an event would. */
 export function freeSeatOf(system: System, reservationId: string) {
@@ -49,15 +30,6 @@ export function takeSeatFor(
      WHERE id = (SELECT schedule_id FROM seat)`,
     [seatId, reservationId, status],
   ]);
-}
-
-/** The ledger kinds the wallet holds for a reservation, sorted. */
-export async function ledgerKindsOf(system: System, reservationId: string): Promise<string[]> {
-  const [rows] = await inDatabase(system, 'wallet', [
-    'SELECT kind FROM ledger_entries WHERE reference = $1 ORDER BY kind',
-    [reservationId],
-  ]);
-  return (rows as { kind: string }[]).map((row) => row.kind);
 }
 
 /**
