@@ -58,6 +58,14 @@ describe('when a message cannot be applied', () => {
     });
   };
 
+  const expectDeliveredOnce = async () => {
+    const deliveries = await eventually(
+      () => db.prisma.delivery.count(),
+      (n) => n === 1,
+    );
+    expect(deliveries).toBe(1);
+  };
+
   afterEach(async () => {
     await consumer?.disconnect();
     await producer.disconnect();
@@ -118,12 +126,7 @@ describe('when a message cannot be applied', () => {
       if (attempts < 3) throw new Error('database hiccup');
     });
 
-    expect(
-      await eventually(
-        () => db.prisma.delivery.count(),
-        (n) => n === 1,
-      ),
-    ).toBe(1);
+    await expectDeliveredOnce();
     expect(await readMessages(kafka, topic.dlq, 1, 1_000)).toHaveLength(0);
   });
 
@@ -147,12 +150,7 @@ describe('when a message cannot be applied', () => {
     expect(checkConsumersFlowing).toThrow(/waiting for a dependency.*ECONNREFUSED/);
 
     down = false;
-    expect(
-      await eventually(
-        () => db.prisma.delivery.count(),
-        (n) => n === 1,
-      ),
-    ).toBe(1);
+    await expectDeliveredOnce();
     expect(consumerStalls().filter((s) => s.topic === topic.topic)).toEqual([]);
     expect(await retryingMessages(topic.topic)).toBe(0);
     expect(checkConsumersFlowing).not.toThrow();
@@ -175,12 +173,7 @@ describe('when a message cannot be applied', () => {
     expect(Date.now() - stopping).toBeLessThan(5_000);
 
     consumer = await startConsumer();
-    expect(
-      await eventually(
-        () => db.prisma.delivery.count(),
-        (n) => n === 1,
-      ),
-    ).toBe(1);
+    await expectDeliveredOnce();
     expect(await readMessages(kafka, topic.dlq, 1, 1_000)).toHaveLength(0);
   });
 });
