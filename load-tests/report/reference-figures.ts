@@ -5,7 +5,8 @@ import type { Unit } from './units';
 // The figures published by teams who built this same system (the load-test issue's table), each
 // with the write-up it was read from. Values are as printed in their k6 output, in milliseconds.
 
-export const referenceFolder = '/work/shared/reference';
+/** Beside the repository, as the project's checkouts and CI lay it out. */
+export const referenceFolder = '../shared/reference';
 
 export const referenceSources = {
   '000': '000_867d5033866a8a6f.txt — 1,000-VU journey with per-step latency; charge and balance',
