@@ -12,7 +12,7 @@ import { databaseUrl } from './services.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const { reconcileOnce, createLogger } = require(
-  path.join(root, 'services/reservation/dist/reconciliation/index.js'),
+  path.join(root, 'services/reservation/dist/reconcile-command.js'),
 );
 
 const { values } = parseArgs({

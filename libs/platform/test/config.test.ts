@@ -1,5 +1,5 @@
 import { baseConfigSchema, ConfigError, envVar, loadConfig } from '../src/config';
-import { runTypeScript } from './fixtures/run-typescript';
+import { runTypeScript } from './support/run-typescript';
 
 const schema = baseConfigSchema.extend({
   DATABASE_URL: envVar.url(['postgresql']),

@@ -8,7 +8,7 @@ import {
   startDeliveryConsumer,
   ticketIssuedEvent,
   type DeliveryConsumerOptions,
-} from './fixtures/ticket-service';
+} from './support/ticket-service';
 
 /** Fails as a database that is down fails: pg's own refusal from a port nobody listens on. */
 async function databaseDown(): Promise<never> {

@@ -4,7 +4,7 @@ import { createTestTopic, eventually, testBrokers, testKafka } from '@headliner/
 import { runDlqCli } from '../src/messaging/dlq/dlq-cli';
 import { handledJournalOf } from '../src/messaging/dlq/handled-journal';
 import { NonRetriableError } from '../src/messaging/non-retriable-error';
-import { startDeliveryConsumer, ticketIssuedEvent } from './fixtures/ticket-service';
+import { startDeliveryConsumer, ticketIssuedEvent } from './support/ticket-service';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 jest.setTimeout(180_000);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { register } from 'prom-client';
 import { startEventConsumer, type MessageContext } from '../src/messaging/event-consumer';
-import { quietLogger, ticketIssued, ticketIssuedEvent } from './fixtures/ticket-service';
+import { quietLogger, ticketIssued, ticketIssuedEvent } from './support/ticket-service';
 import { createTestTopic, readMessages, testKafka, eventually } from '@headliner/testing';
 
 async function consumedCount(topic: string, outcome: string): Promise<number> {

@@ -8,7 +8,7 @@ import {
   type Logger,
   type ReadinessChecks,
 } from '../src';
-import { captureLogs } from './fixtures/captured-logs';
+import { captureLogs } from './support/captured-logs';
 
 const silent = createLogger({ service: 'test', level: 'silent' });
 

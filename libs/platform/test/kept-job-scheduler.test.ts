@@ -1,6 +1,6 @@
 import { eventually } from '@headliner/testing';
 import { keepJobScheduler } from '../src';
-import { captureLogs } from './fixtures/captured-logs';
+import { captureLogs } from './support/captured-logs';
 
 describe('when the job scheduler cannot be asserted for a while', () => {
   it('keeps trying on every tick, warns once, and says when it is asserted again', async () => {

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { Registry } from 'prom-client';
 import request from 'supertest';
 import { createHttpApp, startTelemetry, type Telemetry } from '../src';
-import { captureLogs } from './fixtures/captured-logs';
+import { captureLogs } from './support/captured-logs';
 
 let telemetry: Telemetry;
 beforeAll(() => {

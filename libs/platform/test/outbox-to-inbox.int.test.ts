@@ -16,7 +16,7 @@ import {
   startDeliveryConsumer,
   ticketIssued,
   ticketIssuedEvent,
-} from './fixtures/ticket-service';
+} from './support/ticket-service';
 
 describe('when events travel outbox → Kafka → inbox', () => {
   let db: TestDatabase;
@@ -209,7 +209,7 @@ function startKillableConsumer(databaseUrl: string, topic: string, groupId: stri
     [
       '--import',
       'tsx',
-      path.join(__dirname, 'fixtures/delivery-consumer-process.ts'),
+      path.join(__dirname, 'support/delivery-consumer-process.ts'),
       databaseUrl,
       testBrokers().join(','),
       topic,

@@ -3,7 +3,7 @@ import { Registry } from 'prom-client';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createHttpApp, ProblemError } from '../src';
-import { captureLogs } from './fixtures/captured-logs';
+import { captureLogs } from './support/captured-logs';
 
 function appWith(routes: Router) {
   const logs = captureLogs();

@@ -1,5 +1,5 @@
 import { createLogger, startInBackground } from '../src';
-import { captureLogs } from './fixtures/captured-logs';
+import { captureLogs } from './support/captured-logs';
 
 const silent = createLogger({ service: 'test', level: 'silent' });
 

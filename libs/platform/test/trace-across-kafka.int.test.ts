@@ -1,5 +1,5 @@
-import type { FinishedSpan } from './fixtures/traced/finished-spans';
-import { runTypeScript } from './fixtures/run-typescript';
+import type { FinishedSpan } from './support/traced/finished-spans';
+import { runTypeScript } from './support/run-typescript';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { testBrokers, createTestTopic, testKafka } from '@headliner/testing';
 

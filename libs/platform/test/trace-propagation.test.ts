@@ -1,5 +1,5 @@
-import { runTypeScript } from './fixtures/run-typescript';
-import type { FinishedSpan } from './fixtures/traced/finished-spans';
+import { runTypeScript } from './support/run-typescript';
+import type { FinishedSpan } from './support/traced/finished-spans';
 
 interface FixtureOutput {
   showAnswer: { concert: { id: string; traceparent: string } };

@@ -2,7 +2,7 @@ import { isAxiosError, type AxiosInstance } from 'axios';
 import express from 'express';
 import { Registry } from 'prom-client';
 import { createLogger, createUpstreamClient, ProblemError } from '../src';
-import { listenLocally, type LocalServer } from './fixtures/local-server';
+import { listenLocally, type LocalServer } from './support/local-server';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 const resetTimeoutMs = 300;

@@ -2,7 +2,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { eventually, infraUrl } from '@headliner/testing';
 import { Redis } from 'ioredis';
 import { watchRedisConnection } from '../src/redis/watch-redis-connection';
-import { captureLogs } from './fixtures/captured-logs';
+import { captureLogs } from './support/captured-logs';
 
 /** A TCP door to the real Redis that the test can shut (every connection cut) and open again. */
 function redisDoor() {

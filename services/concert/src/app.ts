@@ -1,8 +1,8 @@
 import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
 import { Router, type Express } from 'express';
-import type { CatalogueCache } from './cache/catalogue-cache';
-import { cachedReads } from './catalogue/cached-reads';
-import { databaseReads } from './catalogue/database-reads';
+import type { CatalogueCache } from './infra/catalogue-cache';
+import { cachedReads } from './infra/cached-reads';
+import { databaseReads } from './infra/database-reads';
 import { adminRoutes } from './http/admin-routes';
 import { catalogueRoutes } from './http/catalogue-routes';
 import type { PrismaClient } from './infra/prisma';

@@ -10,7 +10,7 @@ import {
 } from '@headliner/platform';
 import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import { createApp } from './app';
-import { createCatalogueCache } from './cache/catalogue-cache';
+import { createCatalogueCache } from './infra/catalogue-cache';
 import { config } from './config';
 import {
   reservationTopicsIn,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '@headliner/testing';
 import { Redis } from 'ioredis';
 import { createApp } from '../src/app';
-import { createCatalogueCache } from '../src/cache/catalogue-cache';
-import { storeRenderedDocumentScript } from '../src/cache/rendered-document-script';
+import { createCatalogueCache } from '../src/infra/catalogue-cache';
+import { storeRenderedDocumentScript } from '../src/infra/rendered-document-script';
 import { cacheLookups } from './support/cache-lookups';
 import {
   addConcertWithSchedule,

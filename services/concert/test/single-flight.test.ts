@@ -1,4 +1,4 @@
-import { singleFlight } from '../src/cache/single-flight';
+import { singleFlight } from '../src/infra/single-flight';
 
 describe('when several callers miss the same key at once', () => {
   it('loads once and gives all of them the result, then loads afresh', async () => {

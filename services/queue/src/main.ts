@@ -12,7 +12,7 @@ import { createApp } from './app';
 import { startPaymentReleaseConsumer } from './consumers/payment-release-consumer';
 import { createRequestRedis, createWorkerRedis } from './infra/redis-connections';
 import { createWaitingRoom } from './infra/waiting-room';
-import { startSweep } from './sweep/sweep-worker';
+import { startSweep } from './jobs/sweep-worker';
 
 async function main(): Promise<void> {
   const logger = createLogger({

@@ -1,7 +1,7 @@
 import { createTestRedis, eventually, infraUrl } from '@headliner/testing';
 import type { SweepResult } from '../src/domain/token-outcomes';
 import { createWorkerRedis } from '../src/infra/redis-connections';
-import { startSweep } from '../src/sweep/sweep-worker';
+import { startSweep } from '../src/jobs/sweep-worker';
 import { quietLogger } from './support/test-queue';
 
 const intervalMs = 300;

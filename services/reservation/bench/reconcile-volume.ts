@@ -6,7 +6,7 @@
 import { createLogger } from '@headliner/platform';
 import { createTestDatabase } from '@headliner/testing';
 import { Client } from 'pg';
-import { reconcileOnce } from '../src/reconciliation/reconcile-once';
+import { reconcileOnce } from '../src/use-cases/reconcile-once';
 
 const sales = Number(process.argv[2] ?? 50_000);
 // Deterministic ids: the i-th sale's rows in the three databases name each other.

@@ -14,13 +14,13 @@ import { Redis } from 'ioredis';
 import { createApp } from './app';
 import { config } from './config';
 import { startPaymentAnswerConsumer } from './consumers/payment-answer-consumer';
-import { createHoldExpiryQueue } from './expiry/hold-expiry-queue';
-import { startHoldExpiryWorker } from './expiry/hold-expiry-worker';
+import { createHoldExpiryQueue } from './infra/hold-expiry-queue';
+import { startHoldExpiryWorker } from './jobs/hold-expiry-worker';
 import { createDatabase } from './infra/database';
 import { createSeatCatalogue } from './infra/seat-catalogue';
 import { createSeatClaims } from './infra/seat-claims';
-import { watchPaymentOutcomes } from './payments/payment-outcome-watch';
-import { startReconciliation } from './reconciliation/start-reconciliation';
+import { watchPaymentOutcomes } from './infra/payment-outcome-watch';
+import { startReconciliation } from './jobs/start-reconciliation';
 
 async function main() {
   const logger = createLogger({

@@ -32,7 +32,7 @@ export const paymentSagaDuration = new Histogram({
 
 export const reconciliationMismatches = new Gauge({
   name: 'reservation_reconciliation_mismatches',
-  help: 'Mismatches among reservations, the wallet and the catalogue found by the last reconciliation, by kind (reconciliation/mismatch.ts)',
+  help: 'Mismatches among reservations, the wallet and the catalogue found by the last reconciliation, by kind (domain/mismatch.ts)',
   labelNames: ['kind'],
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, readMessages } from '@headliner/testing';
-import { sweepLapsedHoldsJob } from '../src/expiry/hold-expiry-queue';
+import { sweepLapsedHoldsJob } from '../src/infra/hold-expiry-queue';
 import { holdsExpired } from '../src/metrics';
 import { startBookingService, type BookingService } from './support/booking-service';
 import { startFakeWallet } from './support/fake-wallet';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@headliner/testing';
 import { createDatabase, type Database } from '../src/infra/database';
-import { watchPaymentOutcomes } from '../src/payments/payment-outcome-watch';
+import { watchPaymentOutcomes } from '../src/infra/payment-outcome-watch';
 import { quietLogger } from './support/booking-service';
 
 describe('when payment requests wait for the wallet’s answer', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseEvent, type PaymentRequestedPayload } from '@headliner/contracts';
 import { eventually, readMessages } from '@headliner/testing';
-import { watchPaymentOutcomes } from '../src/payments/payment-outcome-watch';
+import { watchPaymentOutcomes } from '../src/infra/payment-outcome-watch';
 import { quietLogger, startBookingService, type BookingService } from './support/booking-service';
 import { startFakeWallet, type WalletAnswer } from './support/fake-wallet';
 import type { ServiceClient } from './support/service-client';

@@ -8,7 +8,7 @@ import {
 } from '@headliner/contracts';
 import { eventually, readMessages } from '@headliner/testing';
 import type { Producer } from 'kafkajs';
-import { sweepLapsedHoldsJob } from '../src/expiry/hold-expiry-queue';
+import { sweepLapsedHoldsJob } from '../src/infra/hold-expiry-queue';
 import { paymentsTimedOut } from '../src/metrics';
 import { startBookingService, type BookingService } from './support/booking-service';
 import type { ServiceClient } from './support/service-client';

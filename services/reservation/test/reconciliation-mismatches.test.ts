@@ -5,8 +5,8 @@ import type {
   ReservationFact,
   ShownSeat,
   WalletFact,
-} from '../src/reconciliation/booking-facts';
-import { findMismatches } from '../src/reconciliation/find-mismatches';
+} from '../src/domain/booking-facts';
+import { findMismatches } from '../src/domain/find-mismatches';
 
 const fan = randomUUID();
 

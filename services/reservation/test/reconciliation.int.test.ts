@@ -4,9 +4,9 @@ import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import { createTestDatabase, type TestDatabase } from '@headliner/testing';
 import { Client, type Pool } from 'pg';
 import { createDatabase, type Database } from '../src/infra/database';
-import type { Repair } from '../src/reconciliation/mismatch';
-import { reconcile, type ReconciliationSources } from '../src/reconciliation/reconcile';
-import { repairMismatch } from '../src/reconciliation/repair-mismatch';
+import type { Repair } from '../src/domain/mismatch';
+import { reconcile, type ReconciliationSources } from '../src/use-cases/reconcile';
+import { repairMismatch } from '../src/use-cases/repair-mismatch';
 
 const topics = topicNames(`test-${randomUUID().slice(0, 8)}.`);
 

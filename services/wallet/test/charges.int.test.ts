@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { createApp } from '../src/app';
-import { quietLogger } from './fixtures/quiet-logger';
-import { createWalletDatabase, type WalletDatabase } from './fixtures/wallet-database';
+import { quietLogger } from './support/quiet-logger';
+import { createWalletDatabase, type WalletDatabase } from './support/wallet-database';
 
 // MAX_BALANCE_WON for this file: ten of the largest charges.
 const maxBalance = 100_000_000;

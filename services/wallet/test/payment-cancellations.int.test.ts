@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, readMessages } from '@headliner/testing';
-import { cancelPayment } from '../src/consumers/cancel-payment';
-import { settlePayment } from '../src/consumers/settle-payment';
+import { cancelPayment } from '../src/use-cases/cancel-payment';
+import { settlePayment } from '../src/use-cases/settle-payment';
 import { refunds, sales } from '../src/metrics';
-import { aSaleOf } from './fixtures/confirmed-sales';
-import { aCancellationOf, sentAgain } from './fixtures/payment-cancellations';
-import { aPaymentRequest } from './fixtures/payment-requests';
-import { quietLogger } from './fixtures/quiet-logger';
-import { startWalletSaga, type RunningWalletSaga } from './fixtures/running-wallet-saga';
-import { publishByReservation } from './fixtures/publish-by-reservation';
+import { aSaleOf } from './support/confirmed-sales';
+import { aCancellationOf, sentAgain } from './support/payment-cancellations';
+import { aPaymentRequest } from './support/payment-requests';
+import { quietLogger } from './support/quiet-logger';
+import { startWalletSaga, type RunningWalletSaga } from './support/running-wallet-saga';
+import { publishByReservation } from './support/publish-by-reservation';
 
 describe('when the reservation service cancels a payment it stopped waiting for', () => {
   let saga: RunningWalletSaga;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentRequestedPayload } from '@headliner/contracts';
 import { eventually } from '@headliner/testing';
-import { settlePayment } from '../src/consumers/settle-payment';
-import { aPaymentRequest } from './fixtures/payment-requests';
-import { startWalletSaga, type RunningWalletSaga } from './fixtures/running-wallet-saga';
-import { recordTopics } from './fixtures/topic-recorder';
-import { publishByReservation } from './fixtures/publish-by-reservation';
+import { settlePayment } from '../src/use-cases/settle-payment';
+import { aPaymentRequest } from './support/payment-requests';
+import { startWalletSaga, type RunningWalletSaga } from './support/running-wallet-saga';
+import { recordTopics } from './support/topic-recorder';
+import { publishByReservation } from './support/publish-by-reservation';
 
 describe('when the wallet settles payment requests', () => {
   let saga: RunningWalletSaga;

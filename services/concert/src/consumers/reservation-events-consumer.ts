@@ -2,10 +2,10 @@ import { dlqTopicOf, eventOf, topicNames, type TopicNames } from '@headliner/con
 import { startInboxConsumer, type Logger } from '@headliner/platform';
 import type { SqlDatabase } from '@headliner/platform/database';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
-import type { CatalogueCache } from '../cache/catalogue-cache';
+import type { CatalogueCache } from '../infra/catalogue-cache';
 import type { SeatEvent } from '../domain/seat-transitions';
 import { withAfterCommit } from './after-commit';
-import { applySeatEvent, type SeatEventOutcome } from './apply-seat-event';
+import { applySeatEvent, type SeatEventOutcome } from '../use-cases/apply-seat-event';
 import { seatEventOf } from './seat-event-of';
 
 /** The topics this consumer reads, out of one system's topic names. */

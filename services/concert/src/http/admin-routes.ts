@@ -1,9 +1,9 @@
 import { ConcertPath, CreateConcertRequest, CreateScheduleRequest } from '@headliner/contracts';
 import { ProblemError, validate, type Logger } from '@headliner/platform';
 import { Router } from 'express';
-import type { CatalogueCache } from '../cache/catalogue-cache';
-import { createConcert } from '../catalogue/create-concert';
-import { createSchedule } from '../catalogue/create-schedule';
+import type { CatalogueCache } from '../infra/catalogue-cache';
+import { createConcert } from '../use-cases/create-concert';
+import { createSchedule } from '../use-cases/create-schedule';
 import type { PrismaClient } from '../infra/prisma';
 import { requireAdmin } from './require-admin';
 

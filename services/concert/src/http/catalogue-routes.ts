@@ -1,7 +1,7 @@
 import { ConcertPath, SchedulePath } from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
 import { Router, type RequestHandler, type Response } from 'express';
-import type { CatalogueReads, Json } from '../catalogue/catalogue-reads';
+import type { CatalogueReads, Json } from '../use-cases/catalogue-reads';
 import { canonical } from './canonical-id';
 
 /**

@@ -4,7 +4,7 @@ import { createTestDatabase, createTestRedis } from '@headliner/testing';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/app';
-import { createCatalogueCache } from '../../src/cache/catalogue-cache';
+import { createCatalogueCache } from '../../src/infra/catalogue-cache';
 import { createPrisma } from '../../src/infra/prisma';
 
 export const quietLogger = pino({ level: 'silent' });

@@ -11,7 +11,7 @@ import {
   whenReady,
 } from '../../src/infra/redis-connections';
 import { createWaitingRoom } from '../../src/infra/waiting-room';
-import { startSweep } from '../../src/sweep/sweep-worker';
+import { startSweep } from '../../src/jobs/sweep-worker';
 
 export const quietLogger = createLogger({ service: 'queue', level: 'silent' });
 

@@ -7,15 +7,15 @@ import {
 } from '@headliner/platform';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { paymentOutcomeOf, type PaymentOutcome } from '../domain/payment-outcome';
-import type { EventTopics } from '../event-topics';
+import type { EventTopics } from '../infra/event-topics';
 import type { Database, Transaction } from '../infra/database';
 import type { SeatClaims } from '../infra/seat-claims';
-import type { PaymentOutcomeWatch } from '../payments/payment-outcome-watch';
+import type { PaymentOutcomeWatch } from '../infra/payment-outcome-watch';
 import {
   recordPaymentCompleted,
   recordPaymentFailed,
   type Recorded,
-} from '../payments/record-payment-answer';
+} from '../use-cases/record-payment-answer';
 
 export interface PaymentAnswerConsumerOptions {
   kafka: Kafka;

@@ -2,8 +2,8 @@ import { HoldSeatRequest, ReservationPath, type SeatHold } from '@headliner/cont
 import { validate } from '@headliner/platform';
 import { Router } from 'express';
 import { BookingRefused } from '../domain/booking-refused';
-import { findReservation } from '../holds/find-reservation';
-import { placeHold, type PlacedHold } from '../holds/place-hold';
+import { findReservation } from '../use-cases/find-reservation';
+import { placeHold, type PlacedHold } from '../use-cases/place-hold';
 import { holdOutcomes, holdsExpired } from '../metrics';
 import { CallerHeaders, USER_ID_HEADER } from './caller';
 import { outcomeLabel } from './outcome-label';

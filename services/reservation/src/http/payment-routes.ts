@@ -9,7 +9,7 @@ import { Router } from 'express';
 import { BookingRefused } from '../domain/booking-refused';
 import type { PaymentOutcome } from '../domain/payment-outcome';
 import { paymentOutcomes } from '../metrics';
-import { requestPayment, type RequestedPayment } from '../payments/request-payment';
+import { requestPayment, type RequestedPayment } from '../use-cases/request-payment';
 import { PayingCallerHeaders, USER_ID_HEADER } from './caller';
 import { outcomeLabel } from './outcome-label';
 import type { RouteDeps } from './route-deps';

@@ -1,11 +1,11 @@
 import type { Logger } from '@headliner/platform';
-import type { EventTopics } from '../event-topics';
-import type { HoldExpiryQueue } from '../expiry/hold-expiry-queue';
-import type { HoldRules } from '../holds/place-hold';
+import type { EventTopics } from '../infra/event-topics';
+import type { HoldExpiryQueue } from '../infra/hold-expiry-queue';
+import type { HoldRules } from '../use-cases/place-hold';
 import type { Database } from '../infra/database';
 import type { SeatCatalogue } from '../infra/seat-catalogue';
 import type { SeatClaims } from '../infra/seat-claims';
-import type { PaymentOutcomeWatch } from '../payments/payment-outcome-watch';
+import type { PaymentOutcomeWatch } from '../infra/payment-outcome-watch';
 
 export interface RouteDeps {
   db: Database;

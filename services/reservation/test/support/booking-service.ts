@@ -14,14 +14,14 @@ import { Redis } from 'ioredis';
 import type { Consumer } from 'kafkajs';
 import { createApp, type AppDeps } from '../../src/app';
 import { startPaymentAnswerConsumer } from '../../src/consumers/payment-answer-consumer';
-import type { EventTopics } from '../../src/event-topics';
+import type { EventTopics } from '../../src/infra/event-topics';
 import { PrismaClient } from '../../src/generated/prisma/client';
-import { createHoldExpiryQueue } from '../../src/expiry/hold-expiry-queue';
-import { startHoldExpiryWorker } from '../../src/expiry/hold-expiry-worker';
+import { createHoldExpiryQueue } from '../../src/infra/hold-expiry-queue';
+import { startHoldExpiryWorker } from '../../src/jobs/hold-expiry-worker';
 import { createDatabase } from '../../src/infra/database';
 import { createSeatCatalogue } from '../../src/infra/seat-catalogue';
 import { createSeatClaims } from '../../src/infra/seat-claims';
-import { watchPaymentOutcomes } from '../../src/payments/payment-outcome-watch';
+import { watchPaymentOutcomes } from '../../src/infra/payment-outcome-watch';
 import { startFakeConcert } from './fake-concert';
 import { ServiceClient } from './service-client';
 

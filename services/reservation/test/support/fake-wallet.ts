@@ -8,7 +8,7 @@ import {
   type PaymentRequestedPayload,
 } from '@headliner/contracts';
 import type { Kafka } from 'kafkajs';
-import type { EventTopics } from '../../src/event-topics';
+import type { EventTopics } from '../../src/infra/event-topics';
 
 export type WalletAnswer =
   { pay: true; balance: number } | { pay: false; reason: PaymentFailureReason } | { pay: 'never' };

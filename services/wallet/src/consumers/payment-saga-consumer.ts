@@ -18,9 +18,9 @@ import {
 } from '@headliner/platform';
 import type { SqlDatabase } from '@headliner/platform/database';
 import type { Kafka, Producer } from 'kafkajs';
-import { cancelPayment } from './cancel-payment';
-import { recordSale } from './record-sale';
-import { settlePayment } from './settle-payment';
+import { cancelPayment } from '../use-cases/cancel-payment';
+import { recordSale } from '../use-cases/record-sale';
+import { settlePayment } from '../use-cases/settle-payment';
 import { walletTopics, type WalletTopics } from './wallet-topics';
 
 export interface PaymentSagaConsumerDeps {

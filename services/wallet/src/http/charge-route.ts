@@ -3,7 +3,7 @@ import { ProblemError, validate } from '@headliner/platform';
 import type { SqlDatabase } from '@headliner/platform/database';
 import { Router } from 'express';
 import { chargeFingerprint } from '../domain/charge-fingerprint';
-import { chargeWallet } from '../infra/charge-ledger';
+import { chargeWallet } from '../use-cases/charge-wallet';
 import { chargedWon, charges } from '../metrics';
 import { UserHeaders } from './user-headers';
 

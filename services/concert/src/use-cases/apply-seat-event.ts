@@ -1,5 +1,5 @@
 import { NonRetriableError } from '@headliner/platform';
-import type { AvailabilityChange, SeatStatusChange } from '../cache/catalogue-cache';
+import type { AvailabilityChange, SeatStatusChange } from '../infra/catalogue-cache';
 import {
   availableSeatsChange,
   releaseArrivedFirst,
@@ -7,8 +7,8 @@ import {
   type SeatEvent,
   type SeatOccupancy,
 } from '../domain/seat-transitions';
-import type { Tx } from './after-commit';
-import { rememberRelease, wasReleased } from './released-reservations';
+import type { Tx } from '../consumers/after-commit';
+import { rememberRelease, wasReleased } from '../infra/released-reservations';
 
 export interface SeatEventOutcome {
   before: SeatOccupancy;

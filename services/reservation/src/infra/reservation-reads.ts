@@ -1,7 +1,7 @@
 import { wonOf } from '@headliner/contracts';
 import { Prisma } from '../generated/prisma/client';
-import type { Database } from '../infra/database';
-import type { PaymentFact, ReservationFact } from './booking-facts';
+import type { Database } from './database';
+import type { PaymentFact, ReservationFact } from '../domain/booking-facts';
 
 export interface ReservationReadOptions {
   graceSeconds: number;

@@ -1,5 +1,5 @@
 import type { SqlDatabase } from '@headliner/platform/database';
-import type { CatalogueFacts, ShownSeat } from './booking-facts';
+import type { CatalogueFacts, ShownSeat } from '../domain/booking-facts';
 
 /**
  * The seats the concert catalogue shows taken, read from its database (a replica will do): a

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newEvent, ReservationHeldEvent } from '@headliner/contracts';
 import { BookingRefused } from '../domain/booking-refused';
 import type { Seat } from '../domain/seat';
-import { recordEvent, type EventTopics } from '../event-topics';
+import { recordEvent, type EventTopics } from '../infra/event-topics';
 import type { Database, Transaction } from '../infra/database';
 import type { SeatClaims } from '../infra/seat-claims';
 import { expireLapsedHolds } from './expire-lapsed-holds';

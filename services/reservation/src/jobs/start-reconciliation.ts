@@ -1,7 +1,7 @@
 import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import type { Logger } from '@headliner/platform';
 import type { Config } from '../config';
-import type { EventTopics } from '../event-topics';
+import type { EventTopics } from '../infra/event-topics';
 import type { Database } from '../infra/database';
 import { scheduleReconciliation, type ReconciliationSchedule } from './reconciliation-schedule';
 

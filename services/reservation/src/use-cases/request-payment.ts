@@ -8,7 +8,7 @@ import {
 import { BookingRefused } from '../domain/booking-refused';
 import { assertPayable } from '../domain/payability';
 import { paymentRequestHash } from '../domain/payment-request-hash';
-import { recordEvent, type EventTopics } from '../event-topics';
+import { recordEvent, type EventTopics } from '../infra/event-topics';
 import type { Database, Transaction } from '../infra/database';
 import { isUniqueViolation } from '../infra/unique-violation';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { wonOf } from '@headliner/contracts';
 import type { SqlDatabase, SqlTransaction } from '@headliner/platform/database';
 import { replayOf, type ChargeOutcome, type EarlierCharge } from '../domain/charge-outcome';
-import { balanceOf } from './wallet-balance';
+import { balanceOf } from '../infra/wallet-balance';
 
 export interface Charge {
   userId: string;

@@ -1,7 +1,7 @@
-import type { PrismaClient } from '../infra/prisma';
-import { seatMapJson, type CatalogueReads } from './catalogue-reads';
+import type { PrismaClient } from './prisma';
+import { seatMapJson, type CatalogueReads } from '../use-cases/catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
-import { withoutVersion } from './versioned';
+import { withoutVersion } from '../domain/versioned';
 
 /** Every read straight from PostgreSQL: CATALOGUE_CACHE=off. */
 export function databaseReads(prisma: PrismaClient): CatalogueReads {

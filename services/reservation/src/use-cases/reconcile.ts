@@ -1,12 +1,12 @@
 import type { SqlDatabase } from '@headliner/platform/database';
-import type { EventTopics } from '../event-topics';
+import type { EventTopics } from '../infra/event-topics';
 import type { Database } from '../infra/database';
-import { readShownSeats } from './catalogue-reads';
-import { findMismatches } from './find-mismatches';
-import type { Mismatch } from './mismatch';
+import { readShownSeats } from '../infra/catalogue-reads';
+import { findMismatches } from '../domain/find-mismatches';
+import type { Mismatch } from '../domain/mismatch';
 import { repairMismatch, type RepairOutcome } from './repair-mismatch';
-import { readReservations } from './reservation-reads';
-import { readWalletLedger } from './wallet-reads';
+import { readReservations } from '../infra/reservation-reads';
+import { readWalletLedger } from '../infra/wallet-reads';
 
 export interface ReconciliationSources {
   /** This service's database: read, and the outbox the repairs' events go to. */

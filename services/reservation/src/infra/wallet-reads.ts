@@ -1,5 +1,5 @@
 import type { SqlDatabase } from '@headliner/platform/database';
-import type { WalletFact } from './booking-facts';
+import type { WalletFact } from '../domain/booking-facts';
 
 interface LedgerRow {
   reference: string;

@@ -1,4 +1,4 @@
-import type { Tx } from './after-commit';
+import type { Tx } from '../consumers/after-commit';
 
 /** Remembers a release that arrived before its hold (see releaseArrivedFirst). */
 export async function rememberRelease(

@@ -1,3 +1,3 @@
 // What `npm run reconcile` (deploy/bin/reconcile.mjs) loads from dist.
-export { reconcileOnce } from './reconcile-once';
+export { reconcileOnce } from './use-cases/reconcile-once';
 export { createLogger } from '@headliner/platform';

@@ -1,7 +1,7 @@
 import type { ScheduleSummary, Seat, SeatStatus } from '@headliner/contracts';
 import type { Redis, Result } from 'ioredis';
-import type { Json } from '../catalogue/catalogue-reads';
-import type { VersionedSchedule, VersionedSeat } from '../catalogue/versioned';
+import type { Json } from '../use-cases/catalogue-reads';
+import type { VersionedSchedule, VersionedSeat } from '../domain/versioned';
 import { valueOfVersioned, writeNewerFieldsScript } from './newer-fields-script';
 import { storeRenderedDocumentScript } from './rendered-document-script';
 

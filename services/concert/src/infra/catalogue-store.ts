@@ -1,6 +1,6 @@
 import type { Concert } from '@headliner/contracts';
-import type { PrismaClient } from '../infra/prisma';
-import type { VersionedSchedule, VersionedSeat } from './versioned';
+import type { PrismaClient } from './prisma';
+import type { VersionedSchedule, VersionedSeat } from '../domain/versioned';
 
 // The catalogue's reads from PostgreSQL, the truth the cache is filled from. Each one walks an
 // index: concerts (created_at, id), schedules (concert_id, starts_at), seats (schedule_id, number)

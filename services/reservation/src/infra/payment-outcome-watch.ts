@@ -5,7 +5,7 @@ import {
   type PaymentOutcome,
   type PaymentState,
 } from '../domain/payment-outcome';
-import type { Database } from '../infra/database';
+import type { Database } from './database';
 
 export interface PaymentOutcomeWatch {
   /** The payment's outcome once the wallet's answer is recorded, or PENDING after `waitMs`. */

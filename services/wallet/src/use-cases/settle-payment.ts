@@ -10,7 +10,7 @@ import { debitWallet } from '../infra/debit-ledger';
 import { paymentStanding } from '../infra/payment-standing';
 import { lockWallet } from '../infra/wallet-lock';
 import { debits } from '../metrics';
-import type { WalletTopics } from './wallet-topics';
+import type { WalletTopics } from '../consumers/wallet-topics';
 
 const noWallet: Debit = { result: 'refused', walletExists: false };
 

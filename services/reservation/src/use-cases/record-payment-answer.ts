@@ -7,7 +7,7 @@ import {
   wonOf,
 } from '@headliner/contracts';
 import { NonRetriableError } from '@headliner/platform';
-import { recordEvent, type EventTopics } from '../event-topics';
+import { recordEvent, type EventTopics } from '../infra/event-topics';
 import { Prisma } from '../generated/prisma/client';
 import type { Transaction } from '../infra/database';
 import { paymentSagaDuration } from '../metrics';

@@ -6,9 +6,9 @@ import {
   ReservationReleasedEvent,
   wonOf,
 } from '@headliner/contracts';
-import { recordEvent, type EventTopics } from '../event-topics';
+import { recordEvent, type EventTopics } from '../infra/event-topics';
 import type { Transaction } from '../infra/database';
-import type { Repair } from './mismatch';
+import type { Repair } from '../domain/mismatch';
 
 interface LockedReservation {
   id: string;

@@ -1,11 +1,11 @@
 import type { Logger } from '@headliner/platform';
 import { cacheLookups, type CacheKind } from '../metrics';
-import type { CatalogueCache } from '../cache/catalogue-cache';
-import { singleFlight } from '../cache/single-flight';
-import type { PrismaClient } from '../infra/prisma';
-import { seatMapJson, type CatalogueReads } from './catalogue-reads';
+import type { CatalogueCache } from './catalogue-cache';
+import { singleFlight } from './single-flight';
+import type { PrismaClient } from './prisma';
+import { seatMapJson, type CatalogueReads } from '../use-cases/catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
-import { withoutVersion } from './versioned';
+import { withoutVersion } from '../domain/versioned';
 
 /**
  * Reads through the Redis cache: a hit is served from Redis, a miss loads from PostgreSQL (the

@@ -5,7 +5,7 @@ import {
   type PaymentCancellationReason,
   wonOf,
 } from '@headliner/contracts';
-import { recordEvent, type EventTopics } from '../event-topics';
+import { recordEvent, type EventTopics } from '../infra/event-topics';
 import { Prisma } from '../generated/prisma/client';
 import type { Transaction } from '../infra/database';
 

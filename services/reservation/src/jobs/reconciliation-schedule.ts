@@ -1,13 +1,13 @@
 import type { Logger } from '@headliner/platform';
 import { reconciliationMismatches, reconciliationRepairs, reconciliationRuns } from '../metrics';
-import { logMismatch } from './log-mismatch';
-import { mismatchKinds } from './mismatch';
+import { logMismatch } from '../use-cases/log-mismatch';
+import { mismatchKinds } from '../domain/mismatch';
 import {
   reconcile,
   type ReconcileOptions,
   type ReconciliationReport,
   type ReconciliationSources,
-} from './reconcile';
+} from '../use-cases/reconcile';
 
 export interface ReconciliationScheduleOptions extends ReconcileOptions {
   sources: ReconciliationSources;

@@ -1,19 +1,19 @@
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { keepJobScheduler, type Logger } from '@headliner/platform';
-import type { EventTopics } from '../event-topics';
-import { expireLapsedHolds } from '../holds/expire-lapsed-holds';
+import type { EventTopics } from '../infra/event-topics';
+import { expireLapsedHolds } from '../use-cases/expire-lapsed-holds';
 import type { Database } from '../infra/database';
 import type { SeatClaims } from '../infra/seat-claims';
 import { holdsExpired, paymentsTimedOut } from '../metrics';
-import { timeOutUnansweredPayments } from '../payments/time-out-payments';
+import { timeOutUnansweredPayments } from '../use-cases/time-out-payments';
 import {
   expireHoldJob,
   holdExpiryQueueName,
   sweepLapsedHoldsJob,
   type HoldExpiryJobData,
   type HoldExpiryQueue,
-} from './hold-expiry-queue';
+} from '../infra/hold-expiry-queue';
 
 export interface HoldExpiryWorkerOptions {
   /** A connection with maxRetriesPerRequest: null, as bullmq workers require. */
