@@ -1,9 +1,15 @@
 import { eventually } from '@headliner/testing';
+import {
+  ADMIN,
+  startInfrastructure,
+  startSystem,
+  stopInfrastructure,
+  type Service,
+  type System,
+} from '@headliner/system';
 import { createSchedule, Fan } from './support/gateway-client';
 import { inDatabase } from './support/in-database';
-import { startInfrastructure, stopInfrastructure } from './support/infrastructure';
 import { expectInvariants } from './support/invariants';
-import { ADMIN, startSystem, type Service, type System } from './support/system';
 
 const services: Service[] = ['gateway', 'queue', 'concert', 'reservation', 'wallet'];
 

@@ -10,5 +10,5 @@ if [[ -f .local/infra.env ]]; then
   source .local/infra.env
   set +a
 fi
-npx turbo run build --filter=@headliner/reservation --output-logs=errors-only >/dev/null
+npx turbo run build --filter=@headliner/system --output-logs=errors-only >/dev/null
 exec node deploy/bin/reconcile.mjs "$@"

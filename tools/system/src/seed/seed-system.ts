@@ -1,8 +1,8 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { SeedResult } from '@headliner/concert/seed';
+import type { SeededUser } from '@headliner/gateway/seed';
 
-// Load-test data through each service's own seeding module (built into dist by turbo), as
-// deploy/bin/seed.mjs does for `npm run seed`, but into one booted system's databases.
+// Demo and load-test data through each service's own seeding module (its package's /seed
+// export), for `npm run seed` and the load tests alike.
 
 export interface SeedPlan {
   users: number;
@@ -18,33 +18,20 @@ export interface SeedPlan {
   scryptCost: number;
 }
 
+export interface Seeded {
+  catalogue: SeedResult;
+  users: SeededUser[];
+  /** Wallets made now; a user who had one keeps it. */
+  wallets: number;
+}
+
+export type SeededDatabaseUrl = (service: 'gateway' | 'concert' | 'wallet') => string;
+
 interface Disconnecting {
   $disconnect(): Promise<void>;
 }
 
-interface SeedModules {
-  concert: {
-    createPrisma(url: string): Disconnecting;
-    seedCatalogue(db: Disconnecting, options: object): Promise<{ seats: number }>;
-  };
-  gateway: {
-    createPrisma(url: string): Disconnecting;
-    seedUsers(db: Disconnecting, options: object): Promise<{ userId: string }[]>;
-  };
-  wallet: {
-    createPrisma(url: string): Disconnecting;
-    seedWallets(db: Disconnecting, options: object): Promise<number>;
-  };
-}
-
-const root = path.resolve(__dirname, '../..');
-
-async function seedModule<S extends keyof SeedModules>(service: S): Promise<SeedModules[S]> {
-  const file = path.join(root, `services/${service}/dist/seed/index.js`);
-  return (await import(pathToFileURL(file).href)) as SeedModules[S];
-}
-
-async function using<T>(db: Disconnecting, work: (db: Disconnecting) => Promise<T>): Promise<T> {
+async function using<D extends Disconnecting, T>(db: D, work: (db: D) => Promise<T>): Promise<T> {
   try {
     return await work(db);
   } finally {
@@ -52,16 +39,18 @@ async function using<T>(db: Disconnecting, work: (db: Disconnecting) => Promise<
   }
 }
 
-export type DatabaseUrlOf = (service: 'gateway' | 'concert' | 'wallet') => string;
-
-/** Fills an empty system: the catalogue, users user1…userN, and a wallet for each. */
-export async function seedSystem(databaseUrl: DatabaseUrlOf, plan: SeedPlan): Promise<void> {
+/**
+ * The catalogue while it is empty, users user1…userN unless they exist, and a wallet for each
+ * that has none.
+ */
+export async function seedSystem(databaseUrl: SeededDatabaseUrl, plan: SeedPlan): Promise<Seeded> {
+  // Loaded on use: each loads its service's Prisma client, which the launcher never needs.
   const [concert, gateway, wallet] = await Promise.all([
-    seedModule('concert'),
-    seedModule('gateway'),
-    seedModule('wallet'),
+    import('@headliner/concert/seed'),
+    import('@headliner/gateway/seed'),
+    import('@headliner/wallet/seed'),
   ]);
-  await using(concert.createPrisma(databaseUrl('concert')), (db) =>
+  const catalogue = await using(concert.createPrisma(databaseUrl('concert')), (db) =>
     concert.seedCatalogue(db, {
       concerts: plan.concerts,
       schedulesPerConcert: plan.schedulesPerConcert,
@@ -72,7 +61,8 @@ export async function seedSystem(databaseUrl: DatabaseUrlOf, plan: SeedPlan): Pr
   const users = await using(gateway.createPrisma(databaseUrl('gateway')), (db) =>
     gateway.seedUsers(db, { count: plan.users, password: plan.password, cost: plan.scryptCost }),
   );
-  await using(wallet.createPrisma(databaseUrl('wallet')), (db) =>
+  const wallets = await using(wallet.createPrisma(databaseUrl('wallet')), (db) =>
     wallet.seedWallets(db, { userIds: users.map((user) => user.userId), balance: plan.balance }),
   );
+  return { catalogue, users, wallets };
 }
