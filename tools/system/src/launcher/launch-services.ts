@@ -33,7 +33,7 @@ export function launchServices(system: SystemEnv, { prefixOutput = false } = {})
     ]),
   ) as Record<Service, ServiceProcess>;
   const serviceUrl = (service: Service) => serviceUrlOf(service, system.portBase);
-  Object.values(processes).forEach((process) => process.start());
+  Object.values(processes).forEach((service) => service.start());
   return {
     processes,
     serviceUrl,
@@ -43,7 +43,7 @@ export function launchServices(system: SystemEnv, { prefixOutput = false } = {})
       );
     },
     stop: async () => {
-      await Promise.all(Object.values(processes).map((process) => process.terminate()));
+      await Promise.all(Object.values(processes).map((service) => service.terminate()));
     },
   };
 }

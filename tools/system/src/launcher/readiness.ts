@@ -18,15 +18,15 @@ export interface ReadinessWait {
 
 /** Resolves once the service's /health/ready answers as `readiness` asks. */
 export async function waitUntilReady(
-  process: ServiceProcess,
+  service: ServiceProcess,
   baseUrl: string,
   { readiness, timeoutMs, onExit }: ReadinessWait,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (onExit === 'fail' && !process.running()) {
+    if (onExit === 'fail' && !service.running()) {
       throw new Error(
-        `${process.name} exited (${process.lastExit()}) while starting; its last lines:\n${process.lastLines()}`,
+        `${service.name} exited (${service.lastExit()}) while starting; its last lines:\n${service.lastLines()}`,
       );
     }
     try {
@@ -38,5 +38,5 @@ export async function waitUntilReady(
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${process.name} was not ${readiness} within ${timeoutMs / 1000} s`);
+  throw new Error(`${service.name} was not ${readiness} within ${timeoutMs / 1000} s`);
 }

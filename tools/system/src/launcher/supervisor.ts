@@ -31,19 +31,19 @@ export function superviseRestarts(
 ) {
   let stopping = false;
   const pending = new Set<NodeJS.Timeout>();
-  for (const process of processes) {
+  for (const service of processes) {
     let diedInARow = 0;
-    process.onExit(({ code, signal, upMs }) => {
+    service.onExit(({ code, signal, upMs }) => {
       if (stopping) return;
       diedInARow = upMs >= stableAfterMs ? 1 : diedInARow + 1;
       const delayMs = restartDelayMs(diedInARow, { firstDelayMs, maxDelayMs });
       log(
-        `${process.name} exited (${code ?? signal}) after ${seconds(upMs, 1)}; ` +
+        `${service.name} exited (${code ?? signal}) after ${seconds(upMs, 1)}; ` +
           `restarting in ${seconds(delayMs)} (death ${diedInARow} in a row)`,
       );
       const restart = setTimeout(() => {
         pending.delete(restart);
-        process.start();
+        service.start();
       }, delayMs);
       pending.add(restart);
     });
@@ -53,7 +53,7 @@ export function superviseRestarts(
     stop: async () => {
       stopping = true;
       pending.forEach(clearTimeout);
-      await Promise.all(processes.map((process) => process.terminate()));
+      await Promise.all(processes.map((service) => service.terminate()));
     },
   };
 }
