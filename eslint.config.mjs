@@ -76,6 +76,7 @@ export default tseslint.config(
       '**/*.config.ts',
       'deploy/**',
       'libs/testing/**',
+      'tools/**',
       'e2e/**',
       'load-tests/**',
     ],

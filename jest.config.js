@@ -2,6 +2,7 @@ module.exports = {
   projects: [
     '<rootDir>/libs/*/jest.config.js',
     '<rootDir>/services/*/jest.config.js',
+    '<rootDir>/tools/*/jest.config.js',
     '<rootDir>/load-tests/jest.config.js',
     '<rootDir>/deploy/jest.config.js',
   ],

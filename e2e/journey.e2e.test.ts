@@ -1,4 +1,4 @@
-import { ADMIN, startSystem, type System } from './support/system';
+import { ADMIN, startSystem, type System } from '@headliner/system';
 import { Fan } from './support/gateway-client';
 import { expectInvariants } from './support/invariants';
 import { eventually } from '@headliner/testing';

@@ -1,11 +1,15 @@
 import { eventually } from '@headliner/testing';
+import {
+  ADMIN,
+  serviceNames,
+  startInfrastructure,
+  startSystem,
+  stopInfrastructure,
+  type System,
+} from '@headliner/system';
 import { createSchedule, Fan } from './support/gateway-client';
 import { inDatabase } from './support/in-database';
-import { startInfrastructure, stopInfrastructure } from './support/infrastructure';
 import { expectInvariants } from './support/invariants';
-import { ADMIN, startSystem, type Service, type System } from './support/system';
-
-const services: Service[] = ['gateway', 'queue', 'concert', 'reservation', 'wallet'];
 
 describe('when Kafka is down as every service starts', () => {
   let system: System | undefined;
@@ -20,7 +24,7 @@ describe('when Kafka is down as every service starts', () => {
     // A payment time-out far beyond the outage: this test is about the booking going through.
     system = await startSystem({ PAYMENT_TIMEOUT_SECONDS: '600' }, { waitFor: 'serving' });
     const live = system;
-    for (const service of services) {
+    for (const service of serviceNames) {
       const probe = await fetch(`${live.serviceUrl(service)}/health/live`);
       expect([service, probe.status]).toEqual([service, 200]);
     }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@headliner/testing';
+import { ADMIN, startSystem, type System } from '@headliner/system';
 import { createSchedule, Fan } from './support/gateway-client';
 import { inDatabase } from './support/in-database';
 import { expectInvariants } from './support/invariants';
-import { ADMIN, startSystem, type System } from './support/system';
 
 // Past 2^31 - 1, the largest INTEGER: 215 of the largest charges (10,000,000 won each).
 const CHARGES = 215;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@headliner/testing';
-import { ADMIN, startSystem, type System } from './support/system';
+import { ADMIN, startSystem, type System } from '@headliner/system';
 import { createSchedule, Fan } from './support/gateway-client';
 import { expectInvariants } from './support/invariants';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@headliner/testing';
+import { ADMIN, startSystem, type System } from '@headliner/system';
 import { createSchedule, Fan } from './support/gateway-client';
 import { ledgerKindsOf } from './support/in-database';
 import { expectInvariants } from './support/invariants';
-import { ADMIN, startSystem, type System } from './support/system';
 
 describe('when the wallet stays down past the payment time-out (3 s, swept every 0.5 s)', () => {
   let system: System;

@@ -1,10 +1,16 @@
 import { eventually } from '@headliner/testing';
 import { randomUUID } from 'node:crypto';
+import {
+  ADMIN,
+  startInfrastructure,
+  startSystem,
+  stopInfrastructure,
+  type Service,
+  type System,
+} from '@headliner/system';
 import { deadLetterCounts } from './support/dead-letters';
 import { createSchedule, Fan, fans, type Answer } from './support/gateway-client';
-import { startInfrastructure, stopInfrastructure } from './support/infrastructure';
 import { expectInvariants } from './support/invariants';
-import { ADMIN, startSystem, type Service, type System } from './support/system';
 
 const outageMs = 15_000;
 const price = 30_000;

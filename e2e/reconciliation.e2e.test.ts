@@ -1,12 +1,11 @@
 import { eventually } from '@headliner/testing';
+import { ADMIN, checkBookingInvariants, startSystem, type System } from '@headliner/system';
 import { freeSeatOf, takeSeatFor, timeOutSaleAfterDebit } from './support/booking-corruptions';
 import { inDatabase, ledgerKindsOf } from './support/in-database';
-import { checkBookingInvariants } from './support/booking-invariants';
 import { activeFan as activeFanOf, hold, pay } from './support/booking-steps';
 import { createSchedule, Fan } from './support/gateway-client';
 import { expectInvariants } from './support/invariants';
 import { runReconcile, type LoggedMismatch } from './support/reconcile-command';
-import { ADMIN, startSystem, type System } from './support/system';
 
 let system: System;
 let admin: Fan;

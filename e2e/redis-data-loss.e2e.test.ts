@@ -1,7 +1,7 @@
 import { eventually } from '@headliner/testing';
+import { ADMIN, startSystem, type System } from '@headliner/system';
 import { createSchedule, Fan, fans } from './support/gateway-client';
 import { expectInvariants } from './support/invariants';
-import { ADMIN, startSystem, type System } from './support/system';
 
 const lapseSeconds = 6;
 const sweepIntervalMs = 500;

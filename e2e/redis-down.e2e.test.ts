@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import {
+  ADMIN,
+  startInfrastructure,
+  startSystem,
+  stopInfrastructure,
+  type Service,
+  type System,
+} from '@headliner/system';
 import { createSchedule, Fan } from './support/gateway-client';
-import { startInfrastructure, stopInfrastructure } from './support/infrastructure';
-import { ADMIN, startSystem, type Service, type System } from './support/system';
 
 interface ReadinessAnswer {
   status: number;

@@ -1,10 +1,10 @@
 import { eventually } from '@headliner/testing';
+import { ADMIN, startSystem, type System } from '@headliner/system';
 import { freeSeatOf, timeOutSaleAfterDebit } from './support/booking-corruptions';
 import { ledgerKindsOf } from './support/in-database';
 import { activeFan, hold, pay } from './support/booking-steps';
 import { createSchedule, Fan } from './support/gateway-client';
 import { expectInvariants } from './support/invariants';
-import { ADMIN, startSystem, type System } from './support/system';
 
 describe('when the reservation service reconciles on its own (every second, 2 s grace)', () => {
   let system: System;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '@headliner/system';
 import { Fan, fans } from './support/gateway-client';
 
 describe('when 2,000 fans ask for a queue token at the same moment', () => {

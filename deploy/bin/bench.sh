@@ -4,13 +4,7 @@
 # migrated template databases, the pinned k6), as `npm test` does. Results and the report go to
 # load-tests/results/<timestamp>/. See load-tests/README.md.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-
-source deploy/bin/bootstrap.sh
-bash deploy/infra/infra.sh up
-set -a
-source .local/infra.env
-set +a
+source "$(dirname "${BASH_SOURCE[0]}")/preamble.sh" --up
 
 npx turbo run build --output-logs=errors-only
 node deploy/bin/migrate.mjs --suffix _template

@@ -6,9 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { databaseOwners } from '@headliner/system';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const databaseOwners = ['gateway', 'concert', 'reservation', 'wallet'];
 export const readmeMarkers = ['<!-- er-diagrams:start -->', '<!-- er-diagrams:end -->'];
 
 const scalarTypes = {

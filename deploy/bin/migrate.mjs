@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { databaseUrl, services } from './services.mjs';
+import { databaseUrl } from '@headliner/testing';
+import { databaseOf, databaseOwners } from '@headliner/system';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const suffixAt = process.argv.indexOf('--suffix');
@@ -45,12 +46,11 @@ function migrateDeploy(service, url) {
   });
 }
 
-const owners = services.filter((service) => service.database);
 await Promise.all(
-  owners.map(async ({ name, database }) => {
-    const url = databaseUrl(database + suffix);
-    await createDatabase(database + suffix);
-    await migrateDeploy(name, url);
-    console.log(`migrated ${database + suffix}`);
+  databaseOwners.map(async (owner) => {
+    const database = databaseOf(owner, suffix);
+    await createDatabase(database);
+    await migrateDeploy(owner, databaseUrl(database));
+    console.log(`migrated ${database}`);
   }),
 );

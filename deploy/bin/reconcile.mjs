@@ -3,17 +3,10 @@
 // prints a summary. A dry run unless --repair: run by hand against a live system, it shows what
 // it would send before anyone decides to (the scheduled run in the reservation service repairs
 // on its own). Exit code 0 when nothing disagrees, 2 when something does.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { databaseUrl } from './services.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(import.meta.url);
-const { reconcileOnce, createLogger } = require(
-  path.join(root, 'services/reservation/dist/reconcile-command.js'),
-);
+import { reconcileOnce, createLogger } from '@headliner/reservation/reconcile-command';
+import { databaseOf } from '@headliner/system';
+import { databaseUrl } from '@headliner/testing';
 
 const { values } = parseArgs({
   options: {
@@ -30,9 +23,9 @@ if (!Number.isSafeInteger(graceSeconds) || graceSeconds < 0)
 const env = process.env;
 const report = await reconcileOnce({
   urls: {
-    reservation: env.RECONCILE_RESERVATION_DATABASE_URL ?? databaseUrl('headliner_reservation'),
-    wallet: env.RECONCILE_WALLET_DATABASE_URL ?? databaseUrl('headliner_wallet'),
-    concert: env.RECONCILE_CONCERT_DATABASE_URL ?? databaseUrl('headliner_concert'),
+    reservation: env.RECONCILE_RESERVATION_DATABASE_URL ?? databaseUrl(databaseOf('reservation')),
+    wallet: env.RECONCILE_WALLET_DATABASE_URL ?? databaseUrl(databaseOf('wallet')),
+    concert: env.RECONCILE_CONCERT_DATABASE_URL ?? databaseUrl(databaseOf('concert')),
   },
   kafkaNamespace: env.KAFKA_NAMESPACE ?? '',
   graceSeconds,

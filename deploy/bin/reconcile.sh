@@ -2,13 +2,6 @@
 # `npm run reconcile -- [--repair] [--grace-seconds N]`: see reconcile.mjs. Against this machine's
 # databases unless RECONCILE_{RESERVATION,WALLET,CONCERT}_DATABASE_URL say otherwise.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-
-source deploy/bin/bootstrap.sh
-if [[ -f .local/infra.env ]]; then
-  set -a
-  source .local/infra.env
-  set +a
-fi
-npx turbo run build --filter=@headliner/reservation --output-logs=errors-only >/dev/null
+source "$(dirname "${BASH_SOURCE[0]}")/preamble.sh" --running
+npx turbo run build --filter=@headliner/system --output-logs=errors-only >/dev/null
 exec node deploy/bin/reconcile.mjs "$@"

@@ -3,13 +3,7 @@
 # infrastructure, builds, migrates, fills an empty system with demo data, then runs all five
 # services in the foreground until Ctrl-C.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-
-source deploy/bin/bootstrap.sh
-bash deploy/infra/infra.sh up
-set -a
-source .local/infra.env
-set +a
+source "$(dirname "${BASH_SOURCE[0]}")/preamble.sh" --up
 
 npx turbo run build --output-logs=errors-only
 node deploy/bin/migrate.mjs

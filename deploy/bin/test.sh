@@ -4,13 +4,7 @@
 # Kafka, then end to end through the gateway), then the k6 smoke. Ends with one "N passed,
 # N failed" line for the tests, after the smoke's own line.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-
-source deploy/bin/bootstrap.sh
-bash deploy/infra/infra.sh up
-set -a
-source .local/infra.env
-set +a
+source "$(dirname "${BASH_SOURCE[0]}")/preamble.sh" --up
 
 npx prettier --check . --log-level warn
 npx turbo run build lint typecheck --output-logs=errors-only

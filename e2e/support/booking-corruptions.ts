@@ -1,5 +1,5 @@
+import type { System } from '@headliner/system';
 import { inDatabase } from './in-database';
-import type { System } from './system';
 
 /** The catalogue shows the reservation's seat free, its counter moved as an event would. */
 export function freeSeatOf(system: System, reservationId: string) {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { System } from './system';
+import type { System } from '@headliner/system';
 
 type Owner = Parameters<System['databaseUrl']>[0];
 

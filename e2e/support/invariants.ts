@@ -1,5 +1,4 @@
-import { checkBookingInvariants } from './booking-invariants';
-import type { System } from './system';
+import { checkBookingInvariants, type System } from '@headliner/system';
 
 /** The booking invariants (see checkBookingInvariants), once the saga has settled. */
 export async function expectInvariants(system: System): Promise<void> {

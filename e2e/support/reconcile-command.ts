@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { System } from './system';
+import type { System } from '@headliner/system';
 
 const root = path.resolve(__dirname, '../..');
 

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { checkBookingInvariants } from '@headliner/e2e/support/booking-invariants';
-import type { System } from '@headliner/e2e/support/system';
+import { checkBookingInvariants, type System } from '@headliner/system';
 
 /**
  * The booking invariants in the system's databases, once payments still in flight when k6

@@ -1,15 +1,7 @@
-import type { Service } from '@headliner/e2e/support/system';
+import { serviceNames, type Service } from '@headliner/system';
 
 // Each service's resident memory (prom-client's default process_resident_memory_bytes on
 // /metrics), sampled while a scenario runs, to see whether a long run makes it grow.
-
-export const services: readonly Service[] = [
-  'gateway',
-  'queue',
-  'concert',
-  'reservation',
-  'wallet',
-];
 
 export interface MemorySample {
   atMs: number;
@@ -34,7 +26,7 @@ export function sampleMemory(serviceUrl: (service: Service) => string, everyMs =
   const started = Date.now();
   const sample = async () => {
     await Promise.all(
-      services.map(async (service) => {
+      serviceNames.map(async (service) => {
         const rssBytes = await residentBytes(serviceUrl(service));
         if (rssBytes !== undefined) {
           (series[service] ??= []).push({ atMs: Date.now() - started, rssBytes });

@@ -1,4 +1,4 @@
-import type { System } from '@headliner/e2e/support/system';
+import type { System } from '@headliner/system';
 import type { Outcome } from './outcome';
 import { runScenario } from './scenario-run';
 import type { Scenario } from './scenarios';

@@ -1,8 +1,7 @@
-import { startSystem, type System } from '@headliner/e2e/support/system';
-import { seedSystem, type SeedPlan } from './seed';
+import { seedSystem, startSystem, type SeedPlan, type System } from '@headliner/system';
 
-// A fresh system for load: the e2e boot (fresh databases from the templates, a random Redis
-// prefix and Kafka namespace) on ports of its own, so a bench never collides with an e2e run.
+// A fresh system for load (startSystem: fresh databases from the templates, a random Redis prefix
+// and Kafka namespace) on ports of its own, so a bench never collides with an e2e run.
 
 /** Gateway port of the bench's system; LOAD_PORT_BASE moves it. */
 export const BENCH_PORT_BASE = Number(process.env.LOAD_PORT_BASE ?? 28080);

@@ -1,5 +1,4 @@
-import { startInfrastructure, stopInfrastructure } from '@headliner/e2e/support/infrastructure';
-import type { System } from '@headliner/e2e/support/system';
+import { startInfrastructure, stopInfrastructure, type System } from '@headliner/system';
 
 /** A production fault the bench injects under load, then removes. */
 export interface Fault {

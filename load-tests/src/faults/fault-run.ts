@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { System } from '@headliner/e2e/support/system';
+import type { System } from '@headliner/system';
 import { checkInvariants } from '../invariants';
 import { runK6 } from '../k6';
 import { writeSessions } from '../sessions';

@@ -1,3 +1,3 @@
-// What `npm run reconcile` (deploy/bin/reconcile.mjs) loads from dist.
+// What `npm run reconcile` (deploy/bin/reconcile.mjs) imports as @headliner/reservation/reconcile-command.
 export { reconcileOnce } from './use-cases/reconcile-once';
 export { createLogger } from '@headliner/platform';

@@ -3,15 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const root = path.resolve(__dirname, '../..');
-
 /** Runs the supervisor over a service living `lifetimes` ms in its successive runs. */
 function superviseFlaky(lifetimes: string[]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'supervise-'));
   const child = spawn(
     process.execPath,
-    ['deploy/test/fixtures/supervise-flaky.mjs', path.join(dir, 'runs'), ...lifetimes],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    ['--import', 'tsx', 'test/support/supervise-flaky.ts', path.join(dir, 'runs'), ...lifetimes],
+    { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines: string[] = [];
   child.stdout.setEncoding('utf8');

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { repositoryRoot } from './repository';
 
-const infraScript = path.resolve(__dirname, '../../deploy/infra/infra.sh');
+const infraScript = path.join(repositoryRoot, 'deploy/infra/infra.sh');
 const run = promisify(execFile);
 
 export type Component = 'postgres' | 'redis' | 'kafka';

@@ -1,13 +1,13 @@
 // Where a request's time goes on an idle system: one fan, one request at a time, keep-alive.
-// Boots the five services as the e2e tests do (fresh databases, rate limits raised), then prints
+// Boots the five services as the end-to-end tests do (fresh databases, rate limits raised), then prints
 // the balance read straight to the wallet, through the gateway, and the gateway's no-op health
 // route; then 30 payments, each with the two hops of its saga read from the databases
 // (reservation's payment row → the wallet's debit → the answer recorded; transaction start times).
-// Usage: npx tsx load-tests/probes/latency-at-rest.ts
+// Usage: npx tsx e2e/probes/latency-at-rest.ts
 import http from 'node:http';
-import { Fan, createSchedule } from '@headliner/e2e/support/gateway-client';
-import { ADMIN, startSystem, type System } from '@headliner/e2e/support/system';
+import { ADMIN, startSystem, type System } from '@headliner/system';
 import { Client } from 'pg';
+import { Fan, createSchedule } from '../support/gateway-client';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 

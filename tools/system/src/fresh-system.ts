@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, infraUrl, type TestDatabase } from '@headliner/testing';
+import { Redis } from 'ioredis';
+import { createKafkaNamespace } from './kafka-namespace';
+import { launchServices } from './launcher/launch-services';
+import type { Readiness } from './launcher/readiness';
+import {
+  databaseOf,
+  databaseOwners,
+  perDatabaseOwner,
+  serviceNames,
+  type DatabaseOwner,
+  type Service,
+} from './services';
+
+export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
+
+export interface SystemOptions {
+  /**
+   * The gateway's port; the other four services take the next four. E2E_PORT_BASE moves the
+   * default, so two checkouts can run their end-to-end tests side by side.
+   */
+  portBase?: number;
+  /**
+   * 'ready' (the default) waits until every check of every service is up, Kafka's consumers
+   * started included; 'serving' only until each answers what it can, e.g. with Kafka stopped.
+   */
+  waitFor?: Readiness;
+  /**
+   * Gives the reservation service read access to the wallet's and the catalogue's databases, so
+   * its scheduled reconciliation runs (RECONCILE_INTERVAL_MS and the like come in `env`).
+   */
+  reconciliation?: boolean;
+}
+
+export interface System {
+  gatewayUrl: string;
+  /** Put in front of this system's topics and consumer groups. */
+  kafkaNamespace: string;
+  /** The services whose process has exited (crashed, or killed by the test). */
+  exited(): Service[];
+  /** Where one service listens, e.g. to read its /metrics. */
+  serviceUrl(service: Service): string;
+  databaseUrl(service: DatabaseOwner): string;
+  /** SIGKILLs one service: no drain, no offset commit, as in a crash. */
+  kill(service: Service): Promise<void>;
+  /** Starts a killed service again and waits until it is ready. */
+  restart(service: Service): Promise<void>;
+  /**
+   * Deletes every Redis key of this system in one atomic step: what the services see when their
+   * Redis restarts without its data, or someone runs FLUSHALL (clients stay connected).
+   */
+  loseRedisData(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const startTimeoutMs = 60_000;
+
+/**
+ * Boots the five built services against fresh databases cloned from the migrated templates, a
+ * random Redis key prefix and Kafka namespace, on ports 18080-18084 (or from `portBase`), and
+ * waits until each is ready: the system the end-to-end and load tests drive.
+ */
+export async function startSystem(
+  env: Partial<Record<string, string>> = {},
+  {
+    portBase = Number(process.env.E2E_PORT_BASE ?? 18080),
+    waitFor = 'ready',
+    reconciliation = false,
+  }: SystemOptions = {},
+): Promise<System> {
+  const prefix = `e2e:${randomUUID()}:`;
+  const kafka = createKafkaNamespace();
+  const databases = Object.fromEntries(
+    await Promise.all(
+      databaseOwners.map(async (owner) => [
+        owner,
+        await createTestDatabase(databaseOf(owner, '_template')),
+      ]),
+    ),
+  ) as Record<DatabaseOwner, TestDatabase>;
+  const launched = launchServices({
+    portBase,
+    reconciliation,
+    databaseUrls: perDatabaseOwner((owner) => databases[owner].url),
+    env: {
+      REDIS_URL: infraUrl('REDIS_URL'),
+      KAFKA_BROKERS: infraUrl('KAFKA_BROKERS'),
+      KAFKA_NAMESPACE: kafka.namespace,
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      JWT_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+      PASSWORD_SCRYPT_COST: '1024',
+      QUEUE_KEY_PREFIX: `${prefix}queue:`,
+      RATE_LIMIT_KEY_PREFIX: `${prefix}rate:`,
+      CACHE_KEY_PREFIX: `${prefix}catalogue:`,
+      REDIS_KEY_PREFIX: `${prefix}reservation:`,
+      ...env,
+    },
+  });
+  const stop = async () => {
+    await launched.stop();
+    await Promise.all(Object.values(databases).map((database) => database.drop()));
+    await kafka.remove();
+    const redis = new Redis(infraUrl('REDIS_URL'));
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  };
+  try {
+    await launched.waitUntil({ readiness: waitFor, timeoutMs: startTimeoutMs, onExit: 'fail' });
+  } catch (error) {
+    // The reason it did not start matters more than a clean-up failing for the same cause.
+    await stop().catch(() => undefined);
+    throw error;
+  }
+  return {
+    gatewayUrl: launched.serviceUrl('gateway'),
+    kafkaNamespace: kafka.namespace,
+    exited: () => serviceNames.filter((service) => !launched.processes[service].running()),
+    serviceUrl: launched.serviceUrl,
+    databaseUrl: (service) => databases[service].url,
+    kill: (service) => launched.processes[service].kill(),
+    restart: async (service) => {
+      launched.processes[service].start();
+      await launched.waitUntil({ readiness: 'ready', timeoutMs: startTimeoutMs, onExit: 'fail' }, [
+        service,
+      ]);
+    },
+    loseRedisData: async () => {
+      const redis = new Redis(infraUrl('REDIS_URL'));
+      await redis.eval(deleteKeysLua, 0, `${prefix}*`);
+      redis.disconnect();
+    },
+    stop,
+  };
+}
+
+// One script, so no service writes between the listing and the deletion, as with FLUSHALL.
+const deleteKeysLua = `
+for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end
+return 0
+`;

@@ -1,0 +1,42 @@
+import type { ServiceProcess } from './service-process';
+
+/**
+ * 'ready': every check of the service is up, Kafka's consumers started included; 'serving': it
+ * answers what it can, e.g. with Kafka stopped.
+ */
+export type Readiness = 'ready' | 'serving';
+
+export interface ReadinessWait {
+  readiness: Readiness;
+  timeoutMs: number;
+  /**
+   * When the process exits while starting: 'fail' at once with its last lines, or 'wait' for it
+   * to come back (a supervisor restarts it).
+   */
+  onExit: 'fail' | 'wait';
+}
+
+/** Resolves once the service's /health/ready answers as `readiness` asks. */
+export async function waitUntilReady(
+  service: ServiceProcess,
+  baseUrl: string,
+  { readiness, timeoutMs, onExit }: ReadinessWait,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (onExit === 'fail' && !service.running()) {
+      throw new Error(
+        `${service.name} exited (${service.lastExit()}) while starting; its last lines:\n${service.lastLines()}`,
+      );
+    }
+    try {
+      const answer = await fetch(`${baseUrl}/health/ready`);
+      const { status } = (await answer.json()) as { status: string };
+      if (answer.ok && (readiness === 'serving' || status === 'ready')) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${service.name} was not ${readiness} within ${timeoutMs / 1000} s`);
+}

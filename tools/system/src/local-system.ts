@@ -1,0 +1,24 @@
+import { launchServices } from './launcher/launch-services';
+import { superviseRestarts } from './launcher/supervisor';
+import { localSystemEnv } from './local-env';
+
+/**
+ * `npm start`'s system in the foreground: the five services in one prefixed log stream, the
+ * gateway's URL printed once each is ready, a service that dies restarted (see
+ * superviseRestarts), and every service drained and stopped on Ctrl-C.
+ */
+export function runLocalSystem(): void {
+  const launched = launchServices(localSystemEnv(), { prefixOutput: true });
+  const supervisor = superviseRestarts(Object.values(launched.processes), {
+    log: (line) => console.log(`[supervisor] ${line}`),
+  });
+  const stop = () => void supervisor.stop().then(() => process.exit(0));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
+  launched.waitUntil({ readiness: 'serving', timeoutMs: 120_000, onExit: 'wait' }).then(
+    () => {
+      const gateway = launched.serviceUrl('gateway');
+      console.log(`\nHeadliner is up: ${gateway} (API docs: ${gateway}/docs). Ctrl-C stops it.\n`);
+    },
+    (error: Error) => console.error(`\n${error.message}; see the logs above.\n`),
+  );
+}
