@@ -1,12 +1,7 @@
 import { markdownTable } from './markdown-table';
 import { describeSource, resolveFigure } from './our-figure';
 import type { BudgetLine } from './performance-budget';
-import {
-  referenceFolder,
-  referenceSources,
-  type ReferenceFigure,
-  type ReferenceSource,
-} from './reference-figures';
+import { referenceSources, type ReferenceFigure } from './reference-figures';
 import type { RunFolder } from './run-folder';
 import { formatValue } from './units';
 import { budgetVerdict, referenceVerdict } from './verdict';
@@ -29,7 +24,7 @@ export function referenceTable(run: RunFolder, figures: ReferenceFigure[]): stri
     return [
       figure.scenario,
       what,
-      `${bound}${formatValue(figure.reference, figure.unit)}`,
+      `${bound}${formatValue(figure.value, figure.unit)}`,
       oursText(resolved, figure.ours.unit),
       describeSource(figure.ours, resolved),
       referenceVerdict(figure, resolved).text,
@@ -46,9 +41,12 @@ export function referenceTable(run: RunFolder, figures: ReferenceFigure[]): stri
     '',
     ...notes.map((note, i) => `Note ${i + 1}: ${note}  `),
     ...(notes.length > 0 ? [''] : []),
-    `Sources (in \`${referenceFolder}\`):`,
+    'Sources (each figure with the line it was read from: `load-tests/report/reference-figures.json`):',
     '',
-    ...usedSources.map((id) => `- ${id}: ${referenceSources[id as ReferenceSource]}`),
+    ...usedSources.map((id) => {
+      const { file, title, about } = referenceSources[id]!;
+      return `- ${id}: ${file} «${title}» — ${about}`;
+    }),
   ].join('\n');
 }
 

@@ -24,11 +24,11 @@ export function referenceVerdict(figure: ReferenceFigure, resolved: ResolvedFigu
   if (resolved.status !== 'measured') return { outcome: resolved.status, text: resolved.status };
   const { value } = resolved;
   if (figure.isTarget) {
-    const met = figure.better === 'lower' ? value < figure.reference : value >= figure.reference;
+    const met = figure.better === 'lower' ? value < figure.value : value >= figure.value;
     return { outcome: met ? 'met' : 'missed', text: met ? 'met' : '**missed**' };
   }
-  const beaten = figure.better === 'lower' ? value < figure.reference : value > figure.reference;
-  const ratio = ratioText(value, figure.reference);
+  const beaten = figure.better === 'lower' ? value < figure.value : value > figure.value;
+  const ratio = ratioText(value, figure.value);
   return beaten
     ? { outcome: 'beaten', text: `beaten${ratio}` }
     : { outcome: 'not beaten', text: `**not beaten**${ratio}` };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiResponse, ApiRoute } from './api/api-route';
 import { apiComponents } from './api/components';
+import { QUEUE_TOKEN_HEADER } from './api/queue';
 import { routes } from './api/routes';
 
 export type JsonSchema = Record<string, unknown>;
@@ -50,6 +51,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
       schemas: componentSchemas(),
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'accessToken from login' },
+        queueToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: headerName(QUEUE_TOKEN_HEADER),
+          description: 'queueToken from enterQueue; holds and payments need it ACTIVE',
+        },
       },
     },
   };
@@ -57,15 +64,20 @@ export function buildOpenApiDocument(): OpenApiDocument {
 
 function operationOf(route: ApiRoute): OpenApiOperation {
   const admin = route.caller === 'admin' ? ' Requires an admin account.' : '';
+  // The queue token is a security scheme rather than a parameter, so a client (Swagger UI's
+  // Authorize) is given it once and sends it with every operation that asks for it.
+  const { [QUEUE_TOKEN_HEADER]: queueToken, ...headers } = route.headers?.shape ?? {};
   const parameters = [
-    ...parametersOf(route.params, 'path'),
-    ...parametersOf(route.headers, 'header'),
+    ...parametersOf(route.params?.shape, 'path'),
+    ...parametersOf(headers, 'header'),
   ];
   return {
     operationId: route.operationId,
     summary: route.summary + admin,
     tags: [route.tag],
-    ...(route.caller === 'anyone' ? {} : { security: [{ bearerAuth: [] }] }),
+    ...(route.caller !== 'anyone' && {
+      security: [{ bearerAuth: [], ...(queueToken && { queueToken: [] }) }],
+    }),
     ...(parameters.length > 0 && { parameters }),
     ...(route.body && {
       requestBody: {
@@ -79,8 +91,8 @@ function operationOf(route: ApiRoute): OpenApiOperation {
   };
 }
 
-function parametersOf(object: z.ZodObject | undefined, location: 'path' | 'header') {
-  return Object.entries(object?.shape ?? {}).map(([key, field]) => ({
+function parametersOf(shape: Record<string, z.ZodType> | undefined, location: 'path' | 'header') {
+  return Object.entries(shape ?? {}).map(([key, field]) => ({
     name: location === 'header' ? headerName(key) : key,
     in: location,
     required: !field.isOptional(),

@@ -37,6 +37,13 @@ const publicOperations = new Set([
   'get /metrics',
 ]);
 
+const queueTokenOperations = new Set([
+  'get /api/v1/queue/tokens/current',
+  'delete /api/v1/queue/tokens/current',
+  'post /api/v1/reservations',
+  'post /api/v1/payments',
+]);
+
 function operation(method: string, path: string) {
   const found = document.paths[path]?.[method];
   if (!found) throw new Error(`${method} ${path} is not documented`);
@@ -67,16 +74,30 @@ describe('the OpenAPI document', () => {
     expect(operations.sort()).toEqual(documented.map(([m, p]) => `${m} ${p}`).sort());
   });
 
-  it.each(documented)('asks for a bearer token on %s %s unless it is public', (method, path) => {
-    const security = operation(method, path).security;
-    if (publicOperations.has(`${method} ${path}`)) expect(security).toBeUndefined();
-    else expect(security).toEqual([{ bearerAuth: [] }]);
-  });
+  it.each(documented)(
+    'asks for a bearer token on %s %s unless it is public, and the queue token where the contract does',
+    (method, path) => {
+      const security = operation(method, path).security;
+      const key = `${method} ${path}`;
+      if (publicOperations.has(key)) expect(security).toBeUndefined();
+      else if (queueTokenOperations.has(key))
+        expect(security).toEqual([{ bearerAuth: [], queueToken: [] }]);
+      else expect(security).toEqual([{ bearerAuth: [] }]);
+    },
+  );
 
   it('declares the bearer scheme', () => {
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({
       type: 'http',
       scheme: 'bearer',
+    });
+  });
+
+  it('declares the queue token as a header a client sends once authorised', () => {
+    expect(document.components.securitySchemes.queueToken).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-Queue-Token',
     });
   });
 
@@ -91,11 +112,11 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('asks for the queue token and idempotency key where the contract does', () => {
-    expect(headersOf('get', '/api/v1/queue/tokens/current')).toEqual(['X-Queue-Token']);
-    expect(headersOf('delete', '/api/v1/queue/tokens/current')).toEqual(['X-Queue-Token']);
-    expect(headersOf('post', '/api/v1/reservations')).toEqual(['X-Queue-Token']);
-    expect(headersOf('post', '/api/v1/payments')).toEqual(['X-Queue-Token', 'Idempotency-Key']);
+  it('asks for the idempotency key where the contract does, the queue token only as a scheme', () => {
+    expect(headersOf('get', '/api/v1/queue/tokens/current')).toEqual([]);
+    expect(headersOf('delete', '/api/v1/queue/tokens/current')).toEqual([]);
+    expect(headersOf('post', '/api/v1/reservations')).toEqual([]);
+    expect(headersOf('post', '/api/v1/payments')).toEqual(['Idempotency-Key']);
     expect(headersOf('post', '/api/v1/wallet/charges')).toEqual(['Idempotency-Key']);
   });
 

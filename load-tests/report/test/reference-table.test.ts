@@ -1,6 +1,6 @@
 import { referenceTable } from '../comparison-tables';
 import { resolveFigure } from '../our-figure';
-import { referenceFigures, type ReferenceFigure } from '../reference-figures';
+import { referenceFigures, referenceSources, type ReferenceFigure } from '../reference-figures';
 import { readRunFolder } from '../run-folder';
 import { referenceVerdict } from '../verdict';
 import { fixtureRunDir } from './fixture-run';
@@ -92,5 +92,31 @@ describe('when a reference is a target rather than a measured figure', () => {
 
     expect(referenceVerdict(spike, resolveFigure(runAt(299), spike.ours)).outcome).toBe('met');
     expect(referenceVerdict(spike, resolveFigure(runAt(300), spike.ours)).outcome).toBe('missed');
+  });
+});
+
+describe('when the figures are read from their data file', () => {
+  const units = ['ms', 'req/s', 'fraction', 'VUs', 'count'];
+
+  it.each(referenceFigures.map((f) => [f.scenario, f.what, f] as const))(
+    'gives %s / %s a unit, a direction, our metric and the source line it was read from',
+    (_scenario, _what, f) => {
+      expect(units).toContain(f.unit);
+      expect(['lower', 'higher']).toContain(f.better);
+      expect(typeof f.isTarget).toBe('boolean');
+      expect(units).toContain(f.ours.unit);
+      expect(f.ours.metrics.length).toBeGreaterThan(0);
+      expect(referenceSources[f.source]).toMatchObject({ file: expect.stringMatching(/\.txt$/) });
+      expect(f.quote.length).toBeGreaterThan(0);
+      for (const { line, text } of f.quote) expect([line, text.length > 0]).toEqual([line, true]);
+    },
+  );
+
+  it('names each source by its write-up in the sources line, not by a folder outside the repository', async () => {
+    const table = referenceTable(await readRunFolder(fixtureRunDir), referenceFigures);
+
+    expect(table).toContain('`load-tests/report/reference-figures.json`');
+    expect(table).toContain('- 004: 004_76aa7db6f2147683.txt «e-commerce» — product read');
+    expect(table).not.toContain('shared/reference');
   });
 });

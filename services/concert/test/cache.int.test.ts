@@ -3,7 +3,7 @@ import { eventually } from '@headliner/testing';
 import { Redis } from 'ioredis';
 import { createApp } from '../src/app';
 import { createCatalogueCache } from '../src/infra/catalogue-cache';
-import { storeRenderedDocumentScript } from '../src/infra/rendered-document-script';
+import { storeRenderedDocumentScript } from '../src/infra/cache-scripts';
 import { cacheLookups } from './support/cache-lookups';
 import {
   addConcertWithSchedule,

@@ -324,23 +324,3 @@ describe('when a client asks for what is not public', () => {
     },
   );
 });
-
-describe('when a developer opens the docs', () => {
-  it('serves the OpenAPI document with every public path', async () => {
-    const response = await gateway.http().get('/docs/openapi.json');
-
-    expect(response.status).toBe(200);
-    expect(response.body.openapi).toBe('3.1.0');
-    for (const route of apiRoutes)
-      expect(response.body.paths[route.path]).toHaveProperty(route.method);
-  });
-
-  it('serves a page listing the operations', async () => {
-    const response = await gateway.http().get('/docs');
-
-    expect(response.status).toBe(200);
-    expect(response.type).toBe('text/html');
-    expect(response.text).toContain('/api/v1/reservations/{reservationId}');
-    expect(response.text).toContain('/docs/openapi.json');
-  });
-});

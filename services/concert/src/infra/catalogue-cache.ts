@@ -2,8 +2,8 @@ import type { ScheduleSummary, Seat, SeatStatus } from '@headliner/contracts';
 import type { Redis, Result } from 'ioredis';
 import type { Json } from '../use-cases/catalogue-reads';
 import type { VersionedSchedule, VersionedSeat } from '../domain/versioned';
-import { valueOfVersioned, writeNewerFieldsScript } from './newer-fields-script';
-import { storeRenderedDocumentScript } from './rendered-document-script';
+import { storeRenderedDocumentScript, writeNewerFieldsScript } from './cache-scripts';
+import { valueOfVersioned } from './versioned-field';
 
 export interface CatalogueCacheOptions {
   redis: Redis;

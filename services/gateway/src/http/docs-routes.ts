@@ -1,22 +1,47 @@
+import { dirname, join } from 'node:path';
 import { buildOpenApiDocument } from '@headliner/contracts';
 import { Router } from 'express';
-import { docsPage } from './docs-page';
+import { swaggerUiPage } from './docs-page';
 
-const specPath = '/docs/openapi.json';
+const specUrl = '/docs/openapi.json';
+const assetsUrl = '/docs/swagger-ui';
+const initScriptUrl = '/docs/swagger-ui-init.js';
 
-/** GET /docs (a page for people) and GET /docs/openapi.json (the contract, for tools). */
+// Swagger UI's files come from the pinned npm package, so the docs need no network at run time.
+const swaggerUiFolder = dirname(require.resolve('swagger-ui-dist/package.json'));
+const swaggerUiAssets = ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png'];
+
+// The page runs only this origin's files: no inline script or style, nothing from another host.
+// Swagger UI's stylesheet draws its icons as data: SVGs; try-it-out calls this gateway.
+const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** GET /docs (Swagger UI, for people) and GET /docs/openapi.json (the contract, for tools). */
 export function docsRoutes(): Router {
   const document = buildOpenApiDocument();
-  const page = docsPage(document, specPath);
+  const page = swaggerUiPage({ title: document.info.title, specUrl, assetsUrl, initScriptUrl });
   const router = Router();
-  router.get(specPath, (_req, res) => {
+  router.get(specUrl, (_req, res) => {
     res.json(document);
   });
   router.get('/docs', (_req, res) => {
-    res
-      .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
-      .type('html')
-      .send(page);
+    res.set('Content-Security-Policy', contentSecurityPolicy).type('html').send(page);
   });
+  router.get(initScriptUrl, (_req, res) => {
+    res.sendFile(join(__dirname, 'swagger-ui-init.js'));
+  });
+  for (const asset of swaggerUiAssets) {
+    router.get(`${assetsUrl}/${asset}`, (_req, res) => {
+      res.sendFile(join(swaggerUiFolder, asset));
+    });
+  }
   return router;
 }

@@ -20,7 +20,7 @@ export interface PaymentReleaseConsumerOptions {
 /**
  * Frees the buyer's active slot when their payment completes. Idempotency needs no inbox table:
  * the release script records the event id in the same atomic step as its effect (see
- * release-lua.ts), and says when it had seen the id before.
+ * infra/lua/release.lua), and says when it had seen the id before.
  */
 export function startPaymentReleaseConsumer(
   options: PaymentReleaseConsumerOptions,

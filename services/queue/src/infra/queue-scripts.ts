@@ -1,10 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Redis, Result } from 'ioredis';
-import { enterLua } from './lua/enter-lua';
-import { leaveLua } from './lua/leave-lua';
-import { pollLua } from './lua/poll-lua';
-import { releaseLua } from './lua/release-lua';
-import { sweepLua } from './lua/sweep-lua';
-import { verifyLua } from './lua/verify-lua';
 
 type ScriptArgument = string | number;
 
@@ -19,16 +15,21 @@ declare module 'ioredis' {
   }
 }
 
+// Read once when the module loads; the build copies lua/ into dist beside this file.
+const luaOf = (name: string) => readFileSync(join(__dirname, 'lua', `${name}.lua`), 'utf8');
+const waitingRoom = luaOf('waiting-room');
+const withWaitingRoom = (name: string) => `${waitingRoom}\n${luaOf(name)}`;
+
 const scripts = {
-  queueEnter: enterLua,
-  queuePoll: pollLua,
-  queueLeave: leaveLua,
-  queueVerify: verifyLua,
-  queueRelease: releaseLua,
-  queueSweep: sweepLua,
+  queueEnter: withWaitingRoom('enter'),
+  queuePoll: withWaitingRoom('poll'),
+  queueLeave: withWaitingRoom('leave'),
+  queueVerify: withWaitingRoom('verify'),
+  queueRelease: withWaitingRoom('release'),
+  queueSweep: withWaitingRoom('sweep'),
 };
 
-/** The number of KEYS every queue script takes (see waiting-room-lua.ts). */
+/** The number of KEYS every queue script takes (see lua/waiting-room.lua). */
 export const scriptKeyCount = 5;
 
 /**

@@ -2,7 +2,7 @@ import { QueueTokenStatus } from '@headliner/contracts';
 import type { TokenState } from '../domain/token-state';
 import type { Transitions } from '../metrics';
 
-/** What a queue script (all but verify and sweep) answered; see `reply` in waiting-room-lua.ts. */
+/** What a queue script (all but verify and sweep) answered; see `reply` in lua/waiting-room.lua. */
 export interface ScriptReply {
   outcome: string;
   /** The token the outcome is about, when it is live. */

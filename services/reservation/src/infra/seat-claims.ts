@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Logger } from '@headliner/platform';
 import type { Redis } from 'ioredis';
 
@@ -12,8 +14,8 @@ export interface SeatClaims {
   release(seatId: string, reservationId: string): Promise<void>;
 }
 
-const releaseIfOwn = `if redis.call('get', KEYS[1]) == ARGV[1] then
-  return redis.call('del', KEYS[1]) else return 0 end`;
+// Read once when the module loads; the build copies lua/ into dist beside this file.
+const releaseIfOwn = readFileSync(join(__dirname, 'lua', 'release-if-own.lua'), 'utf8');
 
 /**
  * A Redis SET NX gate in front of the seat's unique index. On sale day most fans racing for a

@@ -1,19 +1,17 @@
-/**
- * Shared head of every queue script. Each script runs atomically inside Redis, so reading the
- * counts and admitting happen as one step: the active set never exceeds the limit and the line is
- * served strictly by arrival, however many requests race.
- *
- * KEYS: waiting (ZSET token → arrival sequence), active (ZSET token → expiry ms),
- *       waiting-seen (ZSET token → last poll ms), admissions (ZSET token → ms admitted from the
- *       line, for the wait estimate), sequence (INCR counter of arrivals).
- * ARGV: key prefix, active limit, active TTL ms, wait idle ms, spent token seconds,
- *       admission window ms, then the script's own arguments from ARGV[7].
- * Per-token keys (`token:<t>` HASH {userId, seq, status, issuedAt, admittedAt, expiresAt} and
- * `user:<id>` → token) are derived from the prefix because the scripts reach tokens they pop.
- *
- * Time is Redis's own clock (TIME), so every service instance agrees on it.
- */
-export const waitingRoomLua = `
+-- Shared head of every queue script. Each script runs atomically inside Redis, so reading the
+-- counts and admitting happen as one step: the active set never exceeds the limit and the line is
+-- served strictly by arrival, however many requests race.
+--
+-- KEYS: waiting (ZSET token → arrival sequence), active (ZSET token → expiry ms),
+--       waiting-seen (ZSET token → last poll ms), admissions (ZSET token → ms admitted from the
+--       line, for the wait estimate), sequence (INCR counter of arrivals).
+-- ARGV: key prefix, active limit, active TTL ms, wait idle ms, spent token seconds,
+--       admission window ms, then the script's own arguments from ARGV[7].
+-- Per-token keys (`token:<t>` HASH {userId, seq, status, issuedAt, admittedAt, expiresAt} and
+-- `user:<id>` → token) are derived from the prefix because the scripts reach tokens they pop.
+--
+-- Time is Redis's own clock (TIME), so every service instance agrees on it.
+
 local waitingKey, activeKey, seenKey, admissionsKey, sequenceKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local prefix = ARGV[1]
 local activeLimit = tonumber(ARGV[2])
@@ -94,4 +92,3 @@ local function reply(outcome, token)
   local recent = redis.call('ZCOUNT', admissionsKey, now - admissionWindowMs, '+inf')
   return {outcome, token or '', status, position, expiresAt, recent, admitted, dropped, expired}
 end
-`;

@@ -1,10 +1,6 @@
-import { waitingRoomLua } from './waiting-room-lua';
+-- ARGV[7] user id, ARGV[8] token. Outcome LEFT or UNKNOWN. An active leaver's slot goes to the
+-- head of the line in the same step.
 
-/**
- * ARGV[7] user id, ARGV[8] token. Outcome LEFT or UNKNOWN. An active leaver's slot goes to the
- * head of the line in the same step.
- */
-export const leaveLua = `${waitingRoomLua}
 local userId, token = ARGV[7], ARGV[8]
 
 local fields = redis.call('HMGET', tokenKey(token), 'userId', 'status')
@@ -17,4 +13,3 @@ elseif fields[2] == 'WAITING' then
   retire(token, nil)
 end
 return reply('LEFT')
-`;

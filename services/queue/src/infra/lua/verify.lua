@@ -1,10 +1,6 @@
-import { waitingRoomLua } from './waiting-room-lua';
+-- ARGV[7] user id, ARGV[8] token. Outcome ACTIVE, WAITING, UNKNOWN or GONE; changes nothing, so a
+-- hold or payment costs one round trip. Lapsed tokens answer GONE even before the sweep.
 
-/**
- * ARGV[7] user id, ARGV[8] token. Outcome ACTIVE, WAITING, UNKNOWN or GONE; changes nothing, so a
- * hold or payment costs one round trip. Lapsed tokens answer GONE even before the sweep.
- */
-export const verifyLua = `${waitingRoomLua}
 local userId, token = ARGV[7], ARGV[8]
 
 local fields = redis.call('HMGET', tokenKey(token), 'userId', 'status', 'expiresAt')
@@ -17,4 +13,3 @@ elseif fields[2] == 'WAITING' then
   if not isIdle(redis.call('ZSCORE', seenKey, token)) then return {'WAITING', 0} end
 end
 return {'GONE', 0}
-`;

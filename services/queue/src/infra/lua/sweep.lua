@@ -1,11 +1,7 @@
-import { waitingRoomLua } from './waiting-room-lua';
+-- Retires lapsed active tokens and idle waiters, then refills the freed slots. ARGV[7] caps the
+-- tokens retired per kind in one run, so a mass walk-out cannot block Redis; the next tick
+-- takes the rest. Replies {admitted, dropped, expired, active, waiting}.
 
-/**
- * Retires lapsed active tokens and idle waiters, then refills the freed slots. ARGV[7] caps the
- * tokens retired per kind in one run, so a mass walk-out cannot block Redis; the next tick
- * takes the rest. Replies {admitted, dropped, expired, active, waiting}.
- */
-export const sweepLua = `${waitingRoomLua}
 local batch = tonumber(ARGV[7])
 
 for _, token in ipairs(redis.call('ZRANGEBYSCORE', activeKey, '-inf', now, 'LIMIT', 0, batch)) do
@@ -20,4 +16,3 @@ end
 admitWaiting()
 
 return {admitted, dropped, expired, redis.call('ZCARD', activeKey), redis.call('ZCARD', waitingKey)}
-`;

@@ -1,10 +1,6 @@
-import { waitingRoomLua } from './waiting-room-lua';
+-- ARGV[7] user id, ARGV[8] token. Outcome FOUND, UNKNOWN or GONE. A poll keeps a waiting token
+-- alive; a lapsed token found here is retired at once rather than on the next sweep.
 
-/**
- * ARGV[7] user id, ARGV[8] token. Outcome FOUND, UNKNOWN or GONE. A poll keeps a waiting token
- * alive; a lapsed token found here is retired at once rather than on the next sweep.
- */
-export const pollLua = `${waitingRoomLua}
 local userId, token = ARGV[7], ARGV[8]
 
 local fields = redis.call('HMGET', tokenKey(token), 'userId', 'status', 'expiresAt')
@@ -28,4 +24,3 @@ if status == 'WAITING' then
   dropped = dropped + 1
 end
 return reply('GONE')
-`;

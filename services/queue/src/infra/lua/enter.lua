@@ -1,7 +1,4 @@
-import { waitingRoomLua } from './waiting-room-lua';
-
-/** ARGV[7] user id, ARGV[8] a fresh random token. Outcome CREATED or EXISTING. */
-export const enterLua = `${waitingRoomLua}
+-- ARGV[7] user id, ARGV[8] a fresh random token. Outcome CREATED or EXISTING.
 local userId, newToken = ARGV[7], ARGV[8]
 
 local current = redis.call('GET', userKey(userId))
@@ -40,4 +37,3 @@ else
   redis.call('ZADD', seenKey, now, newToken)
 end
 return reply('CREATED', newToken)
-`;

@@ -1,0 +1,24 @@
+-- A buyer's payment completed (reservation.confirmed): their active token is spent and the slot
+-- goes to the head of the line. ARGV[7] user id, ARGV[8] event id, ARGV[9] event time ms,
+-- ARGV[10] seconds to remember the event id. Outcome FREED, DUPLICATE or NO_ACTIVE_TOKEN.
+--
+-- The event id is recorded in the same atomic step as the effect, so a redelivery is recognised
+-- with no window between the two. Past that memory, the admittedAt guard still keeps a late
+-- event from ending a session the user started after that payment.
+
+local userId, eventId, occurredAt, eventMemorySeconds = ARGV[7], ARGV[8], tonumber(ARGV[9]), ARGV[10]
+
+if not redis.call('SET', prefix .. 'event:' .. eventId, '1', 'NX', 'EX', eventMemorySeconds) then
+  return reply('DUPLICATE')
+end
+
+local token = redis.call('GET', userKey(userId))
+if not token then return reply('NO_ACTIVE_TOKEN') end
+local fields = redis.call('HMGET', tokenKey(token), 'status', 'admittedAt')
+if fields[1] ~= 'ACTIVE' or tonumber(fields[2]) > occurredAt then
+  return reply('NO_ACTIVE_TOKEN')
+end
+
+retire(token, 'DONE')
+admitWaiting()
+return reply('FREED')
