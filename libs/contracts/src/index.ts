@@ -12,8 +12,11 @@ export * from './api/idempotency-key';
 export * from './api/problem';
 export * from './api/field-errors';
 export * from './api/health';
-export type { ApiResponse, ApiRoute, Caller } from './api/api-route';
-export { apiRoutes, routes } from './api/routes';
+export * from './api/caller-headers';
+export type { ApiResponse, ApiRoute, Caller, InternalRoute } from './api/api-route';
+export { apiRoutes, routes, type ApiOperation } from './api/routes';
+export * from './api/express-path';
+export * from './internal/queue-token-verification';
 export * from './openapi';
 
 export * from './events/envelope';

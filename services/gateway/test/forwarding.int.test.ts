@@ -1,4 +1,4 @@
-import { apiRoutes } from '@headliner/contracts';
+import { apiRoutes, internalRoutes } from '@headliner/contracts';
 import { forgedToken, signedInAdmin, signedInUser } from './support/accounts';
 import {
   JWT_SECRET,
@@ -7,6 +7,8 @@ import {
   type TestInfrastructure,
 } from './support/gateway-under-test';
 import type { StubService } from './support/stub-service';
+
+const verifyPath = internalRoutes.verifyQueueToken.path;
 
 let infra: TestInfrastructure;
 let gateway: TestGateway;
@@ -142,9 +144,9 @@ describe('when a signed-in fan calls a service', () => {
       wallet,
     };
     queue.answer = (req, res) =>
-      req.path === '/internal/queue-tokens/verify' ? res.json({ status: 'ACTIVE' }) : res.json({});
+      req.path === verifyPath ? res.json({ status: 'ACTIVE' }) : res.json({});
 
-    for (const route of apiRoutes.filter((r) => r.tag !== 'auth')) {
+    for (const route of Object.values(apiRoutes).filter((r) => r.tag !== 'auth')) {
       const path = route.path.replace(/\{\w+\}/g, 'some-id');
       const owner = owners[route.tag as keyof typeof owners];
       owner.received.length = 0;
@@ -261,7 +263,7 @@ describe('when a fan holds a seat or pays', () => {
     expect(response.status).toBe(200);
     expect(queue.received).toEqual([
       expect.objectContaining({
-        url: '/internal/queue-tokens/verify',
+        url: verifyPath,
         body: { userId: fan.userId, queueToken: 'active' },
       }),
     ]);
@@ -312,7 +314,7 @@ describe('when a fan holds a seat or pays', () => {
 });
 
 describe('when a client asks for what is not public', () => {
-  it.each(['/internal/queue-tokens/verify', '/internal/seats/x', '/api/v1/nowhere'])(
+  it.each([verifyPath, '/internal/seats/x', '/api/v1/nowhere'])(
     'answers 404 for %s',
     async (path) => {
       const response = await gateway.http().post(path).set('Authorization', fan.bearer).send({});

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { QueueTokenView } from '@headliner/contracts';
+import { ActiveQueueToken, internalRoutes, type QueueTokenView } from '@headliner/contracts';
 import request from 'supertest';
 import { enterQueue, newUsers, pollToken, verifyToken } from './support/queue-requests';
 import { startTestQueue, type TestQueue } from './support/test-queue';
@@ -22,6 +22,7 @@ describe('when another service verifies a queue token', () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ACTIVE', expiresAt: active.expiresAt });
+    expect(ActiveQueueToken.safeParse(res.body).success).toBe(true);
   });
 
   it('answers 403 for a token still waiting', async () => {
@@ -42,7 +43,7 @@ describe('when another service verifies a queue token', () => {
 
   it('answers 400 naming the fields of a malformed request', async () => {
     const res = await request(queue.app)
-      .post('/internal/queue-tokens/verify')
+      .post(internalRoutes.verifyQueueToken.path)
       .send({ userId: 'nobody', extra: 1 });
 
     expect(res.status).toBe(400);

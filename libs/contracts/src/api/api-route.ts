@@ -27,6 +27,9 @@ export interface ApiRoute {
   responses: Readonly<Record<number, ApiResponse>>;
 }
 
+/** One operation between services: never routed by the gateway, so no caller and no tag. */
+export type InternalRoute = Omit<ApiRoute, 'caller' | 'tag'>;
+
 export function json(description: string, schema: z.ZodType): ApiResponse {
   return { description, schema };
 }

@@ -14,9 +14,8 @@ const notAdmin = problem('The bearer token is not an admin one');
 const notFound = problem('No such resource');
 const queueTokenNotActive = problem('The queue token is missing, unknown or not ACTIVE yet');
 
-/** The public HTTP API, served by the gateway under /api/v1. */
-export const apiRoutes: readonly ApiRoute[] = [
-  {
+const operations = {
+  signup: {
     operationId: 'signup',
     method: 'post',
     path: '/api/v1/auth/signup',
@@ -30,7 +29,7 @@ export const apiRoutes: readonly ApiRoute[] = [
       409: problem('The username is taken'),
     },
   },
-  {
+  login: {
     operationId: 'login',
     method: 'post',
     path: '/api/v1/auth/login',
@@ -44,7 +43,7 @@ export const apiRoutes: readonly ApiRoute[] = [
       401: problem('Wrong username or password'),
     },
   },
-  {
+  listConcerts: {
     operationId: 'listConcerts',
     method: 'get',
     path: '/api/v1/concerts',
@@ -53,7 +52,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     caller: 'anyone',
     responses: { 200: json('Every concert', catalogue.ConcertList) },
   },
-  {
+  listSchedules: {
     operationId: 'listSchedules',
     method: 'get',
     path: '/api/v1/concerts/{concertId}/schedules',
@@ -67,7 +66,7 @@ export const apiRoutes: readonly ApiRoute[] = [
       404: notFound,
     },
   },
-  {
+  getSeatMap: {
     operationId: 'getSeatMap',
     method: 'get',
     path: '/api/v1/schedules/{scheduleId}/seats',
@@ -77,7 +76,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     params: catalogue.SchedulePath,
     responses: { 200: json('Seat map', catalogue.SeatMap), 400: invalid, 404: notFound },
   },
-  {
+  enterQueue: {
     operationId: 'enterQueue',
     method: 'post',
     path: '/api/v1/queue/tokens',
@@ -90,7 +89,7 @@ export const apiRoutes: readonly ApiRoute[] = [
       401: unauthenticated,
     },
   },
-  {
+  getQueueToken: {
     operationId: 'getQueueToken',
     method: 'get',
     path: '/api/v1/queue/tokens/current',
@@ -106,7 +105,7 @@ export const apiRoutes: readonly ApiRoute[] = [
       410: problem('The queue token expired; enter the queue again'),
     },
   },
-  {
+  leaveQueue: {
     operationId: 'leaveQueue',
     method: 'delete',
     path: '/api/v1/queue/tokens/current',
@@ -116,7 +115,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     headers: QueueTokenHeaders,
     responses: { 204: { description: 'Left the queue' }, 400: invalid, 401: unauthenticated },
   },
-  {
+  getQueueStats: {
     operationId: 'getQueueStats',
     method: 'get',
     path: '/api/v1/queue/stats',
@@ -125,7 +124,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     caller: 'anyone',
     responses: { 200: json('Queue statistics', QueueStats) },
   },
-  {
+  holdSeat: {
     operationId: 'holdSeat',
     method: 'post',
     path: '/api/v1/reservations',
@@ -143,7 +142,7 @@ export const apiRoutes: readonly ApiRoute[] = [
       409: problem('The seat is not available'),
     },
   },
-  {
+  getReservation: {
     operationId: 'getReservation',
     method: 'get',
     path: '/api/v1/reservations/{reservationId}',
@@ -158,7 +157,7 @@ export const apiRoutes: readonly ApiRoute[] = [
       404: problem('No such reservation of the caller'),
     },
   },
-  {
+  pay: {
     operationId: 'pay',
     method: 'post',
     path: '/api/v1/payments',
@@ -177,7 +176,7 @@ export const apiRoutes: readonly ApiRoute[] = [
       409: problem("The hold expired or is not the caller's"),
     },
   },
-  {
+  chargeWallet: {
     operationId: 'chargeWallet',
     method: 'post',
     path: '/api/v1/wallet/charges',
@@ -196,7 +195,7 @@ export const apiRoutes: readonly ApiRoute[] = [
       ),
     },
   },
-  {
+  getWallet: {
     operationId: 'getWallet',
     method: 'get',
     path: '/api/v1/wallet',
@@ -205,7 +204,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     caller: 'user',
     responses: { 200: json('The wallet', WalletView), 401: unauthenticated },
   },
-  {
+  createConcert: {
     operationId: 'createConcert',
     method: 'post',
     path: '/api/v1/admin/concerts',
@@ -220,7 +219,7 @@ export const apiRoutes: readonly ApiRoute[] = [
       403: notAdmin,
     },
   },
-  {
+  createSchedule: {
     operationId: 'createSchedule',
     method: 'post',
     path: '/api/v1/admin/concerts/{concertId}/schedules',
@@ -237,7 +236,15 @@ export const apiRoutes: readonly ApiRoute[] = [
       404: notFound,
     },
   },
-];
+} satisfies Record<string, ApiRoute>;
+
+export type ApiOperation = keyof typeof operations;
+
+/**
+ * The public HTTP API, served by the gateway under /api/v1, by operationId: the gateway routes
+ * every one and each service mounts its own at `expressPath(apiRoutes.<operationId>)`.
+ */
+export const apiRoutes: Readonly<Record<ApiOperation, ApiRoute>> = operations;
 
 /** Every documented operation: the public API and each service's infrastructure endpoints. */
-export const routes: readonly ApiRoute[] = [...apiRoutes, ...healthRoutes];
+export const routes: readonly ApiRoute[] = [...Object.values(apiRoutes), ...healthRoutes];

@@ -1,4 +1,10 @@
-import { ConcertPath, CreateConcertRequest, CreateScheduleRequest } from '@headliner/contracts';
+import {
+  apiRoutes,
+  ConcertPath,
+  CreateConcertRequest,
+  CreateScheduleRequest,
+  expressPath,
+} from '@headliner/contracts';
 import { ProblemError, validate, type Logger } from '@headliner/platform';
 import { Router } from 'express';
 import type { CatalogueCache } from '../infra/catalogue-cache';
@@ -18,14 +24,14 @@ export function adminRoutes({ prisma, cache, logger }: AdminRouteDeps): Router {
   const router = Router();
 
   const addConcert = validate({ body: CreateConcertRequest });
-  router.post('/api/v1/admin/concerts', requireAdmin, addConcert, async (_req, res) => {
+  router.post(expressPath(apiRoutes.createConcert), requireAdmin, addConcert, async (_req, res) => {
     const concertId = await createConcert(prisma, addConcert.input(res).body);
     res.status(201).json({ concertId });
   });
 
   const addSchedule = validate({ params: ConcertPath, body: CreateScheduleRequest });
   router.post(
-    '/api/v1/admin/concerts/:concertId/schedules',
+    expressPath(apiRoutes.createSchedule),
     requireAdmin,
     addSchedule,
     async (_req, res) => {

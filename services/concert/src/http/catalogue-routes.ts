@@ -1,4 +1,4 @@
-import { ConcertPath, SchedulePath } from '@headliner/contracts';
+import { apiRoutes, ConcertPath, expressPath, SchedulePath } from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
 import { Router, type RequestHandler, type Response } from 'express';
 import type { CatalogueReads, Json } from '../use-cases/catalogue-reads';
@@ -15,25 +15,20 @@ export function catalogueRoutes(reads: CatalogueReads, cacheControl: string): Ro
     next();
   };
 
-  router.get('/api/v1/concerts', cacheable, async (_req, res) => {
+  router.get(expressPath(apiRoutes.listConcerts), cacheable, async (_req, res) => {
     res.json(await reads.concerts());
   });
 
   const listSchedules = validate({ params: ConcertPath });
-  router.get(
-    '/api/v1/concerts/:concertId/schedules',
-    cacheable,
-    listSchedules,
-    async (_req, res) => {
-      const concertId = canonical(listSchedules.input(res).params.concertId);
-      const schedules = await reads.schedulesOf(concertId);
-      if (!schedules) throw ProblemError.notFound(`There is no concert ${concertId}.`);
-      sendJson(res, schedules);
-    },
-  );
+  router.get(expressPath(apiRoutes.listSchedules), cacheable, listSchedules, async (_req, res) => {
+    const concertId = canonical(listSchedules.input(res).params.concertId);
+    const schedules = await reads.schedulesOf(concertId);
+    if (!schedules) throw ProblemError.notFound(`There is no concert ${concertId}.`);
+    sendJson(res, schedules);
+  });
 
   const getSeatMap = validate({ params: SchedulePath });
-  router.get('/api/v1/schedules/:scheduleId/seats', cacheable, getSeatMap, async (_req, res) => {
+  router.get(expressPath(apiRoutes.getSeatMap), cacheable, getSeatMap, async (_req, res) => {
     const scheduleId = canonical(getSeatMap.input(res).params.scheduleId);
     const seatMap = await reads.seatMapOf(scheduleId);
     if (!seatMap) throw ProblemError.notFound(`There is no schedule ${scheduleId}.`);

@@ -1,11 +1,12 @@
 import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { CallerRole } from '@headliner/contracts';
 import { z } from 'zod';
-import { roles, type Caller } from './caller';
+import type { Caller } from './caller';
 
 const ALGORITHM = 'HS256';
 
-const Claims = z.object({ sub: z.uuid(), role: z.enum(roles) });
+const Claims = z.object({ sub: z.uuid(), role: CallerRole });
 
 /** Why a bearer token was refused; `expired` lets clients know to sign in again. */
 export class AccessTokenRejected extends Error {

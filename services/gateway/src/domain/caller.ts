@@ -1,8 +1,7 @@
+import type { CallerRole } from '@headliner/contracts';
+
 /** Who sends a request, as the verified access token says. */
 export interface Caller {
   userId: string;
-  role: Role;
+  role: CallerRole;
 }
-
-export const roles = ['user', 'admin'] as const;
-export type Role = (typeof roles)[number];

@@ -1,4 +1,4 @@
-import { apiRoutes, type ApiRoute } from '@headliner/contracts';
+import { apiRoutes, expressPath, type ApiRoute } from '@headliner/contracts';
 import { Router, type RequestHandler } from 'express';
 import type { Registry } from 'prom-client';
 import type { AccessTokens } from '../domain/access-token';
@@ -21,7 +21,7 @@ const ownerByTag: Record<string, UpstreamName | 'gateway'> = {
 };
 
 // Holding a seat and paying are what the waiting room rations.
-const needsActiveQueueToken = new Set(['holdSeat', 'pay']);
+const needsActiveQueueToken = new Set<ApiRoute>([apiRoutes.holdSeat, apiRoutes.pay]);
 
 export interface ApiRouterOptions {
   tokens: AccessTokens;
@@ -41,9 +41,9 @@ export interface ApiRouterOptions {
  */
 export function apiRouter(options: ApiRouterOptions): Router {
   const router = Router();
-  for (const route of apiRoutes) {
+  for (const route of Object.values(apiRoutes)) {
     router[route.method](
-      expressPath(route.path),
+      expressPath(route),
       authenticate(options.tokens, route.caller),
       options.rateLimit,
       ...handlersOf(route, options),
@@ -64,11 +64,6 @@ function handlersOf(route: ApiRoute, options: ApiRouterOptions): RequestHandler[
   if (route.method === 'get' && route.caller === 'anyone') {
     return [forwardThroughCache(upstream, options.responseCache, options.metrics)];
   }
-  if (!needsActiveQueueToken.has(route.operationId)) return [forwardTo(upstream)];
+  if (!needsActiveQueueToken.has(route)) return [forwardTo(upstream)];
   return [queueTokenCheck(options.upstreams.queue), forwardTo(upstream)];
-}
-
-/** `/api/v1/concerts/{concertId}/schedules` → `/api/v1/concerts/:concertId/schedules` */
-function expressPath(template: string): string {
-  return template.replace(/\{(\w+)\}/g, ':$1');
 }

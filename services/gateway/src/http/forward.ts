@@ -1,5 +1,12 @@
-import { IDEMPOTENCY_KEY_HEADER, QUEUE_TOKEN_HEADER } from '@headliner/contracts';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  QUEUE_TOKEN_HEADER,
+  USER_ID_HEADER,
+  USER_ROLE_HEADER,
+  type CallerHeaders,
+} from '@headliner/contracts';
 import type { RequestHandler } from 'express';
+import type { Caller } from '../domain/caller';
 import type { Upstream } from '../infra/upstreams';
 import { callerOf } from './authenticate';
 
@@ -20,15 +27,11 @@ export const relayedBack = [
  */
 export function forwardTo(upstream: Upstream): RequestHandler {
   return async (req, res) => {
-    const headers: Record<string, string> = {};
+    const caller = callerOf(res);
+    const headers: Record<string, string> = caller ? callerHeaders(caller) : {};
     for (const name of passedThrough) {
       const value = req.get(name);
       if (value !== undefined) headers[name] = value;
-    }
-    const caller = callerOf(res);
-    if (caller) {
-      headers['x-user-id'] = caller.userId;
-      headers['x-user-role'] = caller.role;
     }
     // The body was parsed (and malformed JSON refused) by the gateway; services get JSON again.
     const hasBody = req.body !== undefined;
@@ -52,4 +55,8 @@ export function forwardTo(upstream: Upstream): RequestHandler {
     });
     answer.pipe(res);
   };
+}
+
+function callerHeaders({ userId, role }: Caller): CallerHeaders {
+  return { [USER_ID_HEADER]: userId, [USER_ROLE_HEADER]: role };
 }

@@ -1,4 +1,9 @@
-import { QUEUE_TOKEN_HEADER, QueueToken } from '@headliner/contracts';
+import {
+  internalRoutes,
+  QUEUE_TOKEN_HEADER,
+  QueueToken,
+  type QueueTokenVerificationRequest,
+} from '@headliner/contracts';
 import { invalidRequest, ProblemError } from '@headliner/platform';
 import type { RequestHandler } from 'express';
 import type { Upstream } from '../infra/upstreams';
@@ -31,12 +36,15 @@ export function queueTokenCheck(queue: Upstream): RequestHandler {
         },
       ]);
     }
-    const userId = callerOf(res)?.userId;
+    const caller = callerOf(res);
+    if (!caller) throw new Error('The queue-token check runs after authenticate');
+    const verification: QueueTokenVerificationRequest = { userId: caller.userId, queueToken };
+    const { method, path } = internalRoutes.verifyQueueToken;
     const answer = await queue.send({
-      method: 'POST',
-      url: '/internal/queue-tokens/verify',
+      method: method.toUpperCase(),
+      url: path,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId, queueToken }),
+      body: JSON.stringify(verification),
     });
     answer.resume(); // only the status matters
     if (answer.statusCode === 200) return next();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { internalRoutes } from '@headliner/contracts';
 import request from 'supertest';
 
 /** An app (supertest starts it on a port per request) or a listening server's URL. */
@@ -27,7 +28,7 @@ export function leaveQueue(target: Target, userId: string, queueToken: string) {
 }
 
 export function verifyToken(target: Target, userId: string, queueToken: string) {
-  return request(target).post('/internal/queue-tokens/verify').send({ userId, queueToken });
+  return request(target).post(internalRoutes.verifyQueueToken.path).send({ userId, queueToken });
 }
 
 export function queueStats(target: Target) {

@@ -1,19 +1,26 @@
-import { HoldSeatRequest, ReservationPath, type SeatHold } from '@headliner/contracts';
+import {
+  apiRoutes,
+  expressPath,
+  HoldSeatRequest,
+  ReservationPath,
+  USER_ID_HEADER,
+  UserHeaders,
+  type SeatHold,
+} from '@headliner/contracts';
 import { validate } from '@headliner/platform';
 import { Router } from 'express';
 import { BookingRefused } from '../domain/booking-refused';
 import { findReservation } from '../use-cases/find-reservation';
 import { placeHold, type PlacedHold } from '../use-cases/place-hold';
 import { holdOutcomes, holdsExpired } from '../metrics';
-import { CallerHeaders, USER_ID_HEADER } from './caller';
 import { outcomeLabel } from './outcome-label';
 import type { RouteDeps } from './route-deps';
 
 export function holdRoutes(deps: RouteDeps): Router {
   const router = Router();
 
-  const holdSeat = validate({ headers: CallerHeaders, body: HoldSeatRequest });
-  router.post('/api/v1/reservations', holdSeat, async (_req, res) => {
+  const holdSeat = validate({ headers: UserHeaders, body: HoldSeatRequest });
+  router.post(expressPath(apiRoutes.holdSeat), holdSeat, async (_req, res) => {
     const { headers, body } = holdSeat.input(res);
     const hold = await countedByOutcome(async () => {
       const seat = await deps.seats.find(body.scheduleId, body.seatId);
@@ -38,8 +45,8 @@ export function holdRoutes(deps: RouteDeps): Router {
     res.status(201).json(answer);
   });
 
-  const readReservation = validate({ headers: CallerHeaders, params: ReservationPath });
-  router.get('/api/v1/reservations/:reservationId', readReservation, async (_req, res) => {
+  const readReservation = validate({ headers: UserHeaders, params: ReservationPath });
+  router.get(expressPath(apiRoutes.getReservation), readReservation, async (_req, res) => {
     const { headers, params } = readReservation.input(res);
     const reservation = await findReservation(
       deps.db,

@@ -1,5 +1,11 @@
 import {
+  apiRoutes,
+  expressPath,
+  IDEMPOTENCY_KEY_HEADER,
+  IdempotencyHeaders,
   PaymentRequest,
+  USER_ID_HEADER,
+  UserHeaders,
   type PaymentFailureReason,
   type PaymentPending,
   type PaymentResult,
@@ -10,22 +16,24 @@ import { BookingRefused } from '../domain/booking-refused';
 import type { PaymentOutcome } from '../domain/payment-outcome';
 import { paymentOutcomes } from '../metrics';
 import { requestPayment, type RequestedPayment } from '../use-cases/request-payment';
-import { PayingCallerHeaders, USER_ID_HEADER } from './caller';
 import { outcomeLabel } from './outcome-label';
 import type { RouteDeps } from './route-deps';
+
+// The queue token was checked by the gateway; what the payment needs is who pays, and the key.
+const PayingUserHeaders = UserHeaders.extend(IdempotencyHeaders.shape);
 
 export function paymentRoutes(deps: RouteDeps): Router {
   const router = Router();
 
-  const pay = validate({ headers: PayingCallerHeaders, body: PaymentRequest });
-  router.post('/api/v1/payments', pay, async (_req, res) => {
+  const pay = validate({ headers: PayingUserHeaders, body: PaymentRequest });
+  router.post(expressPath(apiRoutes.pay), pay, async (_req, res) => {
     const { headers, body } = pay.input(res);
     let payment: RequestedPayment;
     try {
       payment = await requestPayment(deps.db, deps.topics, {
         userId: headers[USER_ID_HEADER],
         reservationId: body.reservationId,
-        idempotencyKey: headers['idempotency-key'],
+        idempotencyKey: headers[IDEMPOTENCY_KEY_HEADER],
       });
     } catch (error) {
       paymentOutcomes.inc({ outcome: outcomeLabel(error) });

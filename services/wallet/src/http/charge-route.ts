@@ -1,11 +1,19 @@
-import { ChargeRequest, IdempotencyHeaders, type ChargeResult } from '@headliner/contracts';
+import {
+  apiRoutes,
+  ChargeRequest,
+  expressPath,
+  IDEMPOTENCY_KEY_HEADER,
+  IdempotencyHeaders,
+  USER_ID_HEADER,
+  UserHeaders,
+  type ChargeResult,
+} from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
 import type { SqlDatabase } from '@headliner/platform/database';
 import { Router } from 'express';
 import { chargeFingerprint } from '../domain/charge-fingerprint';
 import { chargeWallet } from '../use-cases/charge-wallet';
 import { chargedWon, charges } from '../metrics';
-import { UserHeaders } from './user-headers';
 
 const chargeRequest = validate({
   headers: UserHeaders.extend(IdempotencyHeaders.shape),
@@ -15,11 +23,11 @@ const chargeRequest = validate({
 /** `maxBalance` is MAX_BALANCE_WON: no charge takes a balance past it. */
 export function chargeRoute(db: SqlDatabase, maxBalance: number): Router {
   const router = Router();
-  router.post('/api/v1/wallet/charges', chargeRequest, async (_req, res) => {
+  router.post(expressPath(apiRoutes.chargeWallet), chargeRequest, async (_req, res) => {
     const { headers, body } = chargeRequest.input(res);
     const charged = await chargeWallet(db, {
-      userId: headers['x-user-id'],
-      idempotencyKey: headers['idempotency-key'],
+      userId: headers[USER_ID_HEADER],
+      idempotencyKey: headers[IDEMPOTENCY_KEY_HEADER],
       amount: body.amount,
       fingerprint: chargeFingerprint(body),
       maxBalance,
