@@ -1,4 +1,4 @@
-import { config, telemetry } from './telemetry'; // first: tracing patches http and express before they load
+import { config, telemetry } from './telemetry'; // first: tracing patches http before it loads
 import { createRedis, runMain, serve } from '@headliner/platform';
 import { openDatabase } from '@headliner/platform/database';
 import { createApp } from './app';
