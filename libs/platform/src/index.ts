@@ -19,6 +19,8 @@ export { createCircuitBreaker, type CircuitBreakerOptions } from './resilience/c
 export { createUpstreamClient, type UpstreamClientOptions } from './resilience/upstream-client';
 export { failureKindOf, type FailureKind } from './resilience/failure-kind';
 export { createShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
+export { runMain, type MainOptions, type Running } from './lifecycle/run-main';
+export { serve, type ServeOptions } from './http/serve';
 export {
   startInBackground,
   type BackgroundStart,
@@ -26,4 +28,5 @@ export {
 } from './lifecycle/start-in-background';
 export { keepJobScheduler, type KeptJobSchedulerOptions } from './lifecycle/kept-job-scheduler';
 export { watchRedisConnection } from './redis/watch-redis-connection';
+export { createRedis, type RedisOptions, type RedisRole } from './redis/create-redis';
 export * from './messaging';

@@ -8,8 +8,16 @@ describe('when kafkajs logs', () => {
     );
   });
 
-  it('keeps its own failures at error and everything milder at warn', () => {
-    expect(levelOfKafkaLog(logLevel.ERROR, 'Crash: KafkaJSNumberOfRetriesExceeded')).toBe('error');
-    expect(levelOfKafkaLog(logLevel.WARN, 'Restarting the consumer in 300ms')).toBe('warn');
+  it('keeps a consumer crash and its restart at warn, as the consumer reports the crash itself', () => {
+    const crash = 'Crash: KafkaJSNumberOfRetriesExceeded: The group coordinator is not available';
+    expect(levelOfKafkaLog(logLevel.ERROR, crash)).toBe('warn');
+    expect(levelOfKafkaLog(logLevel.ERROR, 'Restarting the consumer in 300ms')).toBe('warn');
+  });
+
+  it('keeps its own other failures at error and everything milder at warn', () => {
+    expect(levelOfKafkaLog(logLevel.ERROR, 'Failed to send messages: timed out')).toBe('error');
+    expect(levelOfKafkaLog(logLevel.WARN, 'Consumer group received unsubscribed topics')).toBe(
+      'warn',
+    );
   });
 });

@@ -16,3 +16,9 @@ export function createTestRedis() {
     },
   };
 }
+
+/** Resolves once the connection can take commands (one without an offline queue refuses them). */
+export function whenRedisReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => redis.once('ready', () => resolve()));
+}

@@ -1,14 +1,14 @@
 import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
+import type { SqlDatabase } from '@headliner/platform/database';
 import { Router, type Express } from 'express';
 import type { CatalogueCache } from './infra/catalogue-cache';
 import { cachedReads } from './infra/cached-reads';
 import { databaseReads } from './infra/database-reads';
 import { adminRoutes } from './http/admin-routes';
 import { catalogueRoutes } from './http/catalogue-routes';
-import type { PrismaClient } from './infra/prisma';
 
 export interface AppDeps {
-  prisma: PrismaClient;
+  db: SqlDatabase;
   /** Absent when CATALOGUE_CACHE=off: every read goes to PostgreSQL. */
   cache?: CatalogueCache;
   /** How long shared caches (the gateway) may keep a catalogue answer, when the cache is on. */
@@ -20,11 +20,11 @@ export interface AppDeps {
 }
 
 export function createApp(deps: AppDeps): Express {
-  const { prisma, cache, logger } = deps;
-  const reads = cache ? cachedReads(prisma, cache, logger) : databaseReads(prisma);
+  const { db, cache, logger } = deps;
+  const reads = cache ? cachedReads(db, cache, logger) : databaseReads(db);
   const cacheControl = cache ? `public, max-age=${deps.sharedMaxAgeSeconds ?? 1}` : 'no-store';
   const routes = Router();
-  routes.use(catalogueRoutes(reads, cacheControl), adminRoutes({ prisma, cache, logger }));
+  routes.use(catalogueRoutes(reads, cacheControl), adminRoutes({ db, cache, logger }));
   return createHttpApp({
     logger,
     routes,

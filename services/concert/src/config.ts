@@ -11,12 +11,16 @@ export const configSchema = baseConfigSchema
   .extend({
     PORT: envVar.port(8082),
     DATABASE_URL: envVar.url(['postgres', 'postgresql']),
+    /** Connections to PostgreSQL; the reservation events consumer keeps up to 8 busy on its own. */
+    DATABASE_POOL_SIZE: envVar.positiveInt(20),
     KAFKA_BROKERS: envVar.brokerList(),
     /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
     KAFKA_NAMESPACE: TopicNamespace.default(''),
     /** off: every read goes to PostgreSQL (to compare, or when Redis is not wanted). */
     CATALOGUE_CACHE: envVar.oneOf(['on', 'off'], 'on'),
     REDIS_URL: envVar.url(['redis', 'rediss']).optional(),
+    /** Give up on a Redis command after this long; the read then goes to PostgreSQL. */
+    REDIS_COMMAND_TIMEOUT_MS: envVar.durationMs(250),
     /**
      * How long the gateway (or any shared cache) may answer catalogue reads without asking again:
      * a seat map can look this much older than the concert's own cache. Ignored with the cache off.

@@ -174,7 +174,7 @@ describe('when the cache is on', () => {
     });
     redis.on('error', () => undefined);
     const cache = createCatalogueCache({ redis, prefix: 'unreachable:', ttlSeconds: 60 });
-    const app = createApp({ prisma: catalogue.prisma, cache, logger: quietLogger });
+    const app = createApp({ db: catalogue.sql, cache, logger: quietLogger });
     const errors = await cacheLookups('seat_map', 'error');
     try {
       expect(await statuses(app, scheduleId)).toEqual(['AVAILABLE', 'AVAILABLE']);

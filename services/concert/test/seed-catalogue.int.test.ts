@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@headliner/testing';
-import { createPrisma, type PrismaClient } from '../src/infra/prisma';
+import { createPrisma, type PrismaClient } from '../src/seed/prisma';
 import { seedCatalogue } from '../src/seed';
 
 let db: TestDatabase;

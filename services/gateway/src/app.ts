@@ -1,4 +1,5 @@
 import { createHttpApp, type Logger } from '@headliner/platform';
+import type { SqlDatabase } from '@headliner/platform/database';
 import { Router, type Express } from 'express';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
@@ -6,7 +7,6 @@ import type { GatewayConfig } from './config';
 import { accessTokens } from './domain/access-token';
 import { adminUserIdOf } from './domain/admin-account';
 import { credentialCheck } from './domain/credentials';
-import type { PrismaClient } from './generated/prisma/client';
 import { apiRouter } from './http/api-routes';
 import { authHandlers } from './http/auth-handlers';
 import { docsRoutes } from './http/docs-routes';
@@ -15,12 +15,12 @@ import { inProcessRateLimiter } from './infra/in-process-rate-limiter';
 import { redisRateLimiter } from './infra/rate-limiter';
 import { createResponseCache } from './infra/response-cache';
 import { createUpstreams } from './infra/upstreams';
-import { prismaUsers } from './infra/users';
+import { sqlUsers } from './infra/users';
 
 export interface AppDeps {
   config: GatewayConfig;
   logger: Logger;
-  prisma: PrismaClient;
+  db: SqlDatabase;
   redis: Redis;
   metrics?: Registry;
   isShuttingDown?: () => boolean;
@@ -29,12 +29,12 @@ export interface AppDeps {
 export function createApp({
   config,
   logger,
-  prisma,
+  db,
   redis,
   metrics,
   isShuttingDown,
 }: AppDeps): Express {
-  const users = prismaUsers(prisma);
+  const users = sqlUsers(db);
   const tokens = accessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
   const checkCredentials = credentialCheck({
     admin: {
@@ -83,7 +83,7 @@ export function createApp({
     // Upstreams are left out on purpose: with one service down the gateway still serves the rest,
     // answering 503 for that service's routes. Redis only counts requests for the rate limiter,
     // which lets them through while it is away: a Redis outage must not empty the gateway pool.
-    readiness: { postgres: () => prisma.$queryRaw`SELECT 1` },
+    readiness: { postgres: () => db.$queryRaw`SELECT 1` },
     degradedWithout: { redis: () => redis.ping() },
   });
 }

@@ -13,6 +13,8 @@ const powerOfTwo = envVar
 export const configSchema = baseConfigSchema.extend({
   PORT: envVar.port(8080),
   DATABASE_URL: envVar.url(['postgres', 'postgresql']),
+  /** Connections to PostgreSQL: signups and logins only, each one statement. */
+  DATABASE_POOL_SIZE: envVar.positiveInt(10),
   REDIS_URL: envVar.url(['redis', 'rediss']),
   /** Give up on a Redis command after this long; rate limiting then fails open. */
   REDIS_COMMAND_TIMEOUT_MS: envVar.durationMs(250),

@@ -20,8 +20,8 @@ export const configSchema = baseConfigSchema.extend({
   // Every key the queue writes starts with this; a hash tag such as '{queue}:' keeps them in one
   // Redis Cluster slot, which the Lua scripts need.
   QUEUE_KEY_PREFIX: z.string().min(1).default('queue:'),
-  // A request fails fast with 503 rather than hang when Redis stops answering.
-  REDIS_COMMAND_TIMEOUT_MS: envVar.positiveInt(2000),
+  /** Give up on a Redis command after this long: a request answers 503 rather than hang. */
+  REDIS_COMMAND_TIMEOUT_MS: envVar.durationMs(250),
 });
 
 export type Config = z.output<typeof configSchema>;

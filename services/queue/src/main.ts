@@ -1,87 +1,40 @@
-import { telemetry } from './telemetry';
-import { config } from './config';
+import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { dlqTopicOf, topicNames, topicsToCreate } from '@headliner/contracts';
-import {
-  connectKafkaInBackground,
-  createKafka,
-  createLogger,
-  createProducer,
-  createShutdown,
-} from '@headliner/platform';
+import { runMain, serve, startKafka } from '@headliner/platform';
 import { createApp } from './app';
+import { config } from './config';
 import { startPaymentReleaseConsumer } from './consumers/payment-release-consumer';
-import { createRequestRedis, createWorkerRedis } from './infra/redis-connections';
-import { createWaitingRoom } from './infra/waiting-room';
-import { startSweep } from './jobs/sweep-worker';
+import { openWaitingRoom } from './infra/open-waiting-room';
+import { startJobs } from './jobs/start-jobs';
 
-async function main(): Promise<void> {
-  const logger = createLogger({
-    service: 'queue',
-    level: config.LOG_LEVEL,
-    format: config.LOG_FORMAT,
-  });
-  const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-  shutdown.onClose('telemetry', () => telemetry.shutdown());
-
-  // Not awaited: until Redis is there, requests are answered 503 and readiness says why.
-  const redis = createRequestRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS, logger);
-  shutdown.onClose('redis', () => redis.quit());
-  const sweepRedis = createWorkerRedis(config.REDIS_URL, logger);
-  shutdown.onClose('sweep redis', () => sweepRedis.quit());
-  const kafka = createKafka({ clientId: 'queue', brokers: config.KAFKA_BROKERS, logger });
-  const producer = createProducer(kafka);
-  shutdown.onClose('kafka producer', () => producer.disconnect());
-
-  const waitingRoom = createWaitingRoom({
-    redis,
-    keyPrefix: config.QUEUE_KEY_PREFIX,
-    rules: {
-      activeLimit: config.ACTIVE_LIMIT,
-      activeTtlSeconds: config.ACTIVE_TTL_SECONDS,
-      waitIdleSeconds: config.WAIT_IDLE_TTL_SECONDS,
-    },
-  });
-  const confirmedTopic = topicNames(config.KAFKA_NAMESPACE).reservationConfirmed;
-  const kafkaLink = connectKafkaInBackground({
-    kafka,
+runMain({ service: 'queue', config, telemetry }, async (running) => {
+  const { logger, shutdown } = running;
+  const { redis, waitingRoom } = openWaitingRoom(config, running);
+  const topic = topicNames(config.KAFKA_NAMESPACE).reservationConfirmed;
+  const kafka = startKafka({
+    clientId: 'queue',
+    brokers: config.KAFKA_BROKERS,
+    namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
-    producer,
-    logger,
-    startConsumer: () =>
+    ...running,
+    startConsumer: (parts) =>
       startPaymentReleaseConsumer({
-        kafka,
-        producer,
-        groupId: `${config.KAFKA_NAMESPACE}queue`,
-        topic: confirmedTopic,
-        dlqTopic: dlqTopicOf(confirmedTopic),
+        ...parts,
+        topic,
+        dlqTopic: dlqTopicOf(topic),
         waitingRoom,
         logger,
       }),
   });
-  shutdown.onClose('kafka', () => kafkaLink.stop());
 
-  // Without Kafka, tokens are still issued and admitted; a payment frees its slot later.
+  // Without Kafka tokens are still issued and admitted; a payment frees its slot later.
   const app = createApp({
     logger,
     waitingRoom,
     readiness: { redis: () => redis.ping() },
-    degradedWithout: kafkaLink.checks,
+    degradedWithout: kafka.checks,
     isShuttingDown: shutdown.isShuttingDown,
   });
-  const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'listening'));
-  shutdown.trackServer(server);
-
-  const sweep = startSweep({
-    connection: sweepRedis,
-    keyPrefix: config.QUEUE_KEY_PREFIX,
-    intervalMs: config.SWEEP_INTERVAL_MS,
-    waitingRoom,
-    logger,
-  });
-  shutdown.onClose('sweep', () => sweep.close());
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`queue failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
-  process.exit(1);
+  await serve(app, { port: config.PORT, ...running });
+  startJobs(config, { waitingRoom }, running);
 });

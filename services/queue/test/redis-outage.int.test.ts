@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { createRedis } from '@headliner/platform';
 import request from 'supertest';
 import { createApp } from '../src/app';
-import { createRequestRedis } from '../src/infra/redis-connections';
 import { createWaitingRoom } from '../src/infra/waiting-room';
 import { enterQueue, verifyToken } from './support/queue-requests';
 import { quietLogger } from './support/test-queue';
 
 describe('when Redis cannot be reached', () => {
   // Nothing listens on port 1: every connection attempt is refused.
-  const redis = createRequestRedis('redis://127.0.0.1:1', 500, quietLogger);
+  const redis = createRedis('redis://127.0.0.1:1', 'request', {
+    name: 'queue-requests',
+    commandTimeoutMs: 500,
+    logger: quietLogger,
+  });
   const waitingRoom = createWaitingRoom({
     redis,
     keyPrefix: `test:${randomUUID()}:`,

@@ -1,6 +1,6 @@
+import { createRedis } from '@headliner/platform';
 import { createTestRedis, eventually, infraUrl } from '@headliner/testing';
 import type { SweepResult } from '../src/domain/token-outcomes';
-import { createWorkerRedis } from '../src/infra/redis-connections';
 import { startSweep } from '../src/jobs/sweep-worker';
 import { quietLogger } from './support/test-queue';
 
@@ -13,7 +13,10 @@ function startSweepers(instances: number) {
   const { redis, prefix, cleanup } = createTestRedis();
   let sweeps = 0;
   const sweepers = Array.from({ length: instances }, () => {
-    const connection = createWorkerRedis(infraUrl('REDIS_URL'), quietLogger);
+    const connection = createRedis(infraUrl('REDIS_URL'), 'worker', {
+      name: 'queue-sweep',
+      logger: quietLogger,
+    });
     const sweep = startSweep({
       connection,
       keyPrefix: prefix,

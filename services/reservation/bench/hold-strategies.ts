@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@headliner/platform';
+import { isUniqueViolation } from '@headliner/platform/database';
 import type { Redis } from 'ioredis';
 import { BookingRefused } from '../src/domain/booking-refused';
 import { eventTopics } from '../src/infra/event-topics';
 import { placeHold } from '../src/use-cases/place-hold';
 import type { Database, Transaction } from '../src/infra/database';
 import { createSeatClaims } from '../src/infra/seat-claims';
-import { isUniqueViolation } from '../src/infra/unique-violation';
 
 export type HoldAttempt = (userId: string, seatId: string) => Promise<'held' | 'taken'>;
 

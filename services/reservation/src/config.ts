@@ -13,6 +13,8 @@ export const configSchema = baseConfigSchema.extend({
   /** Connections to PostgreSQL; the saga consumer keeps up to 8 busy on its own. */
   DATABASE_POOL_SIZE: envVar.positiveInt(20),
   REDIS_URL: envVar.url(['redis', 'rediss']),
+  /** Give up on a Redis command after this long; holds then go on with PostgreSQL alone. */
+  REDIS_COMMAND_TIMEOUT_MS: envVar.durationMs(250),
   KAFKA_BROKERS: envVar.brokerList(),
   /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
   KAFKA_NAMESPACE: TopicNamespace.default(''),

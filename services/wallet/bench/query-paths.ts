@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@headliner/testing';
 import { createPgPool } from '@headliner/platform/database';
-import { createPrisma } from '../src/infra/prisma';
+import { createPrisma } from '../src/seed/prisma';
 
 const queries = Number(process.argv[2] ?? 3000);
 

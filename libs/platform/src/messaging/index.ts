@@ -7,6 +7,7 @@ export * from './relay-waking-database';
 export * from './kafka-client';
 export * from './ensure-topics';
 export * from './kafka-in-background';
+export * from './start-kafka';
 export * from './non-retriable-error';
 export * from './retry-delay';
 export * from './trace-headers';

@@ -25,11 +25,18 @@ export function createKafka(options: {
  * leader…") at ERROR, although it retries the request itself; a broker electing leaders at start
  * printed ERROR lines on a clean `npm start`. Such answers are warnings: if the retries run out,
  * whoever awaited the call fails and reports it.
+ * Likewise a consumer's crash ("Crash: …: The group coordinator is not available" while the
+ * broker elects one) and its restart: the consumer's CRASH listener (event-consumer.ts) reports
+ * the crash itself, at error only when kafkajs stops the consumer for good.
  */
 export function levelOfKafkaLog(level: logLevel, message: string): 'error' | 'warn' {
-  if (level > logLevel.ERROR || message.startsWith('Response ')) return 'warn';
+  if (level > logLevel.ERROR || retriedNoise.some((start) => message.startsWith(start))) {
+    return 'warn';
+  }
   return 'error';
 }
+
+const retriedNoise = ['Response ', 'Crash: ', 'Restarting the consumer'];
 
 /** Idempotent producer: broker-side dedup of retried sends, acks from all in-sync replicas. */
 export function createProducer(kafka: Kafka) {

@@ -6,8 +6,8 @@ import { retryDelayMs, defaultRetryPolicy } from './retry-delay';
 import type { SqlClient, TransactionalSqlClient } from './sql-client';
 
 interface OutboxRow {
-  /** bigint through Prisma, a string through pg. */
-  id: bigint | string;
+  /** As text: a bigint column comes back as a bigint through Prisma and a string through pg. */
+  id: string;
   created_at: Date;
   topic: string;
   key: string;
@@ -58,7 +58,7 @@ export function startOutboxRelay<Tx extends SqlClient>(
           `UPDATE outbox_events SET published_at = now()
            WHERE id IN (SELECT id FROM outbox_events WHERE published_at IS NULL
              ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-           RETURNING id, created_at, topic, key, value, headers`,
+           RETURNING id::text AS id, created_at, topic, key, value, headers`,
           batchSize,
         );
         rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));

@@ -6,26 +6,26 @@ import {
   expressPath,
 } from '@headliner/contracts';
 import { ProblemError, validate, type Logger } from '@headliner/platform';
+import type { SqlDatabase } from '@headliner/platform/database';
 import { Router } from 'express';
 import type { CatalogueCache } from '../infra/catalogue-cache';
 import { createConcert } from '../use-cases/create-concert';
 import { createSchedule } from '../use-cases/create-schedule';
-import type { PrismaClient } from '../infra/prisma';
 import { requireAdmin } from './require-admin';
 
 export interface AdminRouteDeps {
-  prisma: PrismaClient;
+  db: SqlDatabase;
   cache: CatalogueCache | undefined;
   logger: Logger;
 }
 
 /** Catalogue changes, for admins only (checked before the body, so others learn nothing). */
-export function adminRoutes({ prisma, cache, logger }: AdminRouteDeps): Router {
+export function adminRoutes({ db, cache, logger }: AdminRouteDeps): Router {
   const router = Router();
 
   const addConcert = validate({ body: CreateConcertRequest });
   router.post(expressPath(apiRoutes.createConcert), requireAdmin, addConcert, async (_req, res) => {
-    const concertId = await createConcert(prisma, addConcert.input(res).body);
+    const concertId = await createConcert(db, addConcert.input(res).body);
     res.status(201).json({ concertId });
   });
 
@@ -36,7 +36,7 @@ export function adminRoutes({ prisma, cache, logger }: AdminRouteDeps): Router {
     addSchedule,
     async (_req, res) => {
       const { params, body } = addSchedule.input(res);
-      const scheduleId = await createSchedule(prisma, params.concertId, body);
+      const scheduleId = await createSchedule(db, params.concertId, body);
       if (!scheduleId) throw ProblemError.notFound(`There is no concert ${params.concertId}.`);
       // Committed: a failure here only leaves the old list cached until its TTL.
       await cache?.forgetSchedules(params.concertId).catch((error: unknown) => {

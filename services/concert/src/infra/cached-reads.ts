@@ -2,7 +2,7 @@ import type { Logger } from '@headliner/platform';
 import { cacheLookups, type CacheKind } from '../metrics';
 import type { CatalogueCache } from './catalogue-cache';
 import { singleFlight } from './single-flight';
-import type { PrismaClient } from './prisma';
+import type { SqlTransaction } from '@headliner/platform/database';
 import { seatMapJson, type CatalogueReads } from '../use-cases/catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
 import { withoutVersion } from '../domain/versioned';
@@ -13,7 +13,7 @@ import { withoutVersion } from '../domain/versioned';
  * The concert list is small and read rarely next to seat maps, so it always comes from the database.
  */
 export function cachedReads(
-  prisma: PrismaClient,
+  db: SqlTransaction,
   cache: CatalogueCache,
   logger: Logger,
 ): CatalogueReads {
@@ -40,13 +40,13 @@ export function cachedReads(
   }
 
   return {
-    concerts: () => listConcerts(prisma),
+    concerts: () => listConcerts(db),
 
     async schedulesOf(concertId) {
       const cached = await lookup('schedules', () => cache.schedules(concertId));
       if (cached) return cached;
       return loadOnce(`schedules:${concertId}`, async () => {
-        const schedules = await loadSchedules(prisma, concertId);
+        const schedules = await loadSchedules(db, concertId);
         if (!schedules) return undefined;
         await fill('schedules', () => cache.fillSchedules(concertId, schedules));
         return JSON.stringify(schedules.map(withoutVersion));
@@ -57,7 +57,7 @@ export function cachedReads(
       const cached = await lookup('seat_map', () => cache.seatMap(scheduleId));
       if (cached) return seatMapJson(scheduleId, cached);
       return loadOnce(`seat-map:${scheduleId}`, async () => {
-        const seats = await loadSeatMap(prisma, scheduleId);
+        const seats = await loadSeatMap(db, scheduleId);
         if (!seats) return undefined;
         await fill('seat_map', () => cache.fillSeatMap(scheduleId, seats));
         return seatMapJson(scheduleId, JSON.stringify(seats.map(withoutVersion)));

@@ -1,5 +1,5 @@
 import type { Concert } from '@headliner/contracts';
-import type { PrismaClient } from './prisma';
+import type { SqlTransaction } from '@headliner/platform/database';
 import type { VersionedSchedule, VersionedSeat } from '../domain/versioned';
 
 // The catalogue's reads from PostgreSQL, the truth the cache is filled from. Each one walks an
@@ -7,33 +7,33 @@ import type { VersionedSchedule, VersionedSeat } from '../domain/versioned';
 // and the primary keys.
 
 /** Newest first: a new concert is what fans come looking for. */
-export async function listConcerts(prisma: PrismaClient): Promise<Concert[]> {
-  const rows = await prisma.concert.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-  return rows.map(({ id, title, artist, venue, description }) => ({
-    concertId: id,
-    title,
-    artist,
-    venue,
+export async function listConcerts(db: SqlTransaction): Promise<Concert[]> {
+  const rows = await db.$queryRaw<
+    (Omit<Concert, 'description'> & { description: string | null })[]
+  >`
+    SELECT id AS "concertId", title, artist, venue, description
+    FROM concerts ORDER BY created_at DESC, id DESC`;
+  return rows.map(({ description, ...concert }) => ({
+    ...concert,
     ...(description === null ? {} : { description }),
   }));
 }
 
 /** Soonest first; undefined when the concert does not exist. */
 export async function loadSchedules(
-  prisma: PrismaClient,
+  db: SqlTransaction,
   concertId: string,
 ): Promise<VersionedSchedule[] | undefined> {
-  const [concert, rows] = await Promise.all([
-    prisma.concert.findUnique({ where: { id: concertId }, select: { id: true } }),
-    prisma.schedule.findMany({
-      where: { concertId },
-      orderBy: { startsAt: 'asc' },
-      select: { id: true, startsAt: true, availableSeats: true, version: true },
-    }),
+  const [concerts, rows] = await Promise.all([
+    db.$queryRaw<unknown[]>`SELECT 1 FROM concerts WHERE id = ${concertId}::uuid`,
+    db.$queryRaw<(Omit<VersionedSchedule, 'startsAt'> & { startsAt: Date })[]>`
+      SELECT id AS "scheduleId", starts_at AS "startsAt", available_seats AS "availableSeats",
+             version
+      FROM schedules WHERE concert_id = ${concertId}::uuid ORDER BY starts_at`,
   ]);
-  if (!concert) return undefined;
-  return rows.map(({ id, startsAt, availableSeats, version }) => ({
-    scheduleId: id,
+  if (concerts.length === 0) return undefined;
+  return rows.map(({ scheduleId, startsAt, availableSeats, version }) => ({
+    scheduleId,
     startsAt: startsAt.toISOString(),
     availableSeats,
     version,
@@ -42,23 +42,15 @@ export async function loadSchedules(
 
 /** By seat number; undefined when the schedule does not exist. */
 export async function loadSeatMap(
-  prisma: PrismaClient,
+  db: SqlTransaction,
   scheduleId: string,
 ): Promise<VersionedSeat[] | undefined> {
-  const [schedule, rows] = await Promise.all([
-    prisma.schedule.findUnique({ where: { id: scheduleId }, select: { id: true } }),
-    prisma.seat.findMany({
-      where: { scheduleId },
-      orderBy: { number: 'asc' },
-      select: { id: true, number: true, price: true, status: true, version: true },
-    }),
+  const [schedules, seats] = await Promise.all([
+    db.$queryRaw<unknown[]>`SELECT 1 FROM schedules WHERE id = ${scheduleId}::uuid`,
+    db.$queryRaw<VersionedSeat[]>`
+      SELECT id AS "seatId", number, price, status::text AS status, version
+      FROM seats WHERE schedule_id = ${scheduleId}::uuid ORDER BY number`,
   ]);
-  if (!schedule) return undefined;
-  return rows.map(({ id, number, price, status, version }) => ({
-    seatId: id,
-    number,
-    price,
-    status,
-    version,
-  }));
+  if (schedules.length === 0) return undefined;
+  return seats;
 }

@@ -1,18 +1,18 @@
-import type { PrismaClient } from './prisma';
+import type { SqlTransaction } from '@headliner/platform/database';
 import { seatMapJson, type CatalogueReads } from '../use-cases/catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
 import { withoutVersion } from '../domain/versioned';
 
 /** Every read straight from PostgreSQL: CATALOGUE_CACHE=off. */
-export function databaseReads(prisma: PrismaClient): CatalogueReads {
+export function databaseReads(db: SqlTransaction): CatalogueReads {
   return {
-    concerts: () => listConcerts(prisma),
+    concerts: () => listConcerts(db),
     async schedulesOf(concertId) {
-      const schedules = await loadSchedules(prisma, concertId);
+      const schedules = await loadSchedules(db, concertId);
       return schedules && JSON.stringify(schedules.map(withoutVersion));
     },
     async seatMapOf(scheduleId) {
-      const seats = await loadSeatMap(prisma, scheduleId);
+      const seats = await loadSeatMap(db, scheduleId);
       return seats && seatMapJson(scheduleId, JSON.stringify(seats.map(withoutVersion)));
     },
   };

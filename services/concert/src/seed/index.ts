@@ -1,2 +1,2 @@
 export { seedCatalogue, type SeedOptions, type SeedResult } from './seed-catalogue';
-export { createPrisma } from '../infra/prisma';
+export { createPrisma } from './prisma';

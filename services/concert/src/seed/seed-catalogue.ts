@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_PRICE_WON, MAX_SEATS_PER_SCHEDULE } from '@headliner/contracts';
-import type { PrismaClient } from '../infra/prisma';
+import type { PrismaClient } from './prisma';
 import { artistName, tourTitle, venueName } from './catalogue-names';
 
 export interface SeedOptions {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateConcertRequest } from '@headliner/contracts';
-import type { PrismaClient } from '../infra/prisma';
+import type { SqlDatabase } from '@headliner/platform/database';
 
 export async function createConcert(
-  prisma: PrismaClient,
-  concert: CreateConcertRequest,
+  db: SqlDatabase,
+  { title, artist, venue, description }: CreateConcertRequest,
 ): Promise<string> {
   const concertId = randomUUID();
-  await prisma.concert.create({ data: { id: concertId, ...concert } });
+  await db.$executeRaw`
+    INSERT INTO concerts (id, title, artist, venue, description)
+    VALUES (${concertId}::uuid, ${title}, ${artist}, ${venue}, ${description ?? null})`;
   return concertId;
 }

@@ -5,7 +5,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { createCatalogueCache } from '../../src/infra/catalogue-cache';
-import { createPrisma } from '../../src/infra/prisma';
+import { createPrisma } from '../../src/seed';
 
 export const quietLogger = pino({ level: 'silent' });
 export const adminHeaders = { 'X-User-Id': randomUUID(), 'X-User-Role': 'admin' };
@@ -16,22 +16,23 @@ export const adminHeaders = { 'X-User-Id': randomUUID(), 'X-User-Role': 'admin' 
  */
 export async function startTestCatalogue({ ttlSeconds = 60 } = {}) {
   const db = await createTestDatabase('headliner_concert_template');
+  // Prisma's client only to look at and change the database; the service runs on pg.
   const prisma = createPrisma(db.url);
-  // The pool the reservation events consumer runs on, as main.ts makes it.
-  const consumerPool = createPgPool(db.url, 10);
+  const pool = createPgPool(db.url, 20);
+  const sql = sqlDatabase(pool);
   const redis = createTestRedis();
   const cache = createCatalogueCache({ redis: redis.redis, prefix: redis.prefix, ttlSeconds });
   return {
     prisma,
-    sql: sqlDatabase(consumerPool),
+    sql,
     cache,
     redis: redis.redis,
     cachePrefix: redis.prefix,
-    cachedApp: createApp({ prisma, cache, logger: quietLogger }),
-    databaseApp: createApp({ prisma, logger: quietLogger }),
+    cachedApp: createApp({ db: sql, cache, logger: quietLogger }),
+    databaseApp: createApp({ db: sql, logger: quietLogger }),
     stop: async () => {
       await prisma.$disconnect();
-      await consumerPool.end();
+      await pool.end();
       await redis.cleanup();
       await db.drop();
     },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { isUniqueViolation, type SqlTransaction } from '@headliner/platform/database';
 import type { StoredUser } from '../domain/credentials';
 
 /** The unique index on username said no: someone has the name already. */
@@ -16,27 +16,25 @@ export interface Users {
   find(username: string): Promise<StoredUser | undefined>;
 }
 
-export function prismaUsers(prisma: PrismaClient): Users {
+export function sqlUsers(db: SqlTransaction): Users {
   return {
     async create(username, passwordHash) {
       const id = randomUUID();
       try {
         // No look-up first: two signups racing for one name would both pass it. The index decides.
-        await prisma.user.create({ data: { id, username, passwordHash } });
+        await db.$executeRaw`
+          INSERT INTO users (id, username, password_hash)
+          VALUES (${id}::uuid, ${username}, ${passwordHash})`;
       } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-          throw new UsernameTaken(username);
-        }
+        if (isUniqueViolation(error)) throw new UsernameTaken(username);
         throw error;
       }
       return id;
     },
     async find(username) {
-      const user = await prisma.user.findUnique({
-        where: { username },
-        select: { id: true, passwordHash: true },
-      });
-      return user ?? undefined;
+      const [user] = await db.$queryRaw<StoredUser[]>`
+        SELECT id, password_hash AS "passwordHash" FROM users WHERE username = ${username}`;
+      return user;
     },
   };
 }

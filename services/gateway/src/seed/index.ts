@@ -1,2 +1,2 @@
 export { seedUsers, type SeededUser } from './seed-users';
-export { createPrisma } from '../infra/prisma';
+export { createPrisma } from './prisma';

@@ -1,8 +1,10 @@
-import { createLogger } from '@headliner/platform';
+import { createLogger, createRedis } from '@headliner/platform';
+import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import {
   createTestDatabase,
   createTestRedis,
   infraUrl,
+  whenRedisReady,
   type TestDatabase,
 } from '@headliner/testing';
 import { Redis } from 'ioredis';
@@ -11,8 +13,7 @@ import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadGatewayConfig } from '../../src/config';
 import type { PrismaClient } from '../../src/generated/prisma/client';
-import { createPrisma } from '../../src/infra/prisma';
-import { createRedis } from '../../src/infra/redis';
+import { createPrisma } from '../../src/seed';
 import { startStubService, type StubService } from './stub-service';
 
 export const JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters';
@@ -23,7 +24,9 @@ const logger = createLogger({ service: 'gateway-test', level: 'silent' });
 /** Shared by the gateways of one test file: a fresh database and a random Redis key prefix. */
 export async function startTestInfrastructure() {
   const database: TestDatabase = await createTestDatabase('headliner_gateway_template');
+  // Prisma's client only to look at the database; the gateway runs on pg.
   const prisma: PrismaClient = createPrisma(database.url);
+  const pool = createPgPool(database.url, 10);
   const testRedis = createTestRedis();
   const stubs = {
     queue: await startStubService('queue'),
@@ -31,8 +34,12 @@ export async function startTestInfrastructure() {
     reservation: await startStubService('reservation'),
     wallet: await startStubService('wallet'),
   };
-  const redis = createRedis(infraUrl('REDIS_URL'), 1000);
-  await redis.connect();
+  const redis = createRedis(infraUrl('REDIS_URL'), 'request', {
+    name: 'rate-limits',
+    commandTimeoutMs: 1000,
+    logger,
+  });
+  await whenRedisReady(redis);
 
   /** A gateway over this infrastructure; `env` overrides its configuration. */
   function startGateway(env: Record<string, string> = {}, options: { redis?: Redis } = {}) {
@@ -50,7 +57,13 @@ export async function startTestInfrastructure() {
       ...env,
     });
     const metrics = new Registry();
-    const app = createApp({ config, logger, prisma, redis: options.redis ?? redis, metrics });
+    const app = createApp({
+      config,
+      logger,
+      db: sqlDatabase(pool),
+      redis: options.redis ?? redis,
+      metrics,
+    });
     return { app, config, metrics, http: () => request(app) };
   }
 
@@ -63,6 +76,7 @@ export async function startTestInfrastructure() {
       redis.disconnect();
       await testRedis.cleanup();
       await prisma.$disconnect();
+      await pool.end();
       await database.drop();
     },
   };

@@ -1,15 +1,10 @@
-import { createLogger } from '@headliner/platform';
-import { createTestRedis, infraUrl } from '@headliner/testing';
+import { createLogger, createRedis } from '@headliner/platform';
+import { createTestRedis, infraUrl, whenRedisReady } from '@headliner/testing';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
 import type { QueueRules } from '../../src/domain/queue-rules';
 import { queueKeys } from '../../src/infra/queue-keys';
-import {
-  createRequestRedis,
-  createWorkerRedis,
-  whenReady,
-} from '../../src/infra/redis-connections';
 import { createWaitingRoom } from '../../src/infra/waiting-room';
 import { startSweep } from '../../src/jobs/sweep-worker';
 
@@ -23,8 +18,12 @@ export interface TestQueueOptions extends Partial<QueueRules> {
 /** A waiting room on its own random Redis prefix, with its app and, on request, its sweep. */
 export async function startTestQueue(options: TestQueueOptions = {}) {
   const { redis: inspector, prefix, cleanup } = createTestRedis();
-  const redis = createRequestRedis(infraUrl('REDIS_URL'), 5000, quietLogger);
-  await whenReady(redis);
+  const redis = createRedis(infraUrl('REDIS_URL'), 'request', {
+    name: 'queue-requests',
+    commandTimeoutMs: 5000,
+    logger: quietLogger,
+  });
+  await whenRedisReady(redis);
   const rules: QueueRules = {
     activeLimit: options.activeLimit ?? 50,
     activeTtlSeconds: options.activeTtlSeconds ?? 300,
@@ -38,7 +37,7 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
   });
 
   const sweepRedis = options.sweepIntervalMs
-    ? createWorkerRedis(infraUrl('REDIS_URL'), quietLogger)
+    ? createRedis(infraUrl('REDIS_URL'), 'worker', { name: 'queue-sweep', logger: quietLogger })
     : undefined;
   const sweep = sweepRedis
     ? startSweep({

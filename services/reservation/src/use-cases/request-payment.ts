@@ -10,7 +10,7 @@ import { assertPayable } from '../domain/payability';
 import { paymentRequestHash } from '../domain/payment-request-hash';
 import { recordEvent, type EventTopics } from '../infra/event-topics';
 import type { Database, Transaction } from '../infra/database';
-import { isUniqueViolation } from '../infra/unique-violation';
+import { isUniqueViolation } from '@headliner/platform/database';
 
 export interface PaymentAttempt {
   userId: string;

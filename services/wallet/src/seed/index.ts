@@ -1,2 +1,2 @@
 export { seedWallets } from './seed-wallets';
-export { createPrisma } from '../infra/prisma';
+export { createPrisma } from './prisma';

@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { Shutdown } from '../lifecycle/shutdown';
+import { createPgPool, sqlDatabase, type SqlDatabase } from './sql-database';
+
+/** A service's database over a pool of `poolSize` connections, closed at shutdown. */
+export function openDatabase(
+  url: string,
+  poolSize: number,
+  { logger, shutdown }: { logger: Logger; shutdown: Shutdown },
+): SqlDatabase {
+  const pool = createPgPool(url, poolSize, logger);
+  shutdown.onClose('postgres', () => pool.end());
+  return sqlDatabase(pool);
+}

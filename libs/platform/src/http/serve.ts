@@ -1,0 +1,25 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Shutdown } from '../lifecycle/shutdown';
+
+export interface ServeOptions {
+  port: number;
+  /** Connections the kernel queues while the event loop is busy (Node's default: 511). */
+  backlog?: number;
+  logger: Logger;
+  shutdown: Shutdown;
+}
+
+/** Listens on `port`, drained at shutdown; rejects when the port cannot be listened on. */
+export function serve(app: Express, options: ServeOptions): Promise<Server> {
+  const { port, backlog, logger, shutdown } = options;
+  return new Promise((resolve, reject) => {
+    const server = app.listen({ port, backlog }, (error) => {
+      if (error) return reject(error);
+      logger.info({ port }, 'listening');
+      resolve(server);
+    });
+    shutdown.trackServer(server);
+  });
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createTestTopic,
+  eventually,
+  readMessages,
+  testBrokers,
+  testKafka,
+} from '@headliner/testing';
+import { createPgPool, sqlDatabase } from '../src/database';
+import { createLogger, createShutdown } from '../src';
+import { appendToOutbox } from '../src/messaging/outbox';
+import { startKafka, type KafkaParts } from '../src/messaging/start-kafka';
+import type { OutboxRelay } from '../src/messaging/outbox-relay';
+import { createTestDatabase } from './support/test-database';
+
+const logger = createLogger({ service: 'test', level: 'silent' });
+
+describe('when a service with an outbox starts Kafka', () => {
+  it('relays the outbox, starts its consumer in its group, and closes both at shutdown', async () => {
+    const db = await createTestDatabase();
+    const pool = createPgPool(db.url, 4);
+    const kafka = testKafka();
+    const topic = await createTestTopic(kafka);
+    const shutdown = createShutdown({ logger, timeoutMs: 20_000, signals: [] });
+    const namespace = `test-${randomUUID()}.`;
+    let startedWith: (KafkaParts & { relay: OutboxRelay }) | undefined;
+    try {
+      const started = startKafka({
+        clientId: 'box-office',
+        brokers: testBrokers(),
+        namespace,
+        topics: [{ name: topic.topic, partitions: 1 }],
+        outbox: sqlDatabase(pool),
+        logger,
+        shutdown,
+        startConsumer: async (parts) => {
+          startedWith = parts;
+          const consumer = parts.kafka.consumer({ groupId: parts.groupId });
+          await consumer.connect();
+          return consumer;
+        },
+      });
+      const up = () =>
+        started.checks.kafka().then(
+          () => true,
+          () => false,
+        );
+      expect(await eventually(up, (ready) => ready, 30_000)).toBe(true);
+      expect(startedWith?.groupId).toBe(`${namespace}box-office`);
+      expect(startedWith?.relay).toBe(started.relay);
+
+      const eventId = randomUUID();
+      await sqlDatabase(pool).$transaction((tx) =>
+        appendToOutbox(tx, { eventId, topic: topic.topic, key: 'seat-1', value: { eventId } }),
+      );
+      started.relay.wake();
+      const [message] = await readMessages(kafka, topic.topic, 1);
+      expect(JSON.parse(String(message?.value))).toEqual({ eventId });
+    } finally {
+      expect(await shutdown.run('test')).toBe(0);
+      await topic.remove();
+      await pool.end();
+      await db.drop();
+    }
+  });
+});
