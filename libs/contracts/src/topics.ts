@@ -94,6 +94,13 @@ export function topicFor(event: { type: string; version: number }): Topic {
   return topic;
 }
 
+/** The topics that carry events of these types, any version: what their consumer reads. */
+export function topicsCarrying(types: readonly string[]): Topic[] {
+  return Object.values<Topic>(topics).filter((topic) =>
+    topic.events.some(({ type }) => types.includes(type)),
+  );
+}
+
 /** The Kafka message key of an event, so all of one reservation's events keep their order. */
 export function partitionKeyOf(event: BookingEvent): string {
   return event.payload[topicFor(event).key];
