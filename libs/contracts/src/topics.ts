@@ -82,9 +82,6 @@ export const topics = {
   },
 } as const satisfies Record<string, Topic>;
 
-/** Where consumers park a topic's messages that fail for good: the registry's `dlq` of it. */
-export const dlqTopicOf = (topic: string): string => `${topic}.dlq`;
-
 /** The topic that carries an event of this type and version. */
 export function topicFor(event: { type: string; version: number }): Topic {
   const topic = Object.values<Topic>(topics).find((candidate) =>

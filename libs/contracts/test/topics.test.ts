@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  dlqTopicOf,
   events,
   partitionKeyOf,
   topicFor,
@@ -49,10 +48,6 @@ describe('the topic registry', () => {
       const names = topic.events.map(({ type, version }) => `headliner.${type}.v${version}`);
       expect(names).toEqual([topic.name]);
     }
-  });
-
-  it('names every DLQ as dlqTopicOf does, so consumers under a namespace find it', () => {
-    for (const topic of everyTopic) expect(topic.dlq).toBe(dlqTopicOf(topic.name));
   });
 
   it('finds the topics that carry the event types a consumer handles', () => {

@@ -1,6 +1,6 @@
 // Telemetry first: it must patch http and express before anything below loads them.
 import { telemetry } from './telemetry';
-import { topicNames, topicsToCreate } from '@headliner/contracts';
+import { topicsToCreate } from '@headliner/contracts';
 import {
   connectKafkaInBackground,
   createKafka,
@@ -12,10 +12,7 @@ import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import { createApp } from './app';
 import { createCatalogueCache } from './infra/catalogue-cache';
 import { config } from './config';
-import {
-  reservationTopicsIn,
-  startReservationEventsConsumer,
-} from './consumers/reservation-events-consumer';
+import { startReservationEventsConsumer } from './consumers/reservation-events-consumer';
 import { createPrisma } from './infra/prisma';
 import { createRedis } from './infra/redis';
 
@@ -57,11 +54,10 @@ async function main(): Promise<void> {
       startReservationEventsConsumer({
         kafka,
         producer,
-        db: sqlDatabase(consumerPool),
+        db: sqlDatabase(consumerPool, { logger, kafkaNamespace: config.KAFKA_NAMESPACE }),
         cache,
         logger,
-        topics: reservationTopicsIn(topicNames(config.KAFKA_NAMESPACE)),
-        groupId: `${config.KAFKA_NAMESPACE}concert`,
+        kafkaNamespace: config.KAFKA_NAMESPACE,
       }),
   });
   shutdown.onClose('kafka', () => kafkaLink.stop());

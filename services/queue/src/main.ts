@@ -1,6 +1,6 @@
 import { telemetry } from './telemetry';
 import { config } from './config';
-import { dlqTopicOf, topicNames, topicsToCreate } from '@headliner/contracts';
+import { topicsToCreate } from '@headliner/contracts';
 import {
   connectKafkaInBackground,
   createKafka,
@@ -41,7 +41,6 @@ async function main(): Promise<void> {
       waitIdleSeconds: config.WAIT_IDLE_TTL_SECONDS,
     },
   });
-  const confirmedTopic = topicNames(config.KAFKA_NAMESPACE).reservationConfirmed;
   const kafkaLink = connectKafkaInBackground({
     kafka,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
@@ -51,9 +50,7 @@ async function main(): Promise<void> {
       startPaymentReleaseConsumer({
         kafka,
         producer,
-        groupId: `${config.KAFKA_NAMESPACE}queue`,
-        topic: confirmedTopic,
-        dlqTopic: dlqTopicOf(confirmedTopic),
+        kafkaNamespace: config.KAFKA_NAMESPACE,
         waitingRoom,
         logger,
       }),

@@ -1,6 +1,6 @@
 // Telemetry first: it must patch http and express before anything loads them.
 import { telemetry } from './telemetry';
-import { topicNames, topicsToCreate } from '@headliner/contracts';
+import { topicsToCreate } from '@headliner/contracts';
 import {
   connectKafkaInBackground,
   createKafka,
@@ -31,10 +31,13 @@ async function main() {
   const shutdown = createShutdown({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   shutdown.onClose('telemetry', () => telemetry.shutdown());
 
-  const db = createDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE, logger);
+  const db = createDatabase(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    logger,
+    kafkaNamespace: config.KAFKA_NAMESPACE,
+  });
   shutdown.onClose('postgres', () => db.$disconnect());
   const kafka = createKafka({ clientId: 'reservation', brokers: config.KAFKA_BROKERS, logger });
-  const topics = topicNames(config.KAFKA_NAMESPACE);
   const producer = createProducer(kafka);
   shutdown.onClose('kafka producer', () => producer.disconnect());
   // Until the producer connects, the relay's passes fail and the outbox keeps the events.
@@ -62,12 +65,11 @@ async function main() {
         kafka,
         producer,
         db,
-        relay,
         claims,
         logger,
-        topics,
         outcomes,
-        groupId: `${config.KAFKA_NAMESPACE}reservation`,
+        kafkaNamespace: config.KAFKA_NAMESPACE,
+        group: 'reservation',
       }),
   });
   shutdown.onClose('kafka', () => kafkaLink.stop());
@@ -82,8 +84,6 @@ async function main() {
     }),
     claims,
     holdExpiry,
-    relay,
-    topics,
     holdRules: {
       holdTtlSeconds: config.HOLD_TTL_SECONDS,
       maxHoldsPerUser: config.MAX_HOLDS_PER_USER,
@@ -116,15 +116,13 @@ async function main() {
     prefix: `${config.REDIS_KEY_PREFIX}bull`,
     queue: holdExpiry,
     db,
-    topics,
-    relay,
     claims,
     logger,
     sweepIntervalMs: config.EXPIRY_SWEEP_INTERVAL_MS,
     paymentTimeoutSeconds: config.PAYMENT_TIMEOUT_SECONDS,
   });
   shutdown.onClose('hold expiry worker', () => worker.close());
-  const reconciliation = startReconciliation(config, { db, topics, relay, logger });
+  const reconciliation = startReconciliation(config, { db, logger });
   shutdown.onClose('reconciliation', () => reconciliation.stop());
 }
 

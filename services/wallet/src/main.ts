@@ -1,6 +1,6 @@
 // Telemetry first: it must patch http and express before anything below loads them.
 import { telemetry } from './telemetry';
-import { topicNames, topicsToCreate } from '@headliner/contracts';
+import { topicsToCreate } from '@headliner/contracts';
 import {
   connectKafkaInBackground,
   createKafka,
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   // The payment saga consumer alone keeps up to 8 transactions open, and charges need some too.
   const pool = createPgPool(config.DATABASE_URL, config.DATABASE_POOL_SIZE, logger);
   shutdown.onClose('postgres', () => pool.end());
-  const db = sqlDatabase(pool);
+  const db = sqlDatabase(pool, { logger, kafkaNamespace: config.KAFKA_NAMESPACE });
   const kafka = createKafka({ clientId: 'wallet', brokers: config.KAFKA_BROKERS, logger });
   const producer = createProducer(kafka);
   shutdown.onClose('kafka producer', () => producer.disconnect());
@@ -44,10 +44,8 @@ async function main(): Promise<void> {
         kafka,
         db,
         producer,
-        relay,
         logger,
-        topics: topicNames(config.KAFKA_NAMESPACE),
-        groupId: `${config.KAFKA_NAMESPACE}wallet`,
+        kafkaNamespace: config.KAFKA_NAMESPACE,
       }),
   });
   shutdown.onClose('kafka', () => kafkaLink.stop());

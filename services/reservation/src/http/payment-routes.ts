@@ -22,7 +22,7 @@ export function paymentRoutes(deps: RouteDeps): Router {
     const { headers, body } = pay.input(res);
     let payment: RequestedPayment;
     try {
-      payment = await requestPayment(deps.db, deps.topics, {
+      payment = await requestPayment(deps.db, {
         userId: headers[USER_ID_HEADER],
         reservationId: body.reservationId,
         idempotencyKey: headers['idempotency-key'],
@@ -31,7 +31,6 @@ export function paymentRoutes(deps: RouteDeps): Router {
       paymentOutcomes.inc({ outcome: outcomeLabel(error) });
       throw error;
     }
-    if (!payment.replayed) deps.relay.wake();
 
     const outcome = await deps.outcomes.outcomeOf(payment.paymentId, deps.paymentWaitMs);
     paymentOutcomes.inc({ outcome: outcomeLabelOf(outcome) });
