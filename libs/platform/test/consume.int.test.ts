@@ -28,6 +28,12 @@ describe('when a service consumes events by handlers of their types', () => {
       topic,
       messages: events.map((event) => ({ key: 'k', value: JSON.stringify(event) })),
     });
+  const onTheTestBroker = () => ({
+    kafka,
+    producer,
+    logger: quietLogger,
+    kafkaNamespace: namespace.namespace,
+  });
   /** Deliveries the handlers wrote for this ticket (the event's reservation). */
   const deliveriesOf = async (reservationId: string) =>
     database.prisma.delivery.count({ where: { ticketId: reservationId } });
@@ -60,10 +66,7 @@ describe('when a service consumes events by handlers of their types', () => {
       };
       consumers.push(
         await consume({
-          kafka,
-          producer,
-          logger: quietLogger,
-          kafkaNamespace: namespace.namespace,
+          ...onTheTestBroker(),
           group: `inbox-${randomUUID()}`,
           inbox: db,
           retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
@@ -116,10 +119,7 @@ describe('when a service consumes events by handlers of their types', () => {
       const outcomes: string[] = [];
       consumers.push(
         await consume({
-          kafka,
-          producer,
-          logger: quietLogger,
-          kafkaNamespace: namespace.namespace,
+          ...onTheTestBroker(),
           group: `own-${randomUUID()}`,
           inbox: false,
           handlers: {

@@ -9,7 +9,7 @@ import type { RetryPolicy } from './retry-delay';
 
 type EventOf<T extends EventType> = Extract<BookingEvent, { type: T }>;
 
-/** What to do with each event type, in the inbox transaction: its writes commit with the inbox row. */
+/** What to do with each event type, in the inbox transaction: its writes commit with its row. */
 export type InboxHandlers = {
   [T in EventType]?: (
     event: EventOf<T>,
@@ -53,7 +53,11 @@ export function consume(options: ConsumeOptions): Promise<Consumer> {
   const { kafkaNamespace: namespace, handlers } = options;
   const types = Object.keys(handlers);
   const consumer = {
-    ...options,
+    kafka: options.kafka,
+    producer: options.producer,
+    logger: options.logger,
+    retry: options.retry,
+    sessionTimeoutMs: options.sessionTimeoutMs,
     groupId: namespace + options.group,
     topics: topicsCarrying(types).map(({ name, dlq }) => ({
       name: namespace + name,
