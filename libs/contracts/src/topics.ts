@@ -82,9 +82,6 @@ export const topics = {
   },
 } as const satisfies Record<string, Topic>;
 
-/** Where consumers park a topic's messages that fail for good: the registry's `dlq` of it. */
-export const dlqTopicOf = (topic: string): string => `${topic}.dlq`;
-
 /** The topic that carries an event of this type and version. */
 export function topicFor(event: { type: string; version: number }): Topic {
   const topic = Object.values<Topic>(topics).find((candidate) =>
@@ -92,6 +89,13 @@ export function topicFor(event: { type: string; version: number }): Topic {
   );
   if (!topic) throw new Error(`No topic carries ${event.type} v${event.version}`);
   return topic;
+}
+
+/** The topics that carry events of these types, any version: what their consumer reads. */
+export function topicsCarrying(types: readonly string[]): Topic[] {
+  return Object.values<Topic>(topics).filter((topic) =>
+    topic.events.some(({ type }) => types.includes(type)),
+  );
 }
 
 /** The Kafka message key of an event, so all of one reservation's events keep their order. */

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  dlqTopicOf,
   events,
   partitionKeyOf,
   topicFor,
   topicNames,
   TopicNamespace,
   topics,
+  topicsCarrying,
   topicsToCreate,
   type Topic,
   newEvent,
@@ -50,8 +50,9 @@ describe('the topic registry', () => {
     }
   });
 
-  it('names every DLQ as dlqTopicOf does, so consumers under a namespace find it', () => {
-    for (const topic of everyTopic) expect(topic.dlq).toBe(dlqTopicOf(topic.name));
+  it('finds the topics that carry the event types a consumer handles', () => {
+    const carrying = topicsCarrying(['payment.completed', 'payment.failed', 'unknown.event']);
+    expect(carrying).toEqual([topics.paymentCompleted, topics.paymentFailed]);
   });
 
   it('lists every topic and DLQ once for creation at startup', () => {

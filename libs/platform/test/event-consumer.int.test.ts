@@ -30,8 +30,7 @@ describe('when a consumer records applied events itself', () => {
     consumer = await startEventConsumer({
       kafka,
       groupId: `group-${topic.topic}`,
-      topics: [topic.topic],
-      dlqTopicOf: (name) => `${name}.dlq`,
+      topics: [{ name: topic.topic, dlq: topic.dlq }],
       producer,
       logger: quietLogger,
       retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
@@ -122,8 +121,7 @@ describe('when one partition carries the events of many keys', () => {
     consumer = await startEventConsumer({
       kafka,
       groupId: `group-${topic.topic}`,
-      topics: [topic.topic],
-      dlqTopicOf: (name) => `${name}.dlq`,
+      topics: [{ name: topic.topic, dlq: topic.dlq }],
       producer,
       logger: quietLogger,
       parse: (value) => ticketIssued.parse(value),

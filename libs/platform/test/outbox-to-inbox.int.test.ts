@@ -3,10 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { register } from 'prom-client';
-import { startInboxConsumer } from '../src/messaging/inbox-consumer';
 import { startOutboxRelay, type OutboxRelay } from '../src/messaging/outbox-relay';
-import type { TransactionalSqlClient } from '../src/messaging/sql-client';
-import type { Prisma } from './generated/prisma/client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { testBrokers, createTestTopic, testKafka, eventually } from '@headliner/testing';
 import {
@@ -14,7 +11,6 @@ import {
   issueTicket,
   quietLogger,
   startDeliveryConsumer,
-  ticketIssued,
   ticketIssuedEvent,
 } from './support/ticket-service';
 
@@ -50,7 +46,6 @@ describe('when events travel outbox → Kafka → inbox', () => {
     const ticketIds = await Promise.all(
       Array.from({ length: 20 }, (_, i) => issueTicket(db.prisma, topic.topic, `fan-${i}`)),
     );
-    relay.wake();
     consumers.push(await startDeliveryConsumer({ ...deps(), groupId: `group-${topic.topic}` }));
 
     const total = await eventually(
@@ -110,55 +105,6 @@ describe('when events travel outbox → Kafka → inbox', () => {
       (n) => n >= 1,
     );
     expect(await deliveriesOf(event.payload.ticketId)).toBe(1);
-  });
-
-  it('tells the committed hook what the handler returned once it committed, not for a duplicate', async () => {
-    const event = ticketIssuedEvent(randomUUID(), 'hooked');
-    const message = { key: event.payload.ticketId, value: JSON.stringify(event) };
-    await producer.send({ topic: topic.topic, messages: [message, message] });
-    const happened: string[] = [];
-    const told: { deliveryId: bigint }[] = [];
-    const noticingCommits: TransactionalSqlClient<Prisma.TransactionClient> = {
-      $executeRawUnsafe: (query, ...values) => db.prisma.$executeRawUnsafe(query, ...values),
-      $queryRawUnsafe: (query, ...values) => db.prisma.$queryRawUnsafe(query, ...values),
-      $transaction: async (work, options) => {
-        const result = await db.prisma.$transaction(work, options);
-        happened.push('committed');
-        return result;
-      },
-    };
-    consumers.push(
-      await startInboxConsumer({
-        kafka,
-        groupId: `group-${topic.topic}`,
-        topics: [topic.topic],
-        dlqTopicOf: (name) => `${name}.dlq`,
-        producer,
-        logger: quietLogger,
-        parse: (value) => ticketIssued.parse(value),
-        db: noticingCommits,
-        handle: async (delivered, tx) => {
-          const { id } = await tx.delivery.create({
-            data: { ticketId: delivered.payload.ticketId },
-          });
-          return id;
-        },
-        committed: (_delivered, deliveryId) => {
-          happened.push('told');
-          told.push({ deliveryId });
-        },
-      }),
-    );
-
-    await eventually(
-      () => duplicatesSeen(topic.topic),
-      (n) => n >= 1,
-    );
-    expect(happened).toEqual(['committed', 'told', 'committed']);
-    const [delivery] = await db.prisma.delivery.findMany({
-      where: { ticketId: event.payload.ticketId },
-    });
-    expect(told).toEqual([{ deliveryId: delivery?.id }]);
   });
 
   it('applies once when the consumer is killed between applying and committing its offset', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { topicNames, topicsToCreate, type TopicNames } from '@headliner/contracts';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { eventually } from './eventually';
 import { infraUrl } from './infra-env';
@@ -18,7 +19,29 @@ export function testKafka(): Kafka {
 /** Random topics (each with its .dlq twin), created now; remove() deletes them. */
 export async function createTestTopics(kafka: Kafka, count = 1) {
   const topics = Array.from({ length: count }, () => `test.${randomUUID()}`);
-  const all = topics.flatMap((topic) => [topic, `${topic}.dlq`]);
+  const remove = await createTopicsNow(
+    kafka,
+    topics.flatMap((topic) => [topic, `${topic}.dlq`]),
+  );
+  return { topics, remove };
+}
+
+/**
+ * A random KAFKA_NAMESPACE with every topic of the registry and its DLQ created under it, for a
+ * test that runs services as main.ts does, whose topics come from the registry; remove()
+ * deletes them.
+ */
+export async function createTestNamespace(kafka: Kafka) {
+  const namespace = `test-${randomUUID().slice(0, 8)}.`;
+  const remove = await createTopicsNow(
+    kafka,
+    topicsToCreate(namespace).map(({ name }) => name),
+  );
+  const topics: TopicNames = topicNames(namespace);
+  return { namespace, topics, remove };
+}
+
+async function createTopicsNow(kafka: Kafka, all: string[]): Promise<() => Promise<void>> {
   const admin = kafka.admin();
   await admin.connect();
   // kafkajs's own wait for leaders gives up on a KRaft broker's passing "does not host this
@@ -35,12 +58,9 @@ export async function createTestTopics(kafka: Kafka, count = 1) {
     30_000,
   );
   if (!led(metadata)) throw new Error(`test topics still without leaders: ${all.join(', ')}`);
-  return {
-    topics,
-    remove: async () => {
-      await admin.deleteTopics({ topics: all });
-      await admin.disconnect();
-    },
+  return async () => {
+    await admin.deleteTopics({ topics: all });
+    await admin.disconnect();
   };
 }
 

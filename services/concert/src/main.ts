@@ -1,18 +1,14 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
-import { topicNames, topicsToCreate } from '@headliner/contracts';
+import { topicsToCreate } from '@headliner/contracts';
 import { runMain, serve, startKafka } from '@headliner/platform';
 import { createApp } from './app';
 import { config } from './config';
-import {
-  reservationTopicsIn,
-  startReservationEventsConsumer,
-} from './consumers/reservation-events-consumer';
+import { startReservationEventsConsumer } from './consumers/reservation-events-consumer';
 import { openStores } from './infra/stores';
 
 runMain({ service: 'concert', config, telemetry }, async (running) => {
   const { logger, shutdown } = running;
   const { db, redis, cache } = openStores(config, running);
-  const reservationTopics = reservationTopicsIn(topicNames(config.KAFKA_NAMESPACE));
 
   const kafka = startKafka({
     clientId: 'concert',
@@ -20,8 +16,7 @@ runMain({ service: 'concert', config, telemetry }, async (running) => {
     namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     ...running,
-    startConsumer: (parts) =>
-      startReservationEventsConsumer({ ...parts, db, cache, logger, topics: reservationTopics }),
+    startConsumer: (parts) => startReservationEventsConsumer({ ...parts, db, cache, logger }),
   });
 
   // Reads need only PostgreSQL; the cache speeds them and reservation events update seat states.

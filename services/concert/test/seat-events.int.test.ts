@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BookingEvent } from '@headliner/contracts';
-import { createTestTopics, eventually, testKafka } from '@headliner/testing';
+import { createTestNamespace, eventually, testKafka } from '@headliner/testing';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { startReservationEventsConsumer } from '../src/consumers/reservation-events-consumer';
 import {
@@ -22,19 +22,18 @@ let catalogue: TestCatalogue;
 let kafka: Kafka;
 let producer: Producer;
 let consumer: Consumer;
-let topics: Awaited<ReturnType<typeof createTestTopics>>;
+let namespace: Awaited<ReturnType<typeof createTestNamespace>>;
 let topicOf: Record<string, string>;
-const groupId = `concert-${randomUUID()}`;
+const group = `concert-${randomUUID()}`;
 
 beforeAll(async () => {
   catalogue = await startTestCatalogue();
   kafka = testKafka();
-  topics = await createTestTopics(kafka, 3);
-  const [held, released, confirmed] = topics.topics as [string, string, string];
+  namespace = await createTestNamespace(kafka);
   topicOf = {
-    'reservation.held': held,
-    'reservation.released': released,
-    'reservation.confirmed': confirmed,
+    'reservation.held': namespace.topics.reservationHeld,
+    'reservation.released': namespace.topics.reservationReleased,
+    'reservation.confirmed': namespace.topics.reservationConfirmed,
   };
   producer = kafka.producer();
   await producer.connect();
@@ -44,15 +43,15 @@ beforeAll(async () => {
     db: catalogue.sql,
     cache: catalogue.cache,
     logger: quietLogger,
-    topics: topics.topics,
-    groupId,
+    kafkaNamespace: namespace.namespace,
+    group,
   });
 }, 60_000);
 
 afterAll(async () => {
   await consumer.disconnect();
   await producer.disconnect();
-  await topics.remove();
+  await namespace.remove();
   await catalogue.stop();
 });
 

@@ -5,7 +5,7 @@ import { createApp } from './app';
 
 runMain({ service: 'gateway', config, telemetry }, async (running) => {
   const { logger, shutdown } = running;
-  const db = openDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE, running);
+  const db = openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE }, running);
   // Rate limiting fails open while Redis is away, and readiness reports it meanwhile.
   const redis = createRedis(config.REDIS_URL, 'request', {
     name: 'rate-limits',

@@ -1,5 +1,5 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
-import { dlqTopicOf, topicNames, topicsToCreate } from '@headliner/contracts';
+import { topicsToCreate } from '@headliner/contracts';
 import { runMain, serve, startKafka } from '@headliner/platform';
 import { createApp } from './app';
 import { config } from './config';
@@ -10,21 +10,14 @@ import { startJobs } from './jobs/start-jobs';
 runMain({ service: 'queue', config, telemetry }, async (running) => {
   const { logger, shutdown } = running;
   const { redis, waitingRoom } = openWaitingRoom(config, running);
-  const topic = topicNames(config.KAFKA_NAMESPACE).reservationConfirmed;
+
   const kafka = startKafka({
     clientId: 'queue',
     brokers: config.KAFKA_BROKERS,
     namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     ...running,
-    startConsumer: (parts) =>
-      startPaymentReleaseConsumer({
-        ...parts,
-        topic,
-        dlqTopic: dlqTopicOf(topic),
-        waitingRoom,
-        logger,
-      }),
+    startConsumer: (parts) => startPaymentReleaseConsumer({ ...parts, waitingRoom, logger }),
   });
 
   // Without Kafka tokens are still issued and admitted; a payment frees its slot later.

@@ -6,7 +6,7 @@ import {
   type ReservationConfirmedEvent as Confirmed,
 } from '@headliner/contracts';
 import { createProducer } from '@headliner/platform';
-import { createTestTopics, eventually, readMessages, testKafka } from '@headliner/testing';
+import { createTestNamespace, eventually, readMessages, testKafka } from '@headliner/testing';
 import type { Consumer, Producer } from 'kafkajs';
 import { startPaymentReleaseConsumer } from '../src/consumers/payment-release-consumer';
 import { enterQueue, leaveQueue, newUsers, verifyToken } from './support/queue-requests';
@@ -29,7 +29,7 @@ function confirmedFor(userId: string, occurredAt = new Date()): Confirmed {
 
 describe('when a buyer’s reservation is confirmed', () => {
   const kafka = testKafka();
-  let created: Awaited<ReturnType<typeof createTestTopics>>;
+  let created: Awaited<ReturnType<typeof createTestNamespace>>;
   let topic: string;
   let producer: Producer;
   let consumer: Consumer;
@@ -43,17 +43,16 @@ describe('when a buyer’s reservation is confirmed', () => {
     (await enterQueue(queue.app, userId)).body;
 
   beforeAll(async () => {
-    created = await createTestTopics(kafka, 1);
-    topic = created.topics[0]!;
+    created = await createTestNamespace(kafka);
+    topic = created.topics.reservationConfirmed;
     producer = createProducer(kafka);
     await producer.connect();
     queue = await startTestQueue({ activeLimit: 2 });
     consumer = await startPaymentReleaseConsumer({
       kafka,
       producer,
-      groupId: `queue-${randomUUID()}`,
-      topic,
-      dlqTopic: `${topic}.dlq`,
+      kafkaNamespace: created.namespace,
+      group: `queue-${randomUUID()}`,
       waitingRoom: queue.waitingRoom,
       logger: quietLogger,
     });

@@ -3,7 +3,6 @@ import { createLogger } from '@headliner/platform';
 import { isUniqueViolation } from '@headliner/platform/database';
 import type { Redis } from 'ioredis';
 import { BookingRefused } from '../src/domain/booking-refused';
-import { eventTopics } from '../src/infra/event-topics';
 import { placeHold } from '../src/use-cases/place-hold';
 import type { Database, Transaction } from '../src/infra/database';
 import { createSeatClaims } from '../src/infra/seat-claims';
@@ -79,7 +78,7 @@ export function holdStrategies({ db, redis, redisPrefix }: BenchDeps): Record<st
       const rules = { holdTtlSeconds: ttlSeconds, maxHoldsPerUser: 4 };
       const seat = { seatId, scheduleId, number: 1, price };
       try {
-        await placeHold(db, claims, eventTopics, rules, userId, seat);
+        await placeHold(db, claims, rules, userId, seat);
         return 'held';
       } catch (error) {
         if (error instanceof BookingRefused) return 'taken';

@@ -25,7 +25,6 @@ runMain({ service: 'reservation', config, telemetry }, async (running) => {
   const app = createApp({
     ...stores,
     logger,
-    relay: kafka.relay,
     holdRules: {
       holdTtlSeconds: config.HOLD_TTL_SECONDS,
       maxHoldsPerUser: config.MAX_HOLDS_PER_USER,
@@ -36,5 +35,5 @@ runMain({ service: 'reservation', config, telemetry }, async (running) => {
     isShuttingDown: shutdown.isShuttingDown,
   });
   await serve(app, { port: config.PORT, ...running });
-  startJobs(config, { ...stores, relay: kafka.relay }, running);
+  startJobs(config, stores, running);
 });

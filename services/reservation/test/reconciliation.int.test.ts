@@ -8,7 +8,8 @@ import type { Repair } from '../src/domain/mismatch';
 import { reconcile, type ReconciliationSources } from '../src/use-cases/reconcile';
 import { repairMismatch } from '../src/use-cases/repair-mismatch';
 
-const topics = topicNames(`test-${randomUUID().slice(0, 8)}.`);
+const namespace = `test-${randomUUID().slice(0, 8)}.`;
+const topics = topicNames(namespace);
 
 describe('when the reconciliation runs against real databases', () => {
   let databases: TestDatabase[];
@@ -27,7 +28,7 @@ describe('when the reconciliation runs against real databases', () => {
       TestDatabase,
       TestDatabase,
     ];
-    reservation = createDatabase(reservationDb.url, 4);
+    reservation = createDatabase(reservationDb.url, { poolSize: 4, kafkaNamespace: namespace });
     pools = [createPgPool(walletDb.url, 2), createPgPool(concertDb.url, 2)];
     sources = { reservation, wallet: sqlDatabase(pools[0]!), catalogue: sqlDatabase(pools[1]!) };
   });
@@ -38,7 +39,7 @@ describe('when the reconciliation runs against real databases', () => {
     await Promise.all(databases.map((database) => database.drop()));
   });
 
-  const options = { topics, graceSeconds: 0, paymentTimeoutSeconds: 60, repair: true };
+  const options = { graceSeconds: 0, paymentTimeoutSeconds: 60, repair: true };
 
   /** A reservation the saga confirmed an hour ago, with its completed payment. */
   async function confirmedSale() {
@@ -134,9 +135,7 @@ describe('when the reconciliation runs against real databases', () => {
         { send: 'reservation.held' },
         { send: 'reservation.confirmed' },
       ] as Repair[]) {
-        outcomes.push(
-          await reservation.$transaction((tx) => repairMismatch(tx, topics, sale.id, repair)),
-        );
+        outcomes.push(await reservation.$transaction((tx) => repairMismatch(tx, sale.id, repair)));
       }
       expect(outcomes).toEqual(['moved_on', 'moved_on', 'moved_on', 'sent']);
       const [payment] = await reservation.$queryRaw<{ paidAt: Date }[]>`

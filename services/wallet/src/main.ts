@@ -1,5 +1,5 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
-import { topicNames, topicsToCreate } from '@headliner/contracts';
+import { topicsToCreate } from '@headliner/contracts';
 import { runMain, serve, startKafka } from '@headliner/platform';
 import { openDatabase } from '@headliner/platform/database';
 import { createApp } from './app';
@@ -9,8 +9,11 @@ import { startPaymentSagaConsumer } from './consumers/payment-saga-consumer';
 runMain({ service: 'wallet', config, telemetry }, async (running) => {
   const { logger, shutdown } = running;
   // The payment saga consumer alone keeps up to 8 transactions open, and charges need some too.
-  const db = openDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE, running);
-  const topics = topicNames(config.KAFKA_NAMESPACE);
+  const db = openDatabase(
+    config.DATABASE_URL,
+    { poolSize: config.DATABASE_POOL_SIZE, kafkaNamespace: config.KAFKA_NAMESPACE },
+    running,
+  );
 
   const kafka = startKafka({
     clientId: 'wallet',
@@ -19,7 +22,7 @@ runMain({ service: 'wallet', config, telemetry }, async (running) => {
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     outbox: db,
     ...running,
-    startConsumer: (parts) => startPaymentSagaConsumer({ ...parts, db, logger, topics }),
+    startConsumer: (parts) => startPaymentSagaConsumer({ ...parts, db, logger }),
   });
 
   // Charges and balance reads need only PostgreSQL; the saga waits for Kafka.

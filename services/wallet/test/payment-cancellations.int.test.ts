@@ -145,7 +145,7 @@ describe('when the reservation service cancels a payment it stopped waiting for'
     for (let round = 0; round < 12; round += 1) {
       const request = aPaymentRequest({ userId, amount: 40_000 });
       const cancellation = aCancellationOf(request);
-      const settle = () => db.sql.$transaction((tx) => settlePayment(tx, request.payload, topics));
+      const settle = () => db.sql.$transaction((tx) => settlePayment(tx, request.payload));
       const cancel = () =>
         db.sql.$transaction((tx) => cancelPayment(tx, cancellation.payload, quietLogger));
       // Each in its own transaction at once, as two consumer instances would run them.

@@ -115,9 +115,7 @@ describe('when the wallet settles payment requests', () => {
 
     // Each in its own transaction at once, as several consumer instances would run them.
     await Promise.all(
-      requests.map(({ payload }) =>
-        db.sql.$transaction((tx) => settlePayment(tx, payload, topics)),
-      ),
+      requests.map(({ payload }) => db.sql.$transaction((tx) => settlePayment(tx, payload))),
     );
 
     const settled = await outcomeTypes(requests.map(({ payload }) => payload));

@@ -3,11 +3,10 @@ import { recordStoppedConsumer } from './consumer-stalls';
 import { createLimiter, lanesByKey } from './key-lanes';
 import { messageProcessor, type ConsumedEvent, type MessageProcessing } from './process-message';
 
-export type { ApplyOutcome, ConsumedEvent, MessageContext } from './process-message';
+export type { ApplyOutcome, ConsumedEvent, ConsumedTopic, MessageContext } from './process-message';
 
 export interface EventConsumerOptions<E extends ConsumedEvent> extends MessageProcessing<E> {
   kafka: Kafka;
-  topics: string[];
   /** How soon a crashed member's partitions move to the others (kafkajs default: 30 s). */
   sessionTimeoutMs?: number;
   /** Partitions worked on side by side (default 3, a topic's partitions). */
@@ -41,7 +40,8 @@ export async function startEventConsumer<E extends ConsumedEvent>(
     recordStoppedConsumer(options.groupId, payload.error);
   });
   await consumer.connect();
-  await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+  const topics = options.topics.map(({ name }) => name);
+  await consumer.subscribe({ topics, fromBeginning: true });
 
   const processMessage = messageProcessor(options);
   const inFlight = createLimiter(options.messagesInFlight ?? 8);

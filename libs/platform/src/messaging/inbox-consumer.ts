@@ -7,22 +7,15 @@ import {
 } from './event-consumer';
 import type { SqlClient, TransactionalSqlClient } from './sql-client';
 
-export interface InboxConsumerOptions<
-  Tx extends SqlClient,
-  E extends ConsumedEvent,
-  R = void,
-> extends Omit<EventConsumerOptions<E>, 'apply'> {
+export interface InboxConsumerOptions<Tx extends SqlClient, E extends ConsumedEvent> extends Omit<
+  EventConsumerOptions<E>,
+  'apply'
+> {
   /** The consumer group is also the inbox's consumer name: each group applies an event once. */
   groupId: string;
   db: TransactionalSqlClient<Tx>;
   /** Applies the event inside the inbox transaction: its writes commit with the inbox row. */
-  handle: (event: E, tx: Tx, message: MessageContext) => Promise<R>;
-  /**
-   * Runs once the inbox transaction committed, with what `handle` returned (never for a
-   * duplicate): the moment to tell whoever waits for the effect, e.g. an HTTP request in this
-   * process, rather than have them poll. It must not throw: the event is applied already.
-   */
-  committed?: (event: E, result: R) => void;
+  handle: (event: E, tx: Tx, message: MessageContext) => Promise<unknown>;
 }
 
 /**
@@ -30,29 +23,22 @@ export interface InboxConsumerOptions<
  * an inbox table: the (eventId, consumer) row is inserted in the same transaction as the
  * handler's effect, so a redelivered event is recognised and skipped.
  */
-export async function startInboxConsumer<Tx extends SqlClient, E extends ConsumedEvent, R = void>(
-  options: InboxConsumerOptions<Tx, E, R>,
+export async function startInboxConsumer<Tx extends SqlClient, E extends ConsumedEvent>(
+  options: InboxConsumerOptions<Tx, E>,
 ): Promise<Consumer> {
-  const { db, handle, committed, ...consumer } = options;
+  const { db, handle, ...consumer } = options;
   return startEventConsumer({
     ...consumer,
-    apply: async (event, message) => {
-      const applied = await db.$transaction(async (tx) => {
+    apply: (event, message) =>
+      db.$transaction(async (tx) => {
         const inserted = await tx.$executeRawUnsafe(
           'INSERT INTO inbox_events (event_id, consumer) VALUES ($1::uuid, $2) ON CONFLICT DO NOTHING',
           event.eventId,
           options.groupId,
         );
-        if (inserted === 0) return undefined;
-        return { result: await handle(event, tx, message) };
-      });
-      if (!applied) return 'duplicate';
-      try {
-        committed?.(event, applied.result);
-      } catch (error) {
-        options.logger.error({ err: error, eventId: event.eventId }, 'committed hook failed');
-      }
-      return 'applied';
-    },
+        if (inserted === 0) return 'duplicate';
+        await handle(event, tx, message);
+        return 'applied';
+      }),
   });
 }

@@ -3,7 +3,7 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './event-consumer';
 export * from './inbox-consumer';
-export * from './relay-waking-database';
+export * from './consume';
 export * from './kafka-client';
 export * from './ensure-topics';
 export * from './kafka-in-background';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { failureKindOf } from '../resilience/failure-kind';
 import { outboxRelayLag, outboxPublished } from './messaging-metrics';
 import { retryDelayMs, defaultRetryPolicy } from './retry-delay';
-import type { SqlClient, TransactionalSqlClient } from './sql-client';
+import type { EventsCommittedSignal, SqlClient, TransactionalSqlClient } from './sql-client';
 
 interface OutboxRow {
   /** As text: a bigint column comes back as a bigint through Prisma and a string through pg. */
@@ -16,19 +16,21 @@ interface OutboxRow {
 }
 
 export interface OutboxRelayOptions<Tx extends SqlClient> {
-  db: TransactionalSqlClient<Tx>;
+  /**
+   * The outbox's database. One that signals its commits (sqlDatabase) has its events sent as soon
+   * as they commit; otherwise they go at the relay's next idle tick.
+   */
+  db: TransactionalSqlClient<Tx> & Partial<EventsCommittedSignal>;
   producer: Producer;
   logger: Logger;
   batchSize?: number;
-  /** How long to sleep when the outbox is empty and nobody called wake(). */
+  /** How long to sleep when the outbox is empty and no commit woke the relay. */
   idleIntervalMs?: number;
   /** Published rows are deleted after this long. */
   retentionMs?: number;
 }
 
 export interface OutboxRelay {
-  /** Publish now rather than at the next idle tick: call after committing an outbox row. */
-  wake(): void;
   stop(): Promise<void>;
 }
 
@@ -80,7 +82,7 @@ export function startOutboxRelay<Tx extends SqlClient>(
     );
   };
 
-  // A wake() that arrives mid-pass is remembered, so the next sleep returns at once.
+  // A wake that arrives mid-pass is remembered, so the next sleep returns at once.
   const wake = () => {
     wakeRequested = true;
     wakeUp?.();
@@ -120,10 +122,11 @@ export function startOutboxRelay<Tx extends SqlClient>(
     }
   };
 
+  const stopWaking = db.onEventsCommitted?.(wake);
   const done = loop();
   return {
-    wake,
     stop: async () => {
+      stopWaking?.();
       running = false;
       wake();
       await done;

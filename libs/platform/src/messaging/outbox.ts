@@ -1,3 +1,4 @@
+import { partitionKeyOf, topicFor, type BookingEvent } from '@headliner/contracts';
 import type { SqlClient } from './sql-client';
 import { captureTraceHeaders } from './trace-headers';
 
@@ -7,6 +8,16 @@ export interface OutboxMessage {
   key: string;
   /** The event envelope, serialised once here so the relay sends exactly what was stored. */
   value: unknown;
+}
+
+/** An event as the outbox keeps it: on its registry topic under `namespace`, keyed by the registry. */
+export function outboxMessageOf(event: BookingEvent, namespace: string): OutboxMessage {
+  return {
+    eventId: event.eventId,
+    topic: namespace + topicFor(event).name,
+    key: partitionKeyOf(event),
+    value: event,
+  };
 }
 
 /**

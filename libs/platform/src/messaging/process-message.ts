@@ -21,9 +21,15 @@ export interface MessageContext {
 /** What applying did: 'duplicate' when the event id was recorded as applied before. */
 export type ApplyOutcome = 'applied' | 'duplicate';
 
+/** A topic consumed, and its DLQ where its messages that fail for good are parked. */
+export interface ConsumedTopic {
+  name: string;
+  dlq: string;
+}
+
 export interface MessageProcessing<E extends ConsumedEvent> {
   groupId: string;
-  dlqTopicOf: (topic: string) => string;
+  topics: readonly ConsumedTopic[];
   /** Producer used for dead letters. */
   producer: Producer;
   logger: Logger;
@@ -65,6 +71,12 @@ export function messageProcessor<E extends ConsumedEvent>(
 ): (received: ReceivedMessage) => Promise<ProcessingResult> {
   const { groupId, logger } = options;
   const retry = options.retry ?? defaultRetryPolicy;
+  const dlqs = new Map(options.topics.map(({ name, dlq }) => [name, dlq]));
+  const dlqOf = (topic: string) => {
+    const dlq = dlqs.get(topic);
+    if (dlq === undefined) throw new Error(`${topic} is not a topic this consumer reads`);
+    return dlq;
+  };
 
   const processMessage = async (received: ReceivedMessage): Promise<ProcessingResult> => {
     const { topic, partition, message, heartbeat } = received;
@@ -86,7 +98,7 @@ export function messageProcessor<E extends ConsumedEvent>(
           if (final) {
             logger.warn({ err: error, ...where }, 'event failed for good; dead-lettering');
             await sendToDeadLetterTopic(options.producer, {
-              dlqTopic: options.dlqTopicOf(topic),
+              dlqTopic: dlqOf(topic),
               sourceTopic: topic,
               partition,
               message,

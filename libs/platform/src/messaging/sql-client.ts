@@ -8,3 +8,9 @@ export interface SqlClient {
 export interface TransactionalSqlClient<Tx extends SqlClient> extends SqlClient {
   $transaction<R>(fn: (tx: Tx) => Promise<R>, options?: { timeout?: number }): Promise<R>;
 }
+
+/** A database that says when a transaction that published events has committed (sqlDatabase). */
+export interface EventsCommittedSignal {
+  /** Calls `listener` after each such commit; the returned function stops it. */
+  onEventsCommitted(listener: () => void): () => void;
+}

@@ -4,28 +4,30 @@ import type { Shutdown } from '../lifecycle/shutdown';
 import type { TopicToCreate } from './ensure-topics';
 import { createKafka, createProducer } from './kafka-client';
 import { connectKafkaInBackground, type KafkaLink } from './kafka-in-background';
-import { startOutboxRelay, type OutboxRelay } from './outbox-relay';
-import type { SqlClient, TransactionalSqlClient } from './sql-client';
+import { startOutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+import type { SqlClient } from './sql-client';
 
-/** What the consumer starts with: the producer, and the relay when the service has an outbox. */
+/** What the service's consumer starts with (see consume). */
 export interface KafkaParts {
   kafka: Kafka;
+  /** For dead letters. */
   producer: Producer;
-  /** The service's consumer group: its clientId behind the namespace. */
-  groupId: string;
+  kafkaNamespace: string;
 }
 
-export interface StartKafkaOptions<Parts = KafkaParts> {
+export interface StartKafkaOptions<Tx extends SqlClient> {
   clientId: string;
   brokers: string[];
-  /** KAFKA_NAMESPACE: '' in production; keeps a test system's consumer groups apart. */
+  /** KAFKA_NAMESPACE: '' in production; keeps a test system's topics and groups apart. */
   namespace: string;
   /** The contracts' topics of the service's namespace, created when missing. */
   topics: TopicToCreate[];
+  /** The service's database when it has an outbox: its relay sends each commit's events. */
+  outbox?: OutboxRelayOptions<Tx>['db'];
   logger: Logger;
   shutdown: Shutdown;
   /** Starts the service's consumer once the topics exist and the producer is connected. */
-  startConsumer?(parts: Parts): Promise<Consumer>;
+  startConsumer?(parts: KafkaParts): Promise<Consumer>;
 }
 
 export interface KafkaStarted {
@@ -38,17 +40,7 @@ export interface KafkaStarted {
  * to the broker started in the background (see connectKafkaInBackground), each closed at
  * shutdown: the consumer first, then the relay, then the producer.
  */
-export function startKafka<Tx extends SqlClient>(
-  options: StartKafkaOptions<KafkaParts & { relay: OutboxRelay }> & {
-    outbox: TransactionalSqlClient<Tx>;
-  },
-): KafkaStarted & { relay: OutboxRelay };
-export function startKafka(options: StartKafkaOptions): KafkaStarted;
-export function startKafka<Tx extends SqlClient>(
-  options: StartKafkaOptions<KafkaParts & { relay?: OutboxRelay }> & {
-    outbox?: TransactionalSqlClient<Tx>;
-  },
-): KafkaStarted & { relay?: OutboxRelay } {
+export function startKafka<Tx extends SqlClient>(options: StartKafkaOptions<Tx>): KafkaStarted {
   const { clientId, namespace, logger, shutdown, startConsumer } = options;
   const kafka = createKafka({ clientId, brokers: options.brokers, logger });
   const producer = createProducer(kafka);
@@ -62,9 +54,8 @@ export function startKafka<Tx extends SqlClient>(
     producer,
     logger,
     startConsumer:
-      startConsumer &&
-      (() => startConsumer({ kafka, producer, relay, groupId: namespace + clientId })),
+      startConsumer && (() => startConsumer({ kafka, producer, kafkaNamespace: namespace })),
   });
   shutdown.onClose('kafka', () => link.stop());
-  return { relay, checks: link.checks };
+  return { checks: link.checks };
 }

@@ -1,17 +1,11 @@
-import { dlqTopicOf, eventOf, topicNames, type TopicNames } from '@headliner/contracts';
-import { startInboxConsumer, type Logger } from '@headliner/platform';
-import type { SqlDatabase } from '@headliner/platform/database';
+import type { BookingEvent } from '@headliner/contracts';
+import { consume, type Logger } from '@headliner/platform';
+import type { SqlDatabase, SqlTransaction } from '@headliner/platform/database';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { CatalogueCache } from '../infra/catalogue-cache';
 import type { SeatEvent } from '../domain/seat-transitions';
-import { withAfterCommit } from './after-commit';
 import { applySeatEvent, type SeatEventOutcome } from '../use-cases/apply-seat-event';
 import { seatEventOf } from './seat-event-of';
-
-/** The topics this consumer reads, out of one system's topic names. */
-export function reservationTopicsIn(names: TopicNames): string[] {
-  return [names.reservationHeld, names.reservationReleased, names.reservationConfirmed];
-}
 
 export interface ReservationEventsConsumerOptions {
   kafka: Kafka;
@@ -22,9 +16,9 @@ export interface ReservationEventsConsumerOptions {
   /** Absent when CATALOGUE_CACHE=off. */
   cache?: CatalogueCache;
   logger: Logger;
-  /** The reservation topics (main: under KAFKA_NAMESPACE; tests: their own). DLQ `<topic>.dlq`. */
-  topics?: string[];
-  groupId?: string;
+  kafkaNamespace: string;
+  /** 'concert' unless a test gives its own. */
+  group?: string;
 }
 
 /**
@@ -37,7 +31,6 @@ export function startReservationEventsConsumer(
   options: ReservationEventsConsumerOptions,
 ): Promise<Consumer> {
   const { cache, logger } = options;
-  const { db, afterCommit } = withAfterCommit(options.db);
 
   const updateCache = async (outcome: SeatEventOutcome) => {
     if (!cache || !outcome.seat) return;
@@ -48,21 +41,23 @@ export function startReservationEventsConsumer(
     }
   };
 
-  return startInboxConsumer({
+  const apply = async (event: BookingEvent, tx: SqlTransaction) => {
+    const { seatId, event: seatEvent } = seatEventOf(event);
+    const outcome = await applySeatEvent(tx, seatId, seatEvent);
+    if (outcome.seat) tx.afterCommit(() => updateCache(outcome));
+    else logUnchanged(logger, event.eventId, seatId, seatEvent, outcome);
+  };
+  return consume({
     kafka: options.kafka,
-    groupId: options.groupId ?? 'concert',
-    topics: options.topics ?? reservationTopicsIn(topicNames()),
-    dlqTopicOf,
-    db,
     producer: options.producer,
     logger,
-    // parseEvent takes the raw message; the inbox consumer has already decoded the JSON.
-    parse: eventOf,
-    handle: async (event, tx) => {
-      const { seatId, event: seatEvent } = seatEventOf(event);
-      const outcome = await applySeatEvent(tx, seatId, seatEvent);
-      if (outcome.seat) afterCommit(tx, () => updateCache(outcome));
-      else logUnchanged(logger, event.eventId, seatId, seatEvent, outcome);
+    kafkaNamespace: options.kafkaNamespace,
+    group: options.group ?? 'concert',
+    inbox: options.db,
+    handlers: {
+      'reservation.held': apply,
+      'reservation.released': apply,
+      'reservation.confirmed': apply,
     },
   });
 }

@@ -2,7 +2,7 @@ import type { Logger } from '@headliner/platform';
 import { cacheLookups, type CacheKind } from '../metrics';
 import type { CatalogueCache } from './catalogue-cache';
 import { singleFlight } from './single-flight';
-import type { SqlTransaction } from '@headliner/platform/database';
+import type { SqlStatements } from '@headliner/platform/database';
 import { seatMapJson, type CatalogueReads } from '../use-cases/catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
 import { withoutVersion } from '../domain/versioned';
@@ -13,7 +13,7 @@ import { withoutVersion } from '../domain/versioned';
  * The concert list is small and read rarely next to seat maps, so it always comes from the database.
  */
 export function cachedReads(
-  db: SqlTransaction,
+  db: SqlStatements,
   cache: CatalogueCache,
   logger: Logger,
 ): CatalogueReads {

@@ -1,5 +1,5 @@
 import type { Concert } from '@headliner/contracts';
-import type { SqlTransaction } from '@headliner/platform/database';
+import type { SqlStatements } from '@headliner/platform/database';
 import type { VersionedSchedule, VersionedSeat } from '../domain/versioned';
 
 // The catalogue's reads from PostgreSQL, the truth the cache is filled from. Each one walks an
@@ -7,7 +7,7 @@ import type { VersionedSchedule, VersionedSeat } from '../domain/versioned';
 // and the primary keys.
 
 /** Newest first: a new concert is what fans come looking for. */
-export async function listConcerts(db: SqlTransaction): Promise<Concert[]> {
+export async function listConcerts(db: SqlStatements): Promise<Concert[]> {
   const rows = await db.$queryRaw<
     (Omit<Concert, 'description'> & { description: string | null })[]
   >`
@@ -21,7 +21,7 @@ export async function listConcerts(db: SqlTransaction): Promise<Concert[]> {
 
 /** Soonest first; undefined when the concert does not exist. */
 export async function loadSchedules(
-  db: SqlTransaction,
+  db: SqlStatements,
   concertId: string,
 ): Promise<VersionedSchedule[] | undefined> {
   const [concerts, rows] = await Promise.all([
@@ -42,7 +42,7 @@ export async function loadSchedules(
 
 /** By seat number; undefined when the schedule does not exist. */
 export async function loadSeatMap(
-  db: SqlTransaction,
+  db: SqlStatements,
   scheduleId: string,
 ): Promise<VersionedSeat[] | undefined> {
   const [schedules, seats] = await Promise.all([

@@ -1,10 +1,10 @@
-import type { SqlTransaction } from '@headliner/platform/database';
+import type { SqlStatements } from '@headliner/platform/database';
 import { seatMapJson, type CatalogueReads } from '../use-cases/catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
 import { withoutVersion } from '../domain/versioned';
 
 /** Every read straight from PostgreSQL: CATALOGUE_CACHE=off. */
-export function databaseReads(db: SqlTransaction): CatalogueReads {
+export function databaseReads(db: SqlStatements): CatalogueReads {
   return {
     concerts: () => listConcerts(db),
     async schedulesOf(concertId) {

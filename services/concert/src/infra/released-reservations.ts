@@ -1,8 +1,8 @@
-import type { Tx } from '../consumers/after-commit';
+import type { SqlStatements } from '@headliner/platform/database';
 
 /** Remembers a release that arrived before its hold (see releaseArrivedFirst). */
 export async function rememberRelease(
-  tx: Tx,
+  tx: SqlStatements,
   seatId: string,
   release: { reservationId: string; at: Date },
 ): Promise<void> {
@@ -13,7 +13,7 @@ export async function rememberRelease(
 }
 
 /** Whether this reservation's release arrived before its hold. */
-export async function wasReleased(tx: Tx, reservationId: string): Promise<boolean> {
+export async function wasReleased(tx: SqlStatements, reservationId: string): Promise<boolean> {
   const [row] = await tx.$queryRaw<{ released: boolean }[]>`
     SELECT EXISTS (
       SELECT 1 FROM released_reservations WHERE reservation_id = ${reservationId}::uuid

@@ -5,7 +5,11 @@ import { createCatalogueCache } from './catalogue-cache';
 
 /** PostgreSQL, the catalogue's truth, and its Redis cache unless CATALOGUE_CACHE=off. */
 export function openStores(config: Config, running: Running) {
-  const db = openDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE, running);
+  const db = openDatabase(
+    config.DATABASE_URL,
+    { poolSize: config.DATABASE_POOL_SIZE, kafkaNamespace: config.KAFKA_NAMESPACE },
+    running,
+  );
   if (config.CATALOGUE_CACHE === 'off' || config.REDIS_URL === undefined) {
     running.logger.info('catalogue cache off: every read goes to PostgreSQL');
     return { db };

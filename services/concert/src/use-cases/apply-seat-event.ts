@@ -7,7 +7,7 @@ import {
   type SeatEvent,
   type SeatOccupancy,
 } from '../domain/seat-transitions';
-import type { Tx } from '../consumers/after-commit';
+import type { SqlTransaction } from '@headliner/platform/database';
 import { rememberRelease, wasReleased } from '../infra/released-reservations';
 
 export interface SeatEventOutcome {
@@ -29,7 +29,7 @@ interface LockedSeat extends SeatOccupancy {
  * moves only when the seat row really changed: replays can never count twice.
  */
 export async function applySeatEvent(
-  tx: Tx,
+  tx: SqlTransaction,
   seatId: string,
   event: SeatEvent,
 ): Promise<SeatEventOutcome> {

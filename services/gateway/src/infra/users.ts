@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isUniqueViolation, type SqlTransaction } from '@headliner/platform/database';
+import { isUniqueViolation, type SqlStatements } from '@headliner/platform/database';
 import type { StoredUser } from '../domain/credentials';
 
 /** The unique index on username said no: someone has the name already. */
@@ -16,7 +16,7 @@ export interface Users {
   find(username: string): Promise<StoredUser | undefined>;
 }
 
-export function sqlUsers(db: SqlTransaction): Users {
+export function sqlUsers(db: SqlStatements): Users {
   return {
     async create(username, passwordHash) {
       const id = randomUUID();

@@ -1,17 +1,15 @@
-import { startEventConsumer, type Logger, type RetryPolicy } from '@headliner/platform';
+import { consume, type Logger, type RetryPolicy } from '@headliner/platform';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { WaitingRoom } from '../infra/waiting-room';
 import { paymentEvents } from '../metrics';
-import { confirmedPaymentOf } from './reservation-confirmed';
 
 export interface PaymentReleaseConsumerOptions {
   kafka: Kafka;
   /** Producer used for dead letters. */
   producer: Producer;
-  groupId: string;
-  /** The reservation.confirmed topic and its DLQ (tests pass random ones). */
-  topic: string;
-  dlqTopic: string;
+  kafkaNamespace: string;
+  /** 'queue' unless a test gives its own. */
+  group?: string;
   waitingRoom: WaitingRoom;
   logger: Logger;
   retry?: RetryPolicy;
@@ -26,19 +24,22 @@ export function startPaymentReleaseConsumer(
   options: PaymentReleaseConsumerOptions,
 ): Promise<Consumer> {
   const { waitingRoom } = options;
-  return startEventConsumer({
+  return consume({
     kafka: options.kafka,
-    groupId: options.groupId,
-    topics: [options.topic],
-    dlqTopicOf: () => options.dlqTopic,
     producer: options.producer,
     logger: options.logger,
+    kafkaNamespace: options.kafkaNamespace,
+    group: options.group ?? 'queue',
     retry: options.retry,
-    parse: confirmedPaymentOf,
-    apply: async (payment) => {
-      const outcome = await waitingRoom.releaseAfterPayment(payment);
-      paymentEvents.inc({ outcome });
-      return outcome === 'duplicate' ? 'duplicate' : 'applied';
+    inbox: false,
+    handlers: {
+      'reservation.confirmed': async (event) => {
+        const { eventId, occurredAt, payload } = event;
+        const payment = { eventId, userId: payload.userId, paidAt: new Date(occurredAt) };
+        const outcome = await waitingRoom.releaseAfterPayment(payment);
+        paymentEvents.inc({ outcome });
+        return outcome === 'duplicate' ? 'duplicate' : 'applied';
+      },
     },
   });
 }

@@ -31,9 +31,8 @@ export function holdRoutes(deps: RouteDeps): Router {
         );
       }
       const userId = headers[USER_ID_HEADER];
-      return placeHold(deps.db, deps.claims, deps.topics, deps.holdRules, userId, seat);
+      return placeHold(deps.db, deps.claims, deps.holdRules, userId, seat);
     });
-    deps.relay.wake();
     holdsExpired.inc({ by: 'new_hold' }, hold.expiredHolds.length);
     await scheduleExpiry(deps, hold);
     const answer: SeatHold = {

@@ -30,7 +30,7 @@ export function paymentRoutes(deps: RouteDeps): Router {
     const { headers, body } = pay.input(res);
     let payment: RequestedPayment;
     try {
-      payment = await requestPayment(deps.db, deps.topics, {
+      payment = await requestPayment(deps.db, {
         userId: headers[USER_ID_HEADER],
         reservationId: body.reservationId,
         idempotencyKey: headers[IDEMPOTENCY_KEY_HEADER],
@@ -39,7 +39,6 @@ export function paymentRoutes(deps: RouteDeps): Router {
       paymentOutcomes.inc({ outcome: outcomeLabel(error) });
       throw error;
     }
-    if (!payment.replayed) deps.relay.wake();
 
     const outcome = await deps.outcomes.outcomeOf(payment.paymentId, deps.paymentWaitMs);
     paymentOutcomes.inc({ outcome: outcomeLabelOf(outcome) });

@@ -1,5 +1,4 @@
 import type { Logger } from '@headliner/platform';
-import type { EventTopics } from '../infra/event-topics';
 import type { HoldExpiryQueue } from '../infra/hold-expiry-queue';
 import type { HoldRules } from '../use-cases/place-hold';
 import type { Database } from '../infra/database';
@@ -13,8 +12,6 @@ export interface RouteDeps {
   seats: SeatCatalogue;
   claims: SeatClaims;
   holdExpiry: Pick<HoldExpiryQueue, 'schedule'>;
-  relay: { wake(): void };
-  topics: EventTopics;
   holdRules: HoldRules;
   outcomes: Pick<PaymentOutcomeWatch, 'outcomeOf'>;
   /** How long POST /payments waits for the wallet's answer before answering 202. */

@@ -10,7 +10,7 @@ import type { Database } from './database';
 export interface PaymentOutcomeWatch {
   /** The payment's outcome once the wallet's answer is recorded, or PENDING after `waitMs`. */
   outcomeOf(paymentId: string, waitMs: number): Promise<PaymentOutcome>;
-  /** An answer this process just committed: its waiting requests answer at once. */
+  /** Its waiting requests answer at once, when this process has committed the answer. */
   settled(paymentId: string, outcome: PaymentOutcome): void;
 }
 

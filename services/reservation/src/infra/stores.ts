@@ -1,4 +1,3 @@
-import { topicNames } from '@headliner/contracts';
 import { createRedis, type Running } from '@headliner/platform';
 import type { Config } from '../config';
 import { createDatabase } from './database';
@@ -10,11 +9,15 @@ import { createSeatClaims } from './seat-claims';
 export type Stores = ReturnType<typeof openStores>;
 
 /**
- * PostgreSQL (the truth) with the topics its outbox writes to, Redis (the fast seat claims and the
+ * PostgreSQL (the truth, whose transactions publish to the namespace's topics), Redis (the fast seat claims and the
  * hold expiry queue), and the catalogue of seats.
  */
 export function openStores(config: Config, { logger, shutdown }: Running) {
-  const db = createDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE, logger);
+  const db = createDatabase(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    logger,
+    kafkaNamespace: config.KAFKA_NAMESPACE,
+  });
   shutdown.onClose('postgres', () => db.$disconnect());
   // Fails fast rather than queue commands while Redis is away: holds go on without it.
   const redis = createRedis(config.REDIS_URL, 'request', {
@@ -27,7 +30,6 @@ export function openStores(config: Config, { logger, shutdown }: Running) {
   shutdown.onClose('hold expiry queue', () => holdExpiry.close());
   return {
     db,
-    topics: topicNames(config.KAFKA_NAMESPACE),
     redis,
     claims: createSeatClaims(redis, config.REDIS_KEY_PREFIX, logger),
     holdExpiry,

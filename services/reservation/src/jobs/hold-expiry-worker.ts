@@ -1,7 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { keepJobScheduler, type Logger } from '@headliner/platform';
-import type { EventTopics } from '../infra/event-topics';
 import { expireLapsedHolds } from '../use-cases/expire-lapsed-holds';
 import type { Database } from '../infra/database';
 import type { SeatClaims } from '../infra/seat-claims';
@@ -21,8 +20,6 @@ export interface HoldExpiryWorkerOptions {
   prefix?: string;
   queue: HoldExpiryQueue;
   db: Database;
-  topics: EventTopics;
-  relay: { wake(): void };
   claims: SeatClaims;
   logger: Logger;
   sweepIntervalMs: number;
@@ -43,33 +40,26 @@ const sweepBatchSize = 200;
 export function startHoldExpiryWorker(options: HoldExpiryWorkerOptions): {
   close(): Promise<void>;
 } {
-  const { db, topics, relay, claims, logger } = options;
+  const { db, claims, logger } = options;
   const expire = async (job: Job<HoldExpiryJobData>) => {
     const { reservationId } = job.data;
     if (job.name === expireHoldJob && reservationId) {
-      const expired = await db.$transaction((tx) =>
-        expireLapsedHolds(tx, topics, { reservationId }),
-      );
+      const expired = await db.$transaction((tx) => expireLapsedHolds(tx, { reservationId }));
       holdsExpired.inc({ by: 'job' }, expired.length);
-      if (expired.length > 0) relay.wake();
       return;
     }
     if (job.name !== sweepLapsedHoldsJob) return;
     for (;;) {
       const expired = await db.$transaction((tx) =>
-        expireLapsedHolds(tx, topics, { oldest: sweepBatchSize }),
+        expireLapsedHolds(tx, { oldest: sweepBatchSize }),
       );
       holdsExpired.inc({ by: 'sweep' }, expired.length);
-      if (expired.length > 0) relay.wake();
       if (expired.length < sweepBatchSize) break;
     }
     const unanswered = { timeoutSeconds: options.paymentTimeoutSeconds, oldest: sweepBatchSize };
     for (;;) {
-      const timedOut = await db.$transaction((tx) =>
-        timeOutUnansweredPayments(tx, topics, unanswered),
-      );
+      const timedOut = await db.$transaction((tx) => timeOutUnansweredPayments(tx, unanswered));
       paymentsTimedOut.inc(timedOut.length);
-      if (timedOut.length > 0) relay.wake();
       // After commit: until then the hold is the seat's, and its claim with it.
       await Promise.all(timedOut.map((hold) => claims.release(hold.seatId, hold.reservationId)));
       if (timedOut.length < sweepBatchSize) return;

@@ -13,7 +13,6 @@ export interface ReconciliationScheduleOptions extends ReconcileOptions {
   sources: ReconciliationSources;
   intervalMs: number;
   logger: Logger;
-  relay: { wake(): void };
 }
 
 export interface ReconciliationSchedule {
@@ -29,7 +28,7 @@ export interface ReconciliationSchedule {
 export function scheduleReconciliation(
   options: ReconciliationScheduleOptions,
 ): ReconciliationSchedule {
-  const { sources, intervalMs, logger, relay } = options;
+  const { sources, intervalMs, logger } = options;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -45,7 +44,6 @@ export function scheduleReconciliation(
       if (mismatch.outcome === 'sent') reconciliationRepairs.inc({ kind: mismatch.kind });
       logMismatch(logger, mismatch);
     }
-    if (report.mismatches.some((mismatch) => mismatch.outcome === 'sent')) relay.wake();
     reconciliationRuns.inc({ outcome: report.mismatches.length > 0 ? 'mismatches' : 'clean' });
   };
 

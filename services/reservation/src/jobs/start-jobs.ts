@@ -7,7 +7,7 @@ import { startReconciliation } from './start-reconciliation';
 /** The hold expiry worker and, when configured, the scheduled reconciliation. */
 export function startJobs(
   config: Config,
-  { db, topics, claims, holdExpiry, relay }: Stores & { relay: { wake(): void } },
+  { db, claims, holdExpiry }: Stores,
   { logger, shutdown }: Running,
 ): void {
   const connection = createRedis(config.REDIS_URL, 'worker', {
@@ -20,14 +20,12 @@ export function startJobs(
     prefix: `${config.REDIS_KEY_PREFIX}bull`,
     queue: holdExpiry,
     db,
-    topics,
-    relay,
     claims,
     logger,
     sweepIntervalMs: config.EXPIRY_SWEEP_INTERVAL_MS,
     paymentTimeoutSeconds: config.PAYMENT_TIMEOUT_SECONDS,
   });
   shutdown.onClose('hold expiry worker', () => worker.close());
-  const reconciliation = startReconciliation(config, { db, topics, relay, logger });
+  const reconciliation = startReconciliation(config, { db, logger });
   shutdown.onClose('reconciliation', () => reconciliation.stop());
 }

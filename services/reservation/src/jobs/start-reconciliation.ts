@@ -1,14 +1,11 @@
 import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import type { Logger } from '@headliner/platform';
 import type { Config } from '../config';
-import type { EventTopics } from '../infra/event-topics';
 import type { Database } from '../infra/database';
 import { scheduleReconciliation, type ReconciliationSchedule } from './reconciliation-schedule';
 
 export interface ReconciliationDeps {
   db: Database;
-  topics: EventTopics;
-  relay: { wake(): void };
   logger: Logger;
 }
 
@@ -29,7 +26,7 @@ type ReconciliationConfig = Pick<
  */
 export function startReconciliation(
   config: ReconciliationConfig,
-  { db, topics, relay, logger }: ReconciliationDeps,
+  { db, logger }: ReconciliationDeps,
 ): ReconciliationSchedule {
   const walletUrl = config.RECONCILE_WALLET_DATABASE_URL;
   const concertUrl = config.RECONCILE_CONCERT_DATABASE_URL;
@@ -41,13 +38,11 @@ export function startReconciliation(
   const catalogue = createPgPool(concertUrl, 2, logger);
   const schedule = scheduleReconciliation({
     sources: { reservation: db, wallet: sqlDatabase(wallet), catalogue: sqlDatabase(catalogue) },
-    topics,
     graceSeconds: config.RECONCILE_GRACE_SECONDS,
     paymentTimeoutSeconds: config.PAYMENT_TIMEOUT_SECONDS,
     repair: config.RECONCILE_REPAIRS === 'on',
     intervalMs: config.RECONCILE_INTERVAL_MS,
     logger,
-    relay,
   });
   return {
     stop: async () => {

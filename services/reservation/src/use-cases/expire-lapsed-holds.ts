@@ -1,5 +1,4 @@
 import { newEvent, ReservationReleasedEvent } from '@headliner/contracts';
-import { recordEvent, type EventTopics } from '../infra/event-topics';
 import { Prisma } from '../generated/prisma/client';
 import type { Transaction } from '../infra/database';
 
@@ -25,11 +24,7 @@ const noPaymentInFlight = Prisma.sql`NOT EXISTS (
  * only a statement that starts after the lock is granted sees a payment committed by the
  * transaction it waited for (a payment locks the same row before it is inserted).
  */
-export async function expireLapsedHolds(
-  tx: Transaction,
-  topics: EventTopics,
-  which: LapsedHolds,
-): Promise<string[]> {
+export async function expireLapsedHolds(tx: Transaction, which: LapsedHolds): Promise<string[]> {
   const locked = await lockLapsedHolds(tx, which);
   if (locked.length === 0) return [];
 
@@ -46,7 +41,7 @@ export async function expireLapsedHolds(
       userId: hold.user_id,
       reason: 'EXPIRED',
     });
-    await recordEvent(tx, topics.reservationReleased, released);
+    await tx.publish(released);
   }
   return expired.map((hold) => hold.id);
 }

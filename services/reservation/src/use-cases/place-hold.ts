@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { newEvent, ReservationHeldEvent } from '@headliner/contracts';
 import { BookingRefused } from '../domain/booking-refused';
 import type { Seat } from '../domain/seat';
-import { recordEvent, type EventTopics } from '../infra/event-topics';
 import type { Database, Transaction } from '../infra/database';
 import type { SeatClaims } from '../infra/seat-claims';
 import { expireLapsedHolds } from './expire-lapsed-holds';
@@ -33,7 +32,6 @@ export interface PlacedHold {
 export async function placeHold(
   db: Database,
   claims: SeatClaims,
-  topics: EventTopics,
   rules: HoldRules,
   userId: string,
   seat: Seat,
@@ -48,7 +46,7 @@ export async function placeHold(
       let hold = await insertHold(tx, reservationId, userId, seat, rules.holdTtlSeconds);
       let expiredHolds: string[] = [];
       if (!hold) {
-        expiredHolds = await expireLapsedHolds(tx, topics, { seatId: seat.seatId });
+        expiredHolds = await expireLapsedHolds(tx, { seatId: seat.seatId });
         if (expiredHolds.length > 0) {
           hold = await insertHold(tx, reservationId, userId, seat, rules.holdTtlSeconds);
         }
@@ -65,7 +63,7 @@ export async function placeHold(
         price: seat.price,
         expiresAt: expiresAt.toISOString(),
       });
-      await recordEvent(tx, topics.reservationHeld, held);
+      await tx.publish(held);
       return { reservationId, expiresAt, price: seat.price, expiredHolds };
     });
   } catch (error) {

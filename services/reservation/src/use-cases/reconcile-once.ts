@@ -1,11 +1,10 @@
-import { topicNames } from '@headliner/contracts';
 import type { Logger } from '@headliner/platform';
 import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import { createDatabase } from '../infra/database';
 import { logMismatch } from './log-mismatch';
 import { reconcile, type ReconcileOptions, type ReconciliationReport } from './reconcile';
 
-export interface ReconcileOnceOptions extends Omit<ReconcileOptions, 'topics'> {
+export interface ReconcileOnceOptions extends ReconcileOptions {
   urls: { reservation: string; wallet: string; concert: string };
   /** The system's KAFKA_NAMESPACE: the repairs' events go to its topics. */
   kafkaNamespace: string;
@@ -17,13 +16,17 @@ export interface ReconcileOnceOptions extends Omit<ReconcileOptions, 'topics'> {
  * outbox for the running service's relay, as the saga's own do.
  */
 export async function reconcileOnce(options: ReconcileOnceOptions): Promise<ReconciliationReport> {
-  const reservation = createDatabase(options.urls.reservation, 2, options.logger);
+  const reservation = createDatabase(options.urls.reservation, {
+    poolSize: 2,
+    logger: options.logger,
+    kafkaNamespace: options.kafkaNamespace,
+  });
   const wallet = createPgPool(options.urls.wallet, 1, options.logger);
   const catalogue = createPgPool(options.urls.concert, 1, options.logger);
   try {
     const report = await reconcile(
       { reservation, wallet: sqlDatabase(wallet), catalogue: sqlDatabase(catalogue) },
-      { ...options, topics: topicNames(options.kafkaNamespace) },
+      options,
     );
     if (report.ran) for (const mismatch of report.mismatches) logMismatch(options.logger, mismatch);
     return report;

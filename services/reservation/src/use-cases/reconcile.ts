@@ -1,5 +1,4 @@
 import type { SqlDatabase } from '@headliner/platform/database';
-import type { EventTopics } from '../infra/event-topics';
 import type { Database } from '../infra/database';
 import { readShownSeats } from '../infra/catalogue-reads';
 import { findMismatches } from '../domain/find-mismatches';
@@ -18,7 +17,6 @@ export interface ReconciliationSources {
 }
 
 export interface ReconcileOptions {
-  topics: EventTopics;
   /** Facts that changed more recently than this may belong to a saga still in flight. */
   graceSeconds: number;
   /** PAYMENT_TIMEOUT_SECONDS: how long a payment may await the wallet. */
@@ -67,8 +65,6 @@ export function reconcile(
   async function repairOf({ repair, reservationId }: Mismatch) {
     if (!repair) return undefined;
     if (!options.repair) return 'dry_run';
-    return sources.reservation.$transaction((tx) =>
-      repairMismatch(tx, options.topics, reservationId, repair),
-    );
+    return sources.reservation.$transaction((tx) => repairMismatch(tx, reservationId, repair));
   }
 }

@@ -7,7 +7,6 @@ import {
   wonOf,
 } from '@headliner/contracts';
 import { NonRetriableError } from '@headliner/platform';
-import { recordEvent, type EventTopics } from '../infra/event-topics';
 import { Prisma } from '../generated/prisma/client';
 import type { Transaction } from '../infra/database';
 import { paymentSagaDuration } from '../metrics';
@@ -34,7 +33,6 @@ const sagaSeconds = Prisma.sql`
 /** The wallet debited the payment: it COMPLETES and its hold becomes a sale (CONFIRMED). */
 export async function recordPaymentCompleted(
   tx: Transaction,
-  topics: EventTopics,
   answer: PaymentCompletedPayload,
 ): Promise<Recorded> {
   const payment = Prisma.sql`status = 'COMPLETED', balance_after = ${answer.balance}`;
@@ -49,7 +47,7 @@ export async function recordPaymentCompleted(
     paymentId: answer.paymentId,
     amount: settled.amount,
   });
-  await recordEvent(tx, topics.reservationConfirmed, confirmed);
+  await tx.publish(confirmed);
   paymentSagaDuration.observe({ outcome: 'completed' }, settled.sagaSeconds);
   return { reservationId: settled.reservationId, seatId: settled.seatId };
 }
@@ -57,7 +55,6 @@ export async function recordPaymentCompleted(
 /** The wallet refused the payment: it FAILS and its hold is CANCELLED, freeing the seat. */
 export async function recordPaymentFailed(
   tx: Transaction,
-  topics: EventTopics,
   answer: PaymentFailedPayload,
 ): Promise<Recorded> {
   const payment = Prisma.sql`status = 'FAILED', failure_reason = ${answer.reason}`;
@@ -71,7 +68,7 @@ export async function recordPaymentFailed(
     userId: settled.userId,
     reason: 'PAYMENT_FAILED',
   });
-  await recordEvent(tx, topics.reservationReleased, released);
+  await tx.publish(released);
   paymentSagaDuration.observe({ outcome: answer.reason.toLowerCase() }, settled.sagaSeconds);
   return { reservationId: settled.reservationId, seatId: settled.seatId };
 }

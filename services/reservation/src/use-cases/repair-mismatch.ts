@@ -6,7 +6,6 @@ import {
   ReservationReleasedEvent,
   wonOf,
 } from '@headliner/contracts';
-import { recordEvent, type EventTopics } from '../infra/event-topics';
 import type { Transaction } from '../infra/database';
 import type { Repair } from '../domain/mismatch';
 
@@ -41,7 +40,6 @@ export type RepairOutcome = 'sent' | 'moved_on';
  */
 export async function repairMismatch(
   tx: Transaction,
-  topics: EventTopics,
   reservationId: string,
   repair: Repair,
 ): Promise<RepairOutcome> {
@@ -68,7 +66,7 @@ export async function repairMismatch(
       if (!ended || live) return 'moved_on';
       const { paymentId, userId, amount, reason } = repair;
       const cancelled = { paymentId, reservationId, userId, amount, reason };
-      await recordEvent(tx, topics.paymentCancelled, newEvent(PaymentCancelledEvent, cancelled));
+      await tx.publish(newEvent(PaymentCancelledEvent, cancelled));
       return 'sent';
     }
     case 'reservation.confirmed': {
@@ -77,7 +75,7 @@ export async function repairMismatch(
       // Dated when the sale happened: the queue ends only a session admitted before then, so
       // the fan's later visit keeps its token.
       const event = newEvent(ReservationConfirmedEvent, confirmed, completed.updated_at);
-      await recordEvent(tx, topics.reservationConfirmed, event);
+      await tx.publish(event);
       return 'sent';
     }
     case 'reservation.held': {
@@ -86,14 +84,14 @@ export async function repairMismatch(
       const held = { ...seat, price: wonOf(reservation.price), expiresAt };
       // Dated when the hold began, as the first one was: the catalogue orders holds by it.
       const event = newEvent(ReservationHeldEvent, held, reservation.created_at);
-      await recordEvent(tx, topics.reservationHeld, event);
+      await tx.publish(event);
       return 'sent';
     }
     case 'reservation.released': {
       if (!ended || completed) return 'moved_on';
       const reason = reservation.status === 'EXPIRED' ? 'EXPIRED' : 'CANCELLED';
       const released = newEvent(ReservationReleasedEvent, { ...seat, reason });
-      await recordEvent(tx, topics.reservationReleased, released);
+      await tx.publish(released);
       return 'sent';
     }
   }

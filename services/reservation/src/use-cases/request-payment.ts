@@ -8,7 +8,6 @@ import {
 import { BookingRefused } from '../domain/booking-refused';
 import { assertPayable } from '../domain/payability';
 import { paymentRequestHash } from '../domain/payment-request-hash';
-import { recordEvent, type EventTopics } from '../infra/event-topics';
 import type { Database, Transaction } from '../infra/database';
 import { isUniqueViolation } from '@headliner/platform/database';
 
@@ -34,22 +33,20 @@ export interface RequestedPayment {
  */
 export async function requestPayment(
   db: Database,
-  topics: EventTopics,
   attempt: PaymentAttempt,
 ): Promise<RequestedPayment> {
   try {
-    return await db.$transaction((tx) => paymentOrReplay(tx, topics, attempt));
+    return await db.$transaction((tx) => paymentOrReplay(tx, attempt));
   } catch (error) {
     // Two first uses of one key for different reservations raced past each other's lookup;
     // a second pass finds the winner and answers as for any reuse.
     if (!isUniqueViolation(error)) throw error;
-    return db.$transaction((tx) => paymentOrReplay(tx, topics, attempt));
+    return db.$transaction((tx) => paymentOrReplay(tx, attempt));
   }
 }
 
 async function paymentOrReplay(
   tx: Transaction,
-  topics: EventTopics,
   { userId, reservationId, idempotencyKey }: PaymentAttempt,
 ): Promise<RequestedPayment> {
   const requestHash = paymentRequestHash({ reservationId });
@@ -91,7 +88,7 @@ async function paymentOrReplay(
     VALUES (${paymentId}::uuid, ${reservationId}::uuid, ${userId}::uuid, ${amount}, 'REQUESTED',
       ${idempotencyKey}, ${requestHash}, now())`;
   const requested = newEvent(PaymentRequestedEvent, { paymentId, reservationId, userId, amount });
-  await recordEvent(tx, topics.paymentRequested, requested);
+  await tx.publish(requested);
   return { paymentId, reservationId, amount, replayed: false };
 }
 

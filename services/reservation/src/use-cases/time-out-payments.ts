@@ -5,7 +5,6 @@ import {
   type PaymentCancellationReason,
   wonOf,
 } from '@headliner/contracts';
-import { recordEvent, type EventTopics } from '../infra/event-topics';
 import { Prisma } from '../generated/prisma/client';
 import type { Transaction } from '../infra/database';
 
@@ -53,7 +52,6 @@ const reason: PaymentCancellationReason = 'TIMED_OUT';
  */
 export async function timeOutUnansweredPayments(
   tx: Transaction,
-  topics: EventTopics,
   { timeoutSeconds, oldest }: UnansweredPayments,
 ): Promise<TimedOutHold[]> {
   // created_at is a timestamp without time zone, written in UTC: compare it as such, so the
@@ -86,7 +84,7 @@ export async function timeOutUnansweredPayments(
     // Locked and HELD above, so always found; checked so a bug fails the sweep, not the data.
     const hold = holdOf.get(payment.reservation_id);
     if (!hold) throw new Error(`reservation ${payment.reservation_id} left HELD while timed out`);
-    await recordTimeOut(tx, topics, payment, hold);
+    await recordTimeOut(tx, payment, hold);
     timedOut.push({ reservationId: hold.id, seatId: hold.seat_id });
   }
   return timedOut;
@@ -94,7 +92,6 @@ export async function timeOutUnansweredPayments(
 
 async function recordTimeOut(
   tx: Transaction,
-  topics: EventTopics,
   payment: TimedOutPayment,
   hold: CancelledHold,
 ): Promise<void> {
@@ -105,7 +102,7 @@ async function recordTimeOut(
     userId: hold.user_id,
     reason: 'PAYMENT_TIMED_OUT',
   });
-  await recordEvent(tx, topics.reservationReleased, released);
+  await tx.publish(released);
   const cancelled = newEvent(PaymentCancelledEvent, {
     paymentId: payment.id,
     reservationId: payment.reservation_id,
@@ -113,5 +110,5 @@ async function recordTimeOut(
     amount: wonOf(payment.amount),
     reason,
   });
-  await recordEvent(tx, topics.paymentCancelled, cancelled);
+  await tx.publish(cancelled);
 }

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, startOutboxRelay } from '@headliner/platform';
 import {
   createTestDatabase,
+  createTestNamespace,
   createTestRedis,
-  createTestTopics,
   infraUrl,
   testKafka,
 } from '@headliner/testing';
@@ -14,7 +14,6 @@ import { Redis } from 'ioredis';
 import type { Consumer } from 'kafkajs';
 import { createApp, type AppDeps } from '../../src/app';
 import { startPaymentAnswerConsumer } from '../../src/consumers/payment-answer-consumer';
-import type { EventTopics } from '../../src/infra/event-topics';
 import { PrismaClient } from '../../src/generated/prisma/client';
 import { createHoldExpiryQueue } from '../../src/infra/hold-expiry-queue';
 import { startHoldExpiryWorker } from '../../src/jobs/hold-expiry-worker';
@@ -38,34 +37,20 @@ export interface BookingServiceOptions {
 }
 
 /**
- * The reservation service wired as main.ts wires it, on a fresh database, random topics, a
- * random Redis prefix and a stand-in concert service; `stop()` removes it all.
+ * The reservation service wired as main.ts wires it, on a fresh database, a random topic
+ * namespace, a random Redis prefix and a stand-in concert service; `stop()` removes it all.
  */
 export async function startBookingService(options: BookingServiceOptions = {}) {
   const database = await createTestDatabase('headliner_reservation_template');
-  const db = createDatabase(database.url);
+  const kafka = testKafka();
+  const namespace = await createTestNamespace(kafka);
+  const { topics } = namespace;
+  const db = createDatabase(database.url, {
+    logger: quietLogger,
+    kafkaNamespace: namespace.namespace,
+  });
   // What the tests read the tables through; the service itself runs its SQL on pg.
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-  const kafka = testKafka();
-  const created = await createTestTopics(kafka, 7);
-  const [held, released, confirmed, requested, completed, failed, cancelled] = created.topics as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const topics: EventTopics = {
-    reservationHeld: held,
-    reservationReleased: released,
-    reservationConfirmed: confirmed,
-    paymentRequested: requested,
-    paymentCompleted: completed,
-    paymentFailed: failed,
-    paymentCancelled: cancelled,
-  };
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const relay = startOutboxRelay({ db, producer, logger: quietLogger, idleIntervalMs: 50 });
@@ -83,8 +68,6 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
     seats: createSeatCatalogue({ concertUrl: concert.url, timeoutMs: 2000, logger: quietLogger }),
     claims,
     holdExpiry,
-    relay,
-    topics,
     holdRules: {
       holdTtlSeconds: options.holdTtlSeconds ?? 300,
       maxHoldsPerUser: options.maxHoldsPerUser ?? 4,
@@ -101,12 +84,15 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
 
   let consumer: Consumer | undefined;
   if (options.consumer) {
-    const groupId = `reservation-${randomUUID()}`;
-    const consumerOptions = { kafka, producer, db, relay, claims, outcomes, topics };
     consumer = await startPaymentAnswerConsumer({
-      ...consumerOptions,
+      kafka,
+      producer,
+      db,
+      claims,
+      outcomes,
       logger: quietLogger,
-      groupId,
+      kafkaNamespace: namespace.namespace,
+      group: `reservation-${randomUUID()}`,
     });
   }
   const worker = startHoldExpiryWorker({
@@ -114,8 +100,6 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
     prefix: bullPrefix,
     queue: holdExpiry,
     db,
-    topics,
-    relay,
     claims,
     logger: quietLogger,
     sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
@@ -151,7 +135,7 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
       await concert.stop();
       await db.$disconnect();
       await prisma.$disconnect();
-      await created.remove();
+      await namespace.remove();
       await database.drop();
     },
   };

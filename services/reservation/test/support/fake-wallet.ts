@@ -6,9 +6,9 @@ import {
   PaymentFailedEvent,
   type PaymentFailureReason,
   type PaymentRequestedPayload,
+  type TopicNames,
 } from '@headliner/contracts';
 import type { Kafka } from 'kafkajs';
-import type { EventTopics } from '../../src/infra/event-topics';
 
 export type WalletAnswer =
   { pay: true; balance: number } | { pay: false; reason: PaymentFailureReason } | { pay: 'never' };
@@ -19,7 +19,7 @@ export type Wallet = (request: PaymentRequestedPayload) => WalletAnswer | Promis
  * Stands in for the wallet service over the real Kafka path: consumes payment.requested and
  * answers with payment.completed or payment.failed, as `wallet` decides per request.
  */
-export async function startFakeWallet(kafka: Kafka, topics: EventTopics, wallet: Wallet) {
+export async function startFakeWallet(kafka: Kafka, topics: TopicNames, wallet: Wallet) {
   const requested: PaymentRequestedPayload[] = [];
   const producer = kafka.producer();
   await producer.connect();

@@ -1,8 +1,8 @@
 import { wonOf } from '@headliner/contracts';
-import type { SqlTransaction } from '@headliner/platform/database';
+import type { SqlStatements } from '@headliner/platform/database';
 
 /** A user who never charged has no wallet row yet, and a balance of 0. */
-export async function balanceOf(db: SqlTransaction, userId: string): Promise<number> {
+export async function balanceOf(db: SqlStatements, userId: string): Promise<number> {
   const [wallet] = await db.$queryRaw<{ balance: string }[]>`
     SELECT balance FROM wallets WHERE user_id = ${userId}::uuid`;
   return wallet ? wonOf(wallet.balance) : 0;

@@ -1,16 +1,10 @@
-import {
-  partitionKeyOf,
-  PAYMENT_COMPLETED,
-  type PaymentRequestedPayload,
-} from '@headliner/contracts';
-import { appendToOutbox } from '@headliner/platform';
+import { PAYMENT_COMPLETED, type PaymentRequestedPayload } from '@headliner/contracts';
 import type { SqlTransaction } from '@headliner/platform/database';
 import { paymentOutcome, type Debit } from '../domain/payment-outcome';
 import { debitWallet } from '../infra/debit-ledger';
 import { paymentStanding } from '../infra/payment-standing';
 import { lockWallet } from '../infra/wallet-lock';
 import { debits } from '../metrics';
-import type { WalletTopics } from '../consumers/wallet-topics';
 
 const noWallet: Debit = { result: 'refused', walletExists: false };
 
@@ -24,7 +18,6 @@ const noWallet: Debit = { result: 'refused', walletExists: false };
 export async function settlePayment(
   tx: SqlTransaction,
   request: PaymentRequestedPayload,
-  topics: WalletTopics,
 ): Promise<void> {
   const walletFound = await lockWallet(tx, request.userId);
   // Counted before commit: a rolled-back attempt that is retried counts twice, which a rate
@@ -41,11 +34,6 @@ export async function settlePayment(
   const debit = walletFound ? await debitWallet(tx, request) : noWallet;
   const outcome = paymentOutcome(request, debit);
   const completed = outcome.type === PAYMENT_COMPLETED;
-  await appendToOutbox(tx, {
-    eventId: outcome.eventId,
-    topic: completed ? topics.paymentCompleted : topics.paymentFailed,
-    key: partitionKeyOf(outcome),
-    value: outcome,
-  });
+  await tx.publish(outcome);
   debits.inc({ outcome: completed ? 'completed' : outcome.payload.reason.toLowerCase() });
 }
