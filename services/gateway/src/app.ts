@@ -2,7 +2,6 @@ import { createHttpApp, type Logger } from '@headliner/platform';
 import type { SqlDatabase } from '@headliner/platform/database';
 import { Router, type Express } from 'express';
 import type { Redis } from 'ioredis';
-import type { Registry } from 'prom-client';
 import type { GatewayConfig } from './config';
 import { accessTokens } from './domain/access-token';
 import { adminUserIdOf } from './domain/admin-account';
@@ -22,18 +21,10 @@ export interface AppDeps {
   logger: Logger;
   db: SqlDatabase;
   redis: Redis;
-  metrics?: Registry;
   isShuttingDown?: () => boolean;
 }
 
-export function createApp({
-  config,
-  logger,
-  db,
-  redis,
-  metrics,
-  isShuttingDown,
-}: AppDeps): Express {
+export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps): Express {
   const users = sqlUsers(db);
   const tokens = accessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
   const checkCredentials = credentialCheck({
@@ -51,9 +42,8 @@ export function createApp({
   routes.use(
     apiRouter({
       tokens,
-      upstreams: createUpstreams(config, logger, metrics),
+      upstreams: createUpstreams(config, logger),
       responseCache: createResponseCache(config.RESPONSE_CACHE_MAX_ENTRIES),
-      metrics,
       rateLimit: rateLimit({
         userLimiter: redisRateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
         perUser: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
@@ -63,7 +53,6 @@ export function createApp({
           burst: config.RATE_LIMIT_ANONYMOUS_BURST,
         },
         logger,
-        metrics,
       }),
       ownHandlers: authHandlers({
         users,
@@ -78,7 +67,6 @@ export function createApp({
   return createHttpApp({
     logger,
     routes,
-    metrics,
     isShuttingDown,
     // Upstreams are left out on purpose: with one service down the gateway still serves the rest,
     // answering 503 for that service's routes. Redis only counts requests for the rate limiter,

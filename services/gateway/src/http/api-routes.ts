@@ -1,6 +1,5 @@
 import { apiRoutes, expressPath, type ApiRoute } from '@headliner/contracts';
 import { Router, type RequestHandler } from 'express';
-import type { Registry } from 'prom-client';
 import type { AccessTokens } from '../domain/access-token';
 import type { ResponseCache } from '../infra/response-cache';
 import type { Upstreams, UpstreamName } from '../infra/upstreams';
@@ -29,7 +28,6 @@ export interface ApiRouterOptions {
   rateLimit: RequestHandler;
   /** Where reads anyone may make are kept while their service's Cache-Control allows. */
   responseCache: ResponseCache;
-  metrics?: Registry;
   /** Handlers of the operations the gateway owns, by operationId. */
   ownHandlers: Record<string, RequestHandler[]>;
 }
@@ -62,7 +60,7 @@ function handlersOf(route: ApiRoute, options: ApiRouterOptions): RequestHandler[
   }
   const upstream = options.upstreams[owner];
   if (route.method === 'get' && route.caller === 'anyone') {
-    return [forwardThroughCache(upstream, options.responseCache, options.metrics)];
+    return [forwardThroughCache(upstream, options.responseCache)];
   }
   if (!needsActiveQueueToken.has(route)) return [forwardTo(upstream)];
   return [queueTokenCheck(options.upstreams.queue), forwardTo(upstream)];

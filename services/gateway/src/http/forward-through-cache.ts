@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { ProblemError } from '@headliner/platform';
 import type { RequestHandler, Response } from 'express';
-import { Counter, register as globalRegistry, type Registry } from 'prom-client';
 import type { ResponseCache, StoredAnswer } from '../infra/response-cache';
 import type { Upstream } from '../infra/upstreams';
+import { responseCacheLookups } from '../metrics';
 import { relayedBack } from './forward';
 
 /**
@@ -13,16 +13,11 @@ import { relayedBack } from './forward';
  * request: an answer the service says not to store (its cache switched off) must reach each fan
  * fresh, and the few misses a one-second expiry lets through cost the concert one load anyway.
  */
-export function forwardThroughCache(
-  upstream: Upstream,
-  cache: ResponseCache,
-  metrics: Registry = globalRegistry,
-): RequestHandler {
-  const lookups = lookupCounter(metrics);
+export function forwardThroughCache(upstream: Upstream, cache: ResponseCache): RequestHandler {
   return async (req, res) => {
     const key = req.originalUrl;
     const cached = cache.fresh(key);
-    lookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
+    responseCacheLookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
     if (cached) return send(res, cached.answer, cached.ageSeconds);
     const answer = await wholeAnswer(
       upstream,
@@ -60,17 +55,4 @@ function send(res: Response, answer: StoredAnswer, ageSeconds: number): void {
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
   res.setHeader('age', String(ageSeconds));
   res.end(answer.body);
-}
-
-function lookupCounter(registry: Registry): Counter<'upstream' | 'result'> {
-  const name = 'gateway_response_cache_lookups_total';
-  return (
-    (registry.getSingleMetric(name) as Counter<'upstream' | 'result'> | undefined) ??
-    new Counter({
-      name,
-      help: 'Reads anyone may make, answered from the gateway cache (hit) or the service (miss)',
-      labelNames: ['upstream', 'result'],
-      registers: [registry],
-    })
-  );
 }

@@ -1,7 +1,7 @@
 import { ProblemError, type Logger } from '@headliner/platform';
 import type { RequestHandler } from 'express';
-import { Counter, register as globalRegistry, type Registry } from 'prom-client';
 import type { RateLimit, RateLimiter } from '../infra/rate-limiter';
+import { rateLimitDecisions } from '../metrics';
 import { callerOf } from './authenticate';
 
 const FAIL_OPEN_LOG_INTERVAL_MS = 10_000;
@@ -14,7 +14,6 @@ export interface RateLimitOptions {
   anonymousLimiter: RateLimiter;
   perAnonymousClient: RateLimit;
   logger: Logger;
-  metrics?: Registry;
 }
 
 /**
@@ -23,7 +22,6 @@ export interface RateLimitOptions {
  * go through unlimited: a rate limiter must not take the whole API down with it.
  */
 export function rateLimit(options: RateLimitOptions): RequestHandler {
-  const decisions = decisionCounter(options.metrics ?? globalRegistry);
   let lastFailOpenLog = 0;
 
   return async (req, res, next) => {
@@ -35,14 +33,14 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
     try {
       decision = await limiter(subject, limit);
     } catch (error) {
-      decisions.inc({ outcome: 'fail_open' });
+      rateLimitDecisions.inc({ outcome: 'fail_open' });
       if (Date.now() - lastFailOpenLog >= FAIL_OPEN_LOG_INTERVAL_MS) {
         lastFailOpenLog = Date.now();
         options.logger.warn({ err: error }, 'rate limiter unavailable: letting requests through');
       }
       return next();
     }
-    decisions.inc({ outcome: decision.allowed ? 'allowed' : 'limited' });
+    rateLimitDecisions.inc({ outcome: decision.allowed ? 'allowed' : 'limited' });
     if (decision.allowed) return next();
     const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
     throw ProblemError.tooManyRequests(`Too many requests; retry in ${seconds} s.`, {
@@ -50,17 +48,4 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       headers: { 'Retry-After': String(seconds) },
     });
   };
-}
-
-function decisionCounter(registry: Registry): Counter<'outcome'> {
-  const name = 'gateway_rate_limit_decisions_total';
-  return (
-    (registry.getSingleMetric(name) as Counter<'outcome'> | undefined) ??
-    new Counter({
-      name,
-      help: 'Rate limit decisions: allowed, limited (429), or fail_open (Redis unavailable)',
-      labelNames: ['outcome'],
-      registers: [registry],
-    })
-  );
 }

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { createCircuitBreaker, ProblemError, type Logger } from '@headliner/platform';
-import type { Registry } from 'prom-client';
 import type { GatewayConfig } from '../config';
 import { exchangesWith, UpstreamTimeout, type UpstreamRequest } from './upstream-exchange';
 
@@ -28,7 +27,7 @@ class ServerErrorAnswer extends Error {
   }
 }
 
-export function createUpstreams(config: GatewayConfig, logger: Logger, metrics?: Registry) {
+export function createUpstreams(config: GatewayConfig, logger: Logger) {
   const baseUrls: Record<UpstreamName, string> = {
     queue: config.QUEUE_URL,
     concert: config.CONCERT_URL,
@@ -49,7 +48,6 @@ export function createUpstreams(config: GatewayConfig, logger: Logger, metrics?:
       },
       {
         logger,
-        metrics,
         timeoutMs: false, // the exchange enforces UPSTREAM_TIMEOUT_MS itself, and aborts
         resetTimeoutMs: config.UPSTREAM_BREAKER_RESET_MS,
         volumeThreshold: config.UPSTREAM_BREAKER_VOLUME_THRESHOLD,

@@ -8,7 +8,6 @@ import {
   type TestDatabase,
 } from '@headliner/testing';
 import { Redis } from 'ioredis';
-import { Registry } from 'prom-client';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { loadGatewayConfig } from '../../src/config';
@@ -56,15 +55,13 @@ export async function startTestInfrastructure() {
       RATE_LIMIT_KEY_PREFIX: `${testRedis.prefix}${crypto.randomUUID()}:`,
       ...env,
     });
-    const metrics = new Registry();
     const app = createApp({
       config,
       logger,
       db: sqlDatabase(pool),
       redis: options.redis ?? redis,
-      metrics,
     });
-    return { app, config, metrics, http: () => request(app) };
+    return { app, config, http: () => request(app) };
   }
 
   return {
