@@ -3,6 +3,7 @@ import type { ApiResponse, ApiRoute } from './api/api-route';
 import { apiComponents } from './api/components';
 import { QUEUE_TOKEN_HEADER } from './api/queue';
 import { routes } from './api/routes';
+import { withPortablePatterns } from './portable-patterns';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -111,12 +112,14 @@ function responseOf({ description, schema, contentType }: ApiResponse) {
 function schemaOf(schema: z.ZodType): JsonSchema {
   const component = apiComponents.get(schema);
   if (component) return { $ref: COMPONENTS + component.id };
-  return withoutDialect(z.toJSONSchema(schema, { io: 'input' }));
+  return withPortablePatterns(withoutDialect(z.toJSONSchema(schema, { io: 'input' })));
 }
 
 function componentSchemas(): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(apiComponents, { io: 'input', uri: (id) => COMPONENTS + id });
-  return Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, withoutDialect(s)]));
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, s]) => [id, withPortablePatterns(withoutDialect(s))]),
+  );
 }
 
 // The document declares the dialect once (OpenAPI 3.1 defaults to JSON Schema 2020-12), and a
