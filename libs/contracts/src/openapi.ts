@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiResponse, ApiRoute } from './api/api-route';
 import { apiComponents } from './api/components';
 import { QUEUE_TOKEN_HEADER } from './api/queue';
+import { responsesOfKind } from './api/route-kind-responses';
 import { routes } from './api/routes';
 import { withPortablePatterns } from './portable-patterns';
 
@@ -25,10 +26,13 @@ export interface OpenApiOperation {
   security?: Record<string, string[]>[];
   parameters?: Record<string, unknown>[];
   requestBody?: { required: true; content: Record<string, { schema: JsonSchema }> };
-  responses: Record<
-    string,
-    { description: string; content?: Record<string, { schema: JsonSchema }> }
-  >;
+  responses: Record<string, OpenApiResponse>;
+}
+
+export interface OpenApiResponse {
+  description: string;
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
+  content?: Record<string, { schema: JsonSchema }>;
 }
 
 const COMPONENTS = '#/components/schemas/';
@@ -86,8 +90,11 @@ function operationOf(route: ApiRoute): OpenApiOperation {
         content: { 'application/json': { schema: schemaOf(route.body) } },
       },
     }),
+    // Every status the operation can answer: those of its kind, then its own.
     responses: Object.fromEntries(
-      Object.entries(route.responses).map(([status, response]) => [status, responseOf(response)]),
+      Object.entries({ ...responsesOfKind(route), ...route.responses }).map(
+        ([status, response]) => [status, responseOf(response)],
+      ),
     ),
   };
 }
@@ -101,11 +108,20 @@ function parametersOf(shape: Record<string, z.ZodType> | undefined, location: 'p
   }));
 }
 
-function responseOf({ description, schema, contentType }: ApiResponse) {
-  if (!schema) return { description };
+function responseOf({ description, schema, contentType, headers }: ApiResponse): OpenApiResponse {
   return {
     description,
-    content: { [contentType ?? 'application/json']: { schema: schemaOf(schema) } },
+    ...(headers && {
+      headers: Object.fromEntries(
+        Object.entries(headers).map(([name, header]) => [
+          name,
+          { description: header.description, schema: schemaOf(header.schema) },
+        ]),
+      ),
+    }),
+    ...(schema && {
+      content: { [contentType ?? 'application/json']: { schema: schemaOf(schema) } },
+    }),
   };
 }
 

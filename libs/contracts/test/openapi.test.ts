@@ -15,7 +15,7 @@ const documented: [string, string, number[]][] = [
   ['get', '/api/v1/queue/stats', [200]],
   ['post', '/api/v1/reservations', [201, 409, 403]],
   ['get', '/api/v1/reservations/{reservationId}', [200]],
-  ['post', '/api/v1/payments', [200, 402, 409, 202]],
+  ['post', '/api/v1/payments', [200, 402, 409, 202, 422]],
   ['post', '/api/v1/wallet/charges', [200]],
   ['get', '/api/v1/wallet', [200]],
   ['post', '/api/v1/admin/concerts', [201]],
@@ -43,6 +43,9 @@ const queueTokenOperations = new Set([
   'post /api/v1/reservations',
   'post /api/v1/payments',
 ]);
+
+// The gateway lets these through only with an ACTIVE queue token, and answers 403 otherwise.
+const needsActiveQueueToken = new Set(['post /api/v1/reservations', 'post /api/v1/payments']);
 
 function operation(method: string, path: string) {
   const found = document.paths[path]?.[method];
@@ -89,6 +92,36 @@ describe('the OpenAPI document', () => {
       else if (queueTokenOperations.has(key))
         expect(security).toEqual([{ bearerAuth: [], queueToken: [] }]);
       else expect(security).toEqual([{ bearerAuth: [] }]);
+    },
+  );
+
+  // What each layer a request crosses can answer, whatever the operation: the fuzzer flags any
+  // status the document does not list for the operation that answered it.
+  it.each(documented)(
+    'documents every status its kind of route can answer on %s %s',
+    (method, path) => {
+      const { responses, security, requestBody, parameters, tags } = operation(method, path);
+      const expected = [
+        ...(requestBody || parameters ? [400] : []),
+        ...(requestBody ? [413] : []),
+        ...(security ? [401] : []),
+        ...(tags.includes('admin') || needsActiveQueueToken.has(`${method} ${path}`) ? [403] : []),
+        ...(path.startsWith('/api/') ? [429, 503] : []),
+        ...(path.startsWith('/api/') && !tags.includes('auth') ? [502, 504] : []),
+      ];
+      expect(Object.keys(responses).map(Number)).toEqual(expect.arrayContaining(expected));
+    },
+  );
+
+  it.each(documented.filter(([, path]) => path.startsWith('/api/')))(
+    'tells when to retry on %s %s: Retry-After with 429 and 503',
+    (method, path) => {
+      const { responses } = operation(method, path);
+      for (const status of ['429', '503']) {
+        expect(responses[status]?.headers?.['Retry-After']).toMatchObject({
+          schema: { type: 'integer' },
+        });
+      }
     },
   );
 

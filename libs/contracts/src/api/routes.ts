@@ -139,7 +139,7 @@ const operations = {
       401: unauthenticated,
       403: queueTokenNotActive,
       404: problem('No such schedule or seat'),
-      409: problem('The seat is not available'),
+      409: problem('The seat is not available, or the caller holds as many seats as allowed'),
     },
   },
   getReservation: {
@@ -173,7 +173,10 @@ const operations = {
       401: unauthenticated,
       402: problem('Insufficient wallet balance'),
       403: queueTokenNotActive,
-      409: problem("The hold expired or is not the caller's"),
+      409: problem(
+        "The hold expired or is not the caller's, it is paid or being paid, or the payment timed out",
+      ),
+      422: problem('The Idempotency-Key was used for another payment'),
     },
   },
   chargeWallet: {
