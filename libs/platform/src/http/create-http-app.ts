@@ -10,6 +10,7 @@ import { answerUnmatchedRoute, answerWithProblem } from './problem-responses';
 import type { ReadinessChecks } from './readiness';
 import { requestLogging } from './request-logging';
 import { requestMetrics } from './request-metrics';
+import { securityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -42,10 +43,10 @@ const everyContractOperation: readonly DeclaredOperation[] = [
 ];
 
 /**
- * The express app every service serves: probes and /metrics first (unlogged, untimed), then
- * request metrics and logging, the JSON body parser, the service's routes, and last the problem
- * answers for undeclared methods, unmatched routes and errors. The routes come in as an option so that nothing can
- * be mounted after the error handler by mistake.
+ * The express app every service serves: security headers on every answer, probes and /metrics
+ * (unlogged, untimed), then request metrics and logging, the JSON body parser, the service's
+ * routes, and last the problem answers for undeclared methods, unmatched routes and errors. The
+ * routes come in as an option so that nothing can be mounted after the error handler by mistake.
  */
 export function createHttpApp(options: HttpAppOptions): Express {
   const metrics = options.metrics ?? globalRegistry;
@@ -54,6 +55,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Services are reached through the gateway, which passes on no If-None-Match: an ETag could
   // never save a byte, and hashing every answer for one cost CPU on every read.
   app.disable('etag');
+  app.use(securityHeaders);
 
   const operational = Router();
   operational.use(

@@ -42,6 +42,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
   for (const route of Object.values(apiRoutes)) {
     router[route.method](
       expressPath(route),
+      ...(isPersonal(route) ? [noStore] : []),
       authenticate(options.tokens, route.caller),
       options.rateLimit,
       ...handlersOf(route, options),
@@ -49,6 +50,17 @@ export function apiRouter(options: ApiRouterOptions): Router {
   }
   return router;
 }
+
+// Tokens, wallets, reservations, payments, queue tokens: answers about one person, refusals
+// included, that no browser, proxy or CDN may keep. Catalogue reads keep their public caching.
+function isPersonal(route: ApiRoute): boolean {
+  return route.caller !== 'anyone' || ownerByTag[route.tag] === 'gateway';
+}
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
 
 function handlersOf(route: ApiRoute, options: ApiRouterOptions): RequestHandler[] {
   const owner = ownerByTag[route.tag];
