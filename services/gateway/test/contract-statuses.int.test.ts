@@ -69,6 +69,23 @@ const cases: [string, ApiOperation, number, () => Promise<Response>][] = [
     () => gateway.http().post('/api/v1/reservations').set('authorization', bearer).send(seatHold),
   ],
   [
+    'no queue token',
+    'leaveQueue',
+    403,
+    () => gateway.http().delete('/api/v1/queue/tokens/current').set('authorization', bearer),
+  ],
+  [
+    'a queue token longer than any the queue issues',
+    'getQueueToken',
+    403,
+    () =>
+      gateway
+        .http()
+        .get('/api/v1/queue/tokens/current')
+        .set('authorization', bearer)
+        .set('x-queue-token', 'x'.repeat(600)),
+  ],
+  [
     'an unknown schedule',
     'getSeatMap',
     404,

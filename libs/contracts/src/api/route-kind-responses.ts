@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { problem, type ApiResponse, type ApiRoute } from './api-route';
+import { QUEUE_TOKEN_HEADER } from './queue';
 
 // Operations the gateway answers itself; every other /api operation is forwarded to a service.
 const answeredByGateway = new Set(['auth']);
@@ -16,6 +17,7 @@ const answers = {
   tooLarge: problem('The body is larger than the gateway accepts'),
   unauthenticated: problem('Missing, invalid or expired bearer token'),
   notAdmin: problem('The bearer token is not an admin one'),
+  noQueueToken: problem('The queue token is missing or not one the queue issued'),
   rateLimited: {
     ...problem('Too many requests from this user or client; wait Retry-After seconds'),
     headers: retryAfter,
@@ -40,6 +42,7 @@ export function responsesOfKind(route: ApiRoute): Record<number, ApiResponse> {
   if (route.params || route.headers || route.body) responses[400] = answers.invalid;
   if (route.caller !== 'anyone') responses[401] = answers.unauthenticated;
   if (route.caller === 'admin') responses[403] = answers.notAdmin;
+  if (route.headers?.shape[QUEUE_TOKEN_HEADER]) responses[403] = answers.noQueueToken;
   if (route.body) responses[413] = answers.tooLarge;
   if (api) Object.assign(responses, { 429: answers.rateLimited, 503: answers.unavailable });
   if (forwarded)
