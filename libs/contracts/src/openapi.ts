@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ApiResponse, ApiRoute } from './api/api-route';
 import { apiComponents } from './api/components';
 import { QUEUE_TOKEN_HEADER } from './api/queue';
+import { responsesOfKind } from './api/route-kind-responses';
 import { routes } from './api/routes';
+import { withPortablePatterns } from './portable-patterns';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -24,10 +26,13 @@ export interface OpenApiOperation {
   security?: Record<string, string[]>[];
   parameters?: Record<string, unknown>[];
   requestBody?: { required: true; content: Record<string, { schema: JsonSchema }> };
-  responses: Record<
-    string,
-    { description: string; content?: Record<string, { schema: JsonSchema }> }
-  >;
+  responses: Record<string, OpenApiResponse>;
+}
+
+export interface OpenApiResponse {
+  description: string;
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
+  content?: Record<string, { schema: JsonSchema }>;
 }
 
 const COMPONENTS = '#/components/schemas/';
@@ -85,8 +90,11 @@ function operationOf(route: ApiRoute): OpenApiOperation {
         content: { 'application/json': { schema: schemaOf(route.body) } },
       },
     }),
+    // Every status the operation can answer: those of its kind, then its own.
     responses: Object.fromEntries(
-      Object.entries(route.responses).map(([status, response]) => [status, responseOf(response)]),
+      Object.entries({ ...responsesOfKind(route), ...route.responses }).map(
+        ([status, response]) => [status, responseOf(response)],
+      ),
     ),
   };
 }
@@ -100,23 +108,34 @@ function parametersOf(shape: Record<string, z.ZodType> | undefined, location: 'p
   }));
 }
 
-function responseOf({ description, schema, contentType }: ApiResponse) {
-  if (!schema) return { description };
+function responseOf({ description, schema, contentType, headers }: ApiResponse): OpenApiResponse {
   return {
     description,
-    content: { [contentType ?? 'application/json']: { schema: schemaOf(schema) } },
+    ...(headers && {
+      headers: Object.fromEntries(
+        Object.entries(headers).map(([name, header]) => [
+          name,
+          { description: header.description, schema: schemaOf(header.schema) },
+        ]),
+      ),
+    }),
+    ...(schema && {
+      content: { [contentType ?? 'application/json']: { schema: schemaOf(schema) } },
+    }),
   };
 }
 
 function schemaOf(schema: z.ZodType): JsonSchema {
   const component = apiComponents.get(schema);
   if (component) return { $ref: COMPONENTS + component.id };
-  return withoutDialect(z.toJSONSchema(schema, { io: 'input' }));
+  return withPortablePatterns(withoutDialect(z.toJSONSchema(schema, { io: 'input' })));
 }
 
 function componentSchemas(): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(apiComponents, { io: 'input', uri: (id) => COMPONENTS + id });
-  return Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, withoutDialect(s)]));
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, s]) => [id, withPortablePatterns(withoutDialect(s))]),
+  );
 }
 
 // The document declares the dialect once (OpenAPI 3.1 defaults to JSON Schema 2020-12), and a

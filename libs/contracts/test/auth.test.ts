@@ -1,4 +1,4 @@
-import { LoginRequest, SignupRequest } from '../src';
+import { fieldErrorsOf, LoginRequest, SignupRequest } from '../src';
 import { rejectedFields } from './rejected-fields';
 
 const signup = { username: 'kim.minji_01', password: 'correct horse' };
@@ -16,20 +16,39 @@ describe('when someone signs up', () => {
     ['a numeric username', { ...signup, username: 12345 }, 'username'],
     ['a 7-character password', { ...signup, password: 'seven77' }, 'password'],
     ['a 73-character password', { ...signup, password: 'p'.repeat(73) }, 'password'],
-    ['a password over 72 bytes', { ...signup, password: '비'.repeat(25) }, 'password'],
+    ['a 73-emoji password', { ...signup, password: '🎤'.repeat(73) }, 'password'],
+    ['a password with a NUL', { ...signup, password: 'correct\u0000horse' }, 'password'],
+    ['a username ending in a line feed', { ...signup, username: 'kim.minji\n' }, 'username'],
     ['an extra field', { ...signup, isAdmin: true }, 'isAdmin'],
   ])('rejects %s, naming the field', (_case, body, field) => {
     expect(rejectedFields(SignupRequest, body)).toEqual([field]);
   });
 
-  it('accepts a 72-byte password of multi-byte characters', () => {
-    expect(rejectedFields(SignupRequest, { ...signup, password: '비'.repeat(24) })).toEqual([]);
+  // The document's maxLength counts characters as JSON Schema does; String.length says 144 here.
+  it('accepts a password of 72 emoji, counting each as one character', () => {
+    expect(rejectedFields(SignupRequest, { ...signup, password: '🎤'.repeat(72) })).toEqual([]);
   });
 });
 
 describe('when someone logs in', () => {
   it('accepts any non-empty name and password, leaving the verdict to the credentials', () => {
     expect(rejectedFields(LoginRequest, { username: 'x', password: 'y' })).toEqual([]);
+  });
+
+  it.each([
+    ['a NUL', 'kim\u0000'],
+    ['a line feed', 'kim\n'],
+    ['an escape', '\u001b[31mkim'],
+    ['a C1 control', 'kim\u0085'],
+  ])('rejects a username with %s, naming the field and the rule', (_case, username) => {
+    const result = LoginRequest.safeParse({ username, password: 'y' });
+    expect(result.success ? [] : fieldErrorsOf(result.error)).toEqual([
+      {
+        field: 'username',
+        rule: 'invalid_format',
+        message: 'must not contain control characters',
+      },
+    ]);
   });
 
   it('rejects a missing password and an extra field', () => {

@@ -21,6 +21,22 @@ describe('when an admin creates a concert', () => {
       'genre',
     ]);
   });
+
+  it.each(['title', 'artist', 'venue', 'description'])('rejects a NUL in the %s', (field) => {
+    const body = { ...concert, description: 'Tour', [field]: 'Golden\u0000Hour' };
+    expect(rejectedFields(CreateConcertRequest, body)).toEqual([field]);
+  });
+
+  it('keeps line breaks and tabs in a description, and nothing else of the controls', () => {
+    const lines = { ...concert, description: 'Day 1\n\tSeoul\r\nDay 2' };
+    expect(rejectedFields(CreateConcertRequest, lines)).toEqual([]);
+    expect(rejectedFields(CreateConcertRequest, { ...lines, title: 'Golden\nHour' })).toEqual([
+      'title',
+    ]);
+    expect(rejectedFields(CreateConcertRequest, { ...concert, description: 'bell\u0007' })).toEqual(
+      ['description'],
+    );
+  });
 });
 
 describe('when an admin creates a schedule', () => {

@@ -15,13 +15,13 @@ const documented: [string, string, number[]][] = [
   ['get', '/api/v1/queue/stats', [200]],
   ['post', '/api/v1/reservations', [201, 409, 403]],
   ['get', '/api/v1/reservations/{reservationId}', [200]],
-  ['post', '/api/v1/payments', [200, 402, 409, 202]],
+  ['post', '/api/v1/payments', [200, 402, 409, 202, 422]],
   ['post', '/api/v1/wallet/charges', [200]],
   ['get', '/api/v1/wallet', [200]],
   ['post', '/api/v1/admin/concerts', [201]],
   ['post', '/api/v1/admin/concerts/{concertId}/schedules', [201]],
-  ['get', '/health/live', [200]],
-  ['get', '/health/ready', [200]],
+  ['get', '/health/live', [200, 503]],
+  ['get', '/health/ready', [200, 503]],
   ['get', '/metrics', [200]],
 ];
 
@@ -92,6 +92,36 @@ describe('the OpenAPI document', () => {
     },
   );
 
+  // What each layer a request crosses can answer, whatever the operation: the fuzzer flags any
+  // status the document does not list for the operation that answered it.
+  it.each(documented)(
+    'documents every status its kind of route can answer on %s %s',
+    (method, path) => {
+      const { responses, security, requestBody, parameters, tags } = operation(method, path);
+      const expected = [
+        ...(requestBody || parameters ? [400] : []),
+        ...(requestBody ? [413] : []),
+        ...(security ? [401] : []),
+        ...(tags.includes('admin') || queueTokenOperations.has(`${method} ${path}`) ? [403] : []),
+        ...(path.startsWith('/api/') ? [429, 503] : []),
+        ...(path.startsWith('/api/') && !tags.includes('auth') ? [502, 504] : []),
+      ];
+      expect(Object.keys(responses).map(Number)).toEqual(expect.arrayContaining(expected));
+    },
+  );
+
+  it.each(documented.filter(([, path]) => path.startsWith('/api/')))(
+    'tells when to retry on %s %s: Retry-After with 429 and 503',
+    (method, path) => {
+      const { responses } = operation(method, path);
+      for (const status of ['429', '503']) {
+        expect(responses[status]?.headers?.['Retry-After']).toMatchObject({
+          schema: { type: 'integer' },
+        });
+      }
+    },
+  );
+
   it('declares the bearer scheme', () => {
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({
       type: 'http',
@@ -110,7 +140,7 @@ describe('the OpenAPI document', () => {
   it('serves every error as problem+json', () => {
     for (const [method, path] of documented) {
       for (const [status, response] of Object.entries(operation(method, path).responses)) {
-        if (Number(status) < 400 || path === '/health/ready') continue;
+        if (Number(status) < 400 || path.startsWith('/health/')) continue;
         expect(response.content).toEqual({
           'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
         });

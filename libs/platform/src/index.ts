@@ -5,6 +5,7 @@ export * from './config';
 export * from './telemetry';
 export { createLogger, type Logger, type LoggerOptions } from './logging/logger';
 export { createHttpApp, type HttpAppOptions } from './http/create-http-app';
+export type { DeclaredOperation } from './http/method-not-allowed';
 export { ProblemError, problemTypeBase, type ProblemInit } from './http/problem-error';
 export { problemContentType } from './http/problem-responses';
 export { invalidRequest, type FieldError } from './http/invalid-request';

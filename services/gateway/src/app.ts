@@ -1,3 +1,4 @@
+import { routes as contractRoutes } from '@headliner/contracts';
 import { createHttpApp, type Logger } from '@headliner/platform';
 import type { SqlDatabase } from '@headliner/platform/database';
 import { Router, type Express } from 'express';
@@ -8,7 +9,7 @@ import { adminUserIdOf } from './domain/admin-account';
 import { credentialCheck } from './domain/credentials';
 import { apiRouter } from './http/api-routes';
 import { authHandlers } from './http/auth-handlers';
-import { docsRoutes } from './http/docs-routes';
+import { docsOperations, docsRoutes } from './http/docs-routes';
 import { rateLimit } from './http/rate-limit';
 import { inProcessRateLimiter } from './infra/in-process-rate-limiter';
 import { redisRateLimiter } from './infra/rate-limiter';
@@ -67,6 +68,8 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
   return createHttpApp({
     logger,
     routes,
+    // Only what the gateway routes: the services' internal paths stay unknown (404) here.
+    operations: [...contractRoutes, ...docsOperations],
     isShuttingDown,
     // Upstreams are left out on purpose: with one service down the gateway still serves the rest,
     // answering 503 for that service's routes. Redis only counts requests for the rate limiter,

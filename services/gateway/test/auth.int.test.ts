@@ -137,6 +137,27 @@ describe('when a fan logs in', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'body.password' })]);
   });
+
+  // Found by fuzzing: PostgreSQL refuses 0x00 in text, so this reached the database as a 500.
+  it('answers 400 naming the field and the rule for a NUL in the username', async () => {
+    const response = await login({ username: 'kim\u0000', password: PASSWORD });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      {
+        field: 'body.username',
+        rule: 'invalid_format',
+        message: 'must not contain control characters',
+      },
+    ]);
+  });
+
+  it('signs in a fan whose password has emoji, each counted as one character', async () => {
+    const username = uniqueUsername();
+    const password = '🎤'.repeat(72);
+    expect((await signup({ username, password })).status).toBe(201);
+    expect((await login({ username, password })).status).toBe(200);
+  });
 });
 
 describe('when the admin logs in', () => {

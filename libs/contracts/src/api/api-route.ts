@@ -10,6 +10,8 @@ export interface ApiResponse {
   schema?: z.ZodType;
   /** application/json unless stated */
   contentType?: string;
+  /** Response headers a client relies on, e.g. Retry-After */
+  headers?: Readonly<Record<string, { description: string; schema: z.ZodType }>>;
 }
 
 /** One operation of the HTTP API, as the gateway serves it and the OpenAPI document shows it. */

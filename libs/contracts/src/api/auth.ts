@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { EntityId } from '../entity-id';
 import { apiComponents } from './components';
+import { text } from './text';
 
-const BCRYPT_MAX_BYTES = 72;
+const PASSWORD_MAX_CHARACTERS = 72;
 
 export const Username = z
   .string()
@@ -11,16 +12,9 @@ export const Username = z
   .regex(/^[a-zA-Z0-9_.-]+$/)
   .describe('3-32 characters of a-z, A-Z, 0-9, _ . -');
 
-// bcrypt silently ignores everything past 72 bytes, and a multi-byte character counts for more
-// than one, so the byte length is checked as well as the character count.
-export const Password = z
-  .string()
-  .min(8)
-  .max(BCRYPT_MAX_BYTES, { abort: true })
-  .refine((password) => Buffer.byteLength(password, 'utf8') <= BCRYPT_MAX_BYTES, {
-    message: `Must be at most ${BCRYPT_MAX_BYTES} bytes in UTF-8`,
-  })
-  .describe('8-72 characters, at most 72 bytes in UTF-8 (the bcrypt limit)');
+export const Password = text({ min: 8, max: PASSWORD_MAX_CHARACTERS }).describe(
+  '8-72 characters (an emoji counts as one), no control characters',
+);
 
 export const SignupRequest = z
   .object({ username: Username, password: Password })
@@ -34,10 +28,11 @@ export const SignupResponse = z
 export type SignupResponse = z.infer<typeof SignupResponse>;
 
 // Login does not re-apply the signup rules: a malformed name or password is simply wrong (401).
+// Control characters are refused all the same: no account can have them, and NUL breaks SQL text.
 export const LoginRequest = z
   .object({
-    username: z.string().min(1).max(32),
-    password: z.string().min(1).max(BCRYPT_MAX_BYTES),
+    username: text({ min: 1, max: 32 }),
+    password: text({ min: 1, max: PASSWORD_MAX_CHARACTERS }),
   })
   .strict()
   .register(apiComponents, { id: 'LoginRequest' });

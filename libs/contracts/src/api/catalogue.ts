@@ -3,6 +3,7 @@ import { EntityId } from '../entity-id';
 import { Timestamp } from '../timestamp';
 import { MAX_PRICE_WON } from '../won';
 import { apiComponents } from './components';
+import { text } from './text';
 
 export const MAX_SEATS_PER_SCHEDULE = 1000;
 
@@ -13,10 +14,10 @@ export const Price = z
   .describe('Seat price in whole won, 1..10,000,000');
 
 const concertFields = {
-  title: z.string().min(1).max(200),
-  artist: z.string().min(1).max(200),
-  venue: z.string().min(1).max(200),
-  description: z.string().max(5000).optional(),
+  title: text({ min: 1, max: 200 }),
+  artist: text({ min: 1, max: 200 }),
+  venue: text({ min: 1, max: 200 }),
+  description: text({ max: 5000, multiLine: true }).optional(),
 };
 
 export const Concert = z

@@ -8,7 +8,8 @@ export const HealthReport = z
       .enum(['ok', 'ready', 'degraded', 'unavailable', 'shutting down'])
       .describe(
         'Liveness: ok. Readiness: ready; degraded when only something the service answers ' +
-          'without is down (still 200); unavailable when something it needs is down (503)',
+          'without is down (still 200); unavailable when something it needs is down (503). ' +
+          'Both: shutting down (503) while draining. Probes read the status code alone.',
       ),
     checks: z
       .record(z.string(), z.string())
@@ -29,7 +30,10 @@ export const healthRoutes: readonly ApiRoute[] = [
     tag: 'infrastructure',
     summary: 'The process is running (restart it if not)',
     caller: 'anyone',
-    responses: { 200: json('Alive', HealthReport) },
+    responses: {
+      200: json('Alive', HealthReport),
+      503: json('Shutting down: finishing the requests in flight', HealthReport),
+    },
   },
   {
     operationId: 'readiness',

@@ -8,9 +8,7 @@ import { QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
 import { HoldSeatRequest, ReservationPath, ReservationView, SeatHold } from './reservations';
 import { ChargeRequest, ChargeResult, WalletView } from './wallet';
 
-const invalid = problem('Validation failed; errors names each offending field');
-const unauthenticated = problem('Missing, invalid or expired bearer token');
-const notAdmin = problem('The bearer token is not an admin one');
+// 400, 401, 403 for admin routes, 413, 429, 502-504: added by kind (route-kind-responses.ts).
 const notFound = problem('No such resource');
 const queueTokenNotActive = problem('The queue token is missing, unknown or not ACTIVE yet');
 
@@ -25,7 +23,6 @@ const operations = {
     body: SignupRequest,
     responses: {
       201: json('Account created', SignupResponse),
-      400: invalid,
       409: problem('The username is taken'),
     },
   },
@@ -39,7 +36,6 @@ const operations = {
     body: LoginRequest,
     responses: {
       200: json('Signed in', LoginResponse),
-      400: invalid,
       401: problem('Wrong username or password'),
     },
   },
@@ -62,7 +58,6 @@ const operations = {
     params: catalogue.ConcertPath,
     responses: {
       200: json('Schedules with their available seat counts', catalogue.ScheduleList),
-      400: invalid,
       404: notFound,
     },
   },
@@ -74,7 +69,7 @@ const operations = {
     summary: 'Every seat of a schedule with its price and status',
     caller: 'anyone',
     params: catalogue.SchedulePath,
-    responses: { 200: json('Seat map', catalogue.SeatMap), 400: invalid, 404: notFound },
+    responses: { 200: json('Seat map', catalogue.SeatMap), 404: notFound },
   },
   enterQueue: {
     operationId: 'enterQueue',
@@ -86,7 +81,6 @@ const operations = {
     responses: {
       201: json('Joined the queue', QueueTokenView),
       200: json("The user's existing token", QueueTokenView),
-      401: unauthenticated,
     },
   },
   getQueueToken: {
@@ -99,8 +93,6 @@ const operations = {
     headers: QueueTokenHeaders,
     responses: {
       200: json('Current position and status', QueueTokenView),
-      400: invalid,
-      401: unauthenticated,
       404: problem('Unknown queue token'),
       410: problem('The queue token expired; enter the queue again'),
     },
@@ -113,7 +105,7 @@ const operations = {
     summary: 'Give up a queue token, freeing its place',
     caller: 'user',
     headers: QueueTokenHeaders,
-    responses: { 204: { description: 'Left the queue' }, 400: invalid, 401: unauthenticated },
+    responses: { 204: { description: 'Left the queue' } },
   },
   getQueueStats: {
     operationId: 'getQueueStats',
@@ -135,11 +127,9 @@ const operations = {
     body: HoldSeatRequest,
     responses: {
       201: json('Seat held', SeatHold),
-      400: invalid,
-      401: unauthenticated,
       403: queueTokenNotActive,
       404: problem('No such schedule or seat'),
-      409: problem('The seat is not available'),
+      409: problem('The seat is not available, or the caller holds as many seats as allowed'),
     },
   },
   getReservation: {
@@ -152,8 +142,6 @@ const operations = {
     params: ReservationPath,
     responses: {
       200: json('The reservation', ReservationView),
-      400: invalid,
-      401: unauthenticated,
       404: problem('No such reservation of the caller'),
     },
   },
@@ -169,11 +157,12 @@ const operations = {
     responses: {
       200: json('Paid; the reservation is CONFIRMED', PaymentResult),
       202: json('Still in progress; poll the reservation', PaymentPending),
-      400: invalid,
-      401: unauthenticated,
       402: problem('Insufficient wallet balance'),
       403: queueTokenNotActive,
-      409: problem("The hold expired or is not the caller's"),
+      409: problem(
+        "The hold expired or is not the caller's, it is paid or being paid, or the payment timed out",
+      ),
+      422: problem('The Idempotency-Key was used for another payment'),
     },
   },
   chargeWallet: {
@@ -187,8 +176,6 @@ const operations = {
     body: ChargeRequest,
     responses: {
       200: json('Charged', ChargeResult),
-      400: invalid,
-      401: unauthenticated,
       422: problem(
         'Nothing charged: the key was used for another charge, or the charge would take the ' +
           'balance past its maximum (errors names body.amount, rule max-balance)',
@@ -202,7 +189,7 @@ const operations = {
     tag: 'wallet',
     summary: "The caller's wallet balance",
     caller: 'user',
-    responses: { 200: json('The wallet', WalletView), 401: unauthenticated },
+    responses: { 200: json('The wallet', WalletView) },
   },
   createConcert: {
     operationId: 'createConcert',
@@ -214,9 +201,6 @@ const operations = {
     body: catalogue.CreateConcertRequest,
     responses: {
       201: json('Concert created', catalogue.CreateConcertResponse),
-      400: invalid,
-      401: unauthenticated,
-      403: notAdmin,
     },
   },
   createSchedule: {
@@ -230,9 +214,6 @@ const operations = {
     body: catalogue.CreateScheduleRequest,
     responses: {
       201: json('Schedule and seats created', catalogue.CreateScheduleResponse),
-      400: invalid,
-      401: unauthenticated,
-      403: notAdmin,
       404: notFound,
     },
   },

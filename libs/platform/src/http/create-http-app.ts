@@ -1,13 +1,16 @@
+import { internalRoutes, routes as contractRoutes } from '@headliner/contracts';
 import express, { Router, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { register as globalRegistry, type Registry } from 'prom-client';
 import { healthRoutes } from './health-routes';
+import { answerUndeclaredMethod, type DeclaredOperation } from './method-not-allowed';
 import { metricsRoute } from './metrics-route';
 import { isOperationalPath } from './operational-paths';
 import { answerUnmatchedRoute, answerWithProblem } from './problem-responses';
 import type { ReadinessChecks } from './readiness';
 import { requestLogging } from './request-logging';
 import { requestMetrics } from './request-metrics';
+import { securityHeaders } from './security-headers';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -27,13 +30,23 @@ export interface HttpAppOptions {
   metrics?: Registry;
   /** Largest JSON body accepted, in bytes or as '100kb'. */
   bodyLimit?: number | string;
+  /**
+   * The operations the app serves, by OpenAPI path: another method on one of their paths answers
+   * 405 with Allow rather than 404. Defaults to the contract's every route, public and internal.
+   */
+  operations?: readonly DeclaredOperation[];
 }
 
+const everyContractOperation: readonly DeclaredOperation[] = [
+  ...contractRoutes,
+  ...Object.values(internalRoutes),
+];
+
 /**
- * The express app every service serves: probes and /metrics first (unlogged, untimed), then
- * request metrics and logging, the JSON body parser, the service's routes, and last the problem
- * answers for unmatched routes and errors. The routes come in as an option so that nothing can
- * be mounted after the error handler by mistake.
+ * The express app every service serves: security headers on every answer, probes and /metrics
+ * (unlogged, untimed), then request metrics and logging, the JSON body parser, the service's
+ * routes, and last the problem answers for undeclared methods, unmatched routes and errors. The
+ * routes come in as an option so that nothing can be mounted after the error handler by mistake.
  */
 export function createHttpApp(options: HttpAppOptions): Express {
   const metrics = options.metrics ?? globalRegistry;
@@ -42,6 +55,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Services are reached through the gateway, which passes on no If-None-Match: an ETag could
   // never save a byte, and hashing every answer for one cost CPU on every read.
   app.disable('etag');
+  app.use(securityHeaders);
 
   const operational = Router();
   operational.use(
@@ -60,6 +74,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(requestLogging(options.logger));
   app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
   app.use(options.routes);
+  app.use(answerUndeclaredMethod(options.operations ?? everyContractOperation));
   app.use(answerUnmatchedRoute);
   app.use(answerWithProblem);
   return app;

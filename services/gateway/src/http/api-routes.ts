@@ -1,4 +1,4 @@
-import { apiRoutes, expressPath, type ApiRoute } from '@headliner/contracts';
+import { apiRoutes, expressPath, QUEUE_TOKEN_HEADER, type ApiRoute } from '@headliner/contracts';
 import { Router, type RequestHandler } from 'express';
 import type { AccessTokens } from '../domain/access-token';
 import type { ResponseCache } from '../infra/response-cache';
@@ -7,6 +7,7 @@ import { authenticate } from './authenticate';
 import { forwardTo } from './forward';
 import { forwardThroughCache } from './forward-through-cache';
 import { queueTokenCheck } from './queue-token-check';
+import { requireQueueToken } from './queue-token-presence';
 
 // Which service answers each tag of the route table; 'gateway' operations are handled here.
 const ownerByTag: Record<string, UpstreamName | 'gateway'> = {
@@ -42,13 +43,30 @@ export function apiRouter(options: ApiRouterOptions): Router {
   for (const route of Object.values(apiRoutes)) {
     router[route.method](
       expressPath(route),
+      ...(isPersonal(route) ? [noStore] : []),
       authenticate(options.tokens, route.caller),
       options.rateLimit,
+      ...(asksForQueueToken(route) ? [requireQueueToken] : []),
       ...handlersOf(route, options),
     );
   }
   return router;
 }
+
+// Tokens, wallets, reservations, payments, queue tokens: answers about one person, refusals
+// included, that no browser, proxy or CDN may keep. Catalogue reads keep their public caching.
+function isPersonal(route: ApiRoute): boolean {
+  return route.caller !== 'anyone' || ownerByTag[route.tag] === 'gateway';
+}
+
+function asksForQueueToken(route: ApiRoute): boolean {
+  return route.headers?.shape[QUEUE_TOKEN_HEADER] !== undefined;
+}
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
 
 function handlersOf(route: ApiRoute, options: ApiRouterOptions): RequestHandler[] {
   const owner = ownerByTag[route.tag];

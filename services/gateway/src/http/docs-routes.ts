@@ -24,6 +24,14 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** What docsRoutes serves, for the 405 answer to any other method on these paths. */
+export const docsOperations = [
+  '/docs',
+  specUrl,
+  initScriptUrl,
+  ...swaggerUiAssets.map((asset) => `${assetsUrl}/${asset}`),
+].map((path) => ({ method: 'get', path }));
+
 /** GET /docs (Swagger UI, for people) and GET /docs/openapi.json (the contract, for tools). */
 export function docsRoutes(): Router {
   const document = buildOpenApiDocument();

@@ -4,7 +4,7 @@ import type { RequestHandler, Response } from 'express';
 import type { ResponseCache, StoredAnswer } from '../infra/response-cache';
 import type { Upstream } from '../infra/upstreams';
 import { responseCacheLookups } from '../metrics';
-import { relayedBack } from './forward';
+import { brokenAnswer, isRelayable, relayedBack } from './forward';
 
 /**
  * For reads anyone may make (the catalogue): answers from the gateway's shared cache while the
@@ -19,10 +19,12 @@ export function forwardThroughCache(upstream: Upstream, cache: ResponseCache): R
     const cached = cache.fresh(key);
     responseCacheLookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
     if (cached) return send(res, cached.answer, cached.ageSeconds);
-    const answer = await wholeAnswer(
-      upstream,
-      await upstream.send({ method: 'GET', url: key, headers: {} }),
-    );
+    const sent = await upstream.send({ method: 'GET', url: key, headers: {} });
+    if (!isRelayable(sent)) {
+      sent.resume();
+      throw brokenAnswer(upstream, sent);
+    }
+    const answer = await wholeAnswer(upstream, sent);
     cache.offer(key, answer);
     send(res, answer, 0);
   };

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import {
   IDEMPOTENCY_KEY_HEADER,
   QUEUE_TOKEN_HEADER,
@@ -5,6 +6,7 @@ import {
   USER_ROLE_HEADER,
   type CallerHeaders,
 } from '@headliner/contracts';
+import { problemContentType, ProblemError } from '@headliner/platform';
 import type { RequestHandler } from 'express';
 import type { Caller } from '../domain/caller';
 import type { Upstream } from '../infra/upstreams';
@@ -44,9 +46,15 @@ export function forwardTo(upstream: Upstream): RequestHandler {
       body: hasBody ? JSON.stringify(req.body) : undefined,
     });
 
-    res.statusCode = answer.statusCode ?? 502;
+    if (!isRelayable(answer)) {
+      answer.resume();
+      throw brokenAnswer(upstream, answer);
+    }
+    res.statusCode = answer.statusCode;
     for (const name of relayedBack) {
       const value = answer.headers[name];
+      // A no-store the gateway set on a personal answer wins over what the service says.
+      if (name === 'cache-control' && res.hasHeader(name)) continue;
       if (value !== undefined) res.setHeader(name, value);
     }
     // Cut off mid-body (a timeout, a reset): the client must not take a truncated body for whole.
@@ -55,6 +63,34 @@ export function forwardTo(upstream: Upstream): RequestHandler {
     });
     answer.pipe(res);
   };
+}
+
+/**
+ * A service's own errors are problems; any other 5xx came from something in between or a crash
+ * page, and may carry hosts, paths or a stack trace, so it never reaches the client as it is.
+ */
+export function isRelayable(
+  answer: IncomingMessage,
+): answer is IncomingMessage & { statusCode: number } {
+  if (answer.statusCode === undefined) return false;
+  return answer.statusCode < 500 || isProblem(answer.headers['content-type']);
+}
+
+function isProblem(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim() === problemContentType;
+}
+
+export function brokenAnswer(upstream: Upstream, answer: IncomingMessage): ProblemError {
+  return new ProblemError({
+    status: 502,
+    title: 'Bad gateway',
+    type: 'upstream-bad-answer',
+    detail: `The ${upstream.name} service gave an unexpected answer. Please try again shortly.`,
+    extensions: { upstream: upstream.name },
+    cause: new Error(
+      `${upstream.name} answered ${answer.statusCode} ${answer.headers['content-type']}`,
+    ),
+  });
 }
 
 function callerHeaders({ userId, role }: Caller): CallerHeaders {

@@ -1,13 +1,13 @@
 import {
   internalRoutes,
   QUEUE_TOKEN_HEADER,
-  QueueToken,
   type QueueTokenVerificationRequest,
 } from '@headliner/contracts';
-import { invalidRequest, ProblemError } from '@headliner/platform';
+import { ProblemError } from '@headliner/platform';
 import type { RequestHandler } from 'express';
 import type { Upstream } from '../infra/upstreams';
 import { callerOf } from './authenticate';
+import { queueTokenNotActive } from './queue-token-presence';
 
 // Why a token is not ACTIVE for this user, by the queue's answer. The contract documents only 403
 // for these routes, so every case is a 403 and `reason` tells them apart.
@@ -19,23 +19,12 @@ const refusals: Record<number, { reason: string; detail: string }> = {
 
 /**
  * Lets a request through only with an ACTIVE queue token of the caller, asked of the queue
- * service: the waiting room is what keeps a sale-day crowd off the seats.
+ * service: the waiting room is what keeps a sale-day crowd off the seats. Runs after
+ * requireQueueToken, which refused missing and malformed tokens.
  */
 export function queueTokenCheck(queue: Upstream): RequestHandler {
   return async (req, res, next) => {
-    const queueToken = req.get(QUEUE_TOKEN_HEADER);
-    if (queueToken === undefined || queueToken === '') {
-      throw notActive('missing', 'Send your ACTIVE queue token in X-Queue-Token.');
-    }
-    if (!QueueToken.safeParse(queueToken).success) {
-      throw invalidRequest([
-        {
-          field: `headers.${QUEUE_TOKEN_HEADER}`,
-          rule: 'too_big',
-          message: 'must be 1-512 characters',
-        },
-      ]);
-    }
+    const queueToken = String(req.get(QUEUE_TOKEN_HEADER));
     const caller = callerOf(res);
     if (!caller) throw new Error('The queue-token check runs after authenticate');
     const verification: QueueTokenVerificationRequest = { userId: caller.userId, queueToken };
@@ -49,7 +38,7 @@ export function queueTokenCheck(queue: Upstream): RequestHandler {
     answer.resume(); // only the status matters
     if (answer.statusCode === 200) return next();
     const refusal = refusals[answer.statusCode ?? 0];
-    if (refusal) throw notActive(refusal.reason, refusal.detail);
+    if (refusal) throw queueTokenNotActive(refusal.reason, refusal.detail);
     if (answer.statusCode === 503) {
       throw ProblemError.serviceUnavailable('The waiting room is busy; try again shortly.', {
         type: 'upstream-unavailable',
@@ -66,11 +55,4 @@ export function queueTokenCheck(queue: Upstream): RequestHandler {
       cause: new Error(`queue token verify answered ${answer.statusCode}`),
     });
   };
-}
-
-function notActive(reason: string, detail: string): ProblemError {
-  return ProblemError.forbidden(detail, {
-    type: 'queue-token-not-active',
-    extensions: { reason },
-  });
 }

@@ -60,14 +60,14 @@ export function createUpstreams(config: GatewayConfig, logger: Logger) {
           return await breaker.fire(request);
         } catch (error) {
           if (error instanceof ServerErrorAnswer) return error.answer;
-          throw unreachable(name, error);
+          throw unreachable(name, error, config.UPSTREAM_BREAKER_RESET_MS);
         }
       },
     };
   }
 }
 
-function unreachable(name: UpstreamName, error: unknown): ProblemError {
+function unreachable(name: UpstreamName, error: unknown, breakerResetMs: number): ProblemError {
   if (error instanceof UpstreamTimeout) {
     return new ProblemError({
       status: 504,
@@ -78,9 +78,15 @@ function unreachable(name: UpstreamName, error: unknown): ProblemError {
       cause: error,
     });
   }
-  // Refused or reset connections, and the open breaker's fast failures.
+  // Refused or reset connections, and the open breaker's fast failures: by the time the breaker
+  // tries the service again, the client may too.
   return ProblemError.serviceUnavailable(
     `The ${name} service is unavailable right now. Please try again shortly.`,
-    { type: 'upstream-unavailable', extensions: { upstream: name }, cause: error },
+    {
+      type: 'upstream-unavailable',
+      extensions: { upstream: name },
+      headers: { 'Retry-After': String(Math.max(1, Math.ceil(breakerResetMs / 1000))) },
+      cause: error,
+    },
   );
 }
