@@ -13,6 +13,8 @@ export * from './api/problem';
 export * from './api/field-errors';
 export * from './api/health';
 export * from './api/caller-headers';
+export * from './api/caller-statement';
+export * from './api/caller-statement-signature';
 export type { ApiResponse, ApiRoute, Caller, InternalRoute } from './api/api-route';
 export { apiRoutes, routes, type ApiOperation } from './api/routes';
 export * from './api/express-path';

@@ -1,6 +1,7 @@
 import express, { Router, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { register as globalRegistry, type Registry } from 'prom-client';
+import { verifyCallers, type CallerStatementCheck } from './caller-statements';
 import { healthRoutes } from './health-routes';
 import { metricsRoute } from './metrics-route';
 import { isOperationalPath } from './operational-paths';
@@ -13,6 +14,12 @@ export interface HttpAppOptions {
   logger: Logger;
   /** The service's endpoints, usually one Router mounting the others at literal paths. */
   routes: RequestHandler;
+  /**
+   * Every route but the probes and /metrics then needs a valid signed caller statement for this
+   * service (401 otherwise), which the routes read with verifiedCaller(res). Every service sets
+   * it; only the gateway, which authenticates the public itself, leaves it out.
+   */
+  callers?: CallerStatementCheck;
   /** What /health/ready probes, by name; none means ready whenever the process runs. */
   readiness?: ReadinessChecks;
   /**
@@ -58,6 +65,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use((req, res, next) => (isOperationalPath(req.path) ? operational(req, res, next) : next()));
   app.use(requestMetrics(metrics));
   app.use(requestLogging(options.logger));
+  // Before the body parser: a request from no one known is not worth parsing.
+  if (options.callers) app.use(verifyCallers(options.callers));
   app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
   app.use(options.routes);
   app.use(answerUnmatchedRoute);
