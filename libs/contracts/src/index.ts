@@ -12,7 +12,6 @@ export * from './api/idempotency-key';
 export * from './api/problem';
 export * from './api/field-errors';
 export * from './api/health';
-export * from './api/caller-headers';
 export * from './api/caller-statement';
 export * from './api/caller-statement-signature';
 export type { ApiResponse, ApiRoute, Caller, InternalRoute } from './api/api-route';

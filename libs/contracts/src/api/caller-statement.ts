@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { EntityId } from '../entity-id';
-import { CallerRole } from './caller-headers';
 
 // The gateway (or a calling service) puts a signed statement of who is calling in this header on
 // every request to a service; a service trusts nothing else about its caller. Never rename it.
 export const CALLER_STATEMENT_HEADER = 'x-caller-statement';
+
+/** The roles an access token can carry: a fan, or the admin who edits the catalogue. */
+export const CallerRole = z.enum(['user', 'admin']);
+export type CallerRole = z.infer<typeof CallerRole>;
 
 /** Who may sign a statement (`sub` of a service's own calls) and whom it may be addressed to. */
 export const ServiceName = z.enum(['gateway', 'queue', 'concert', 'reservation', 'wallet']);
