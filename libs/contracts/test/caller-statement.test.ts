@@ -109,6 +109,14 @@ describe('when a statement must be refused', () => {
     const flipped = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
     expect(problemOf(verify(`${header}.${payload}.${flipped}`))).toBe('signature');
     expect(problemOf(verify(`${header}.${payload}.${signature.slice(0, 20)}`))).toBe('signature');
+    // The last character's two low bits carry no data: another spelling of the same bytes.
+    const last = signature.at(-1)!;
+    const sameBytes = last.replace(/[A-Za-z0-9_-]/, (c) => {
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      return alphabet[alphabet.indexOf(c) ^ 1]!;
+    });
+    const respelled = `${header}.${payload}.${signature.slice(0, -1)}${sameBytes}`;
+    expect(problemOf(verify(respelled))).toBe('signature');
   });
 
   it('refuses an unsigned one and any algorithm but HS256, whatever it is signed with', () => {
