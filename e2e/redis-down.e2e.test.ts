@@ -7,6 +7,7 @@ import {
   type Service,
   type System,
 } from '@headliner/system';
+import { asUser } from '@headliner/testing';
 import { createSchedule, Fan } from './support/gateway-client';
 
 interface ReadinessAnswer {
@@ -53,7 +54,10 @@ describe('when Redis stops under a running system', () => {
     expect((await fan.charge(100_000)).body).toEqual({ balance: 100_000 });
     const hold = await fetch(`${system.serviceUrl('reservation')}/api/v1/reservations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-user-id': fan.userId! },
+      headers: {
+        'content-type': 'application/json',
+        ...asUser('reservation', { userId: fan.userId!, queue: 'ACTIVE' }),
+      },
       body: JSON.stringify({ scheduleId, seatId: seats[0]!.seatId }),
     });
     expect(hold.status).toBe(201);

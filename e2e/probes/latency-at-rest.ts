@@ -6,6 +6,7 @@
 // Usage: npx tsx e2e/probes/latency-at-rest.ts
 import http from 'node:http';
 import { ADMIN, startSystem, type System } from '@headliner/system';
+import { asUser } from '@headliner/testing';
 import { Client } from 'pg';
 import { Fan, createSchedule } from '../support/gateway-client';
 
@@ -87,9 +88,12 @@ async function main() {
     const admin = await new Fan(system.gatewayUrl, ADMIN.username, ADMIN.password).logIn();
     const fan = await new Fan(system.gatewayUrl, `rest_${Date.now()}`).signUpAndLogIn();
     await fan.charge(10_000);
-    await reads('balance, wallet directly', `${system.serviceUrl('wallet')}/api/v1/wallet`, {
-      'x-user-id': fan.userId!,
-    });
+    // Signed once: the 2,300 reads take a few seconds, well within the statement's 30 s.
+    await reads(
+      'balance, wallet directly',
+      `${system.serviceUrl('wallet')}/api/v1/wallet`,
+      asUser('wallet', { userId: fan.userId! }),
+    );
     await reads('balance, through the gateway', `${system.gatewayUrl}/api/v1/wallet`, {
       authorization: `Bearer ${fan.accessToken!}`,
     });

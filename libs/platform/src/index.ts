@@ -23,6 +23,13 @@ export { createShutdown, type Shutdown, type ShutdownOptions } from './lifecycle
 export { runMain, type MainOptions, type Running } from './lifecycle/run-main';
 export { serve, type ServeOptions } from './http/serve';
 export {
+  serviceCallersOnly,
+  signedInUser,
+  verifiedCaller,
+  type CallerStatementCheck,
+} from './http/caller-statements';
+export { ownCallerStatement } from './http/caller-statement-signer';
+export {
   startInBackground,
   type BackgroundStart,
   type BackgroundStartOptions,

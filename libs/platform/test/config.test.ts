@@ -13,6 +13,7 @@ const valid = {
   DATABASE_URL: 'postgresql://wallet:secret@localhost:5432/wallet',
   REDIS_URL: 'redis://localhost:6379',
   KAFKA_BROKERS: 'localhost:9092, kafka-2:9093',
+  INTERNAL_AUTH_SECRET: 'a-shared-secret-of-at-least-32-characters',
 };
 
 function configErrorFrom(load: () => unknown): ConfigError {
@@ -33,6 +34,7 @@ describe('when the environment is valid', () => {
       ...valid,
       KAFKA_BROKERS: ['localhost:9092', 'kafka-2:9093'],
       PORT: 3002,
+      HOST: '127.0.0.1',
       HOLD_TTL_MS: 90_000,
       MAX_SEATS_PER_HOLD: 6,
       LOG_LEVEL: 'info',
@@ -70,11 +72,15 @@ describe('when variables are missing or malformed', () => {
         REDIS_URL: 'localhost:6379',
         KAFKA_BROKERS: 'localhost',
         MAX_SEATS_PER_HOLD: '0',
+        HOST: 'not a host!',
+        INTERNAL_AUTH_SECRET: 'short',
       }),
     );
 
     expect(error.problems).toEqual([
       'PORT must be an integer between 1 and 65535 (got "70000")',
+      'HOST must be an IP address or a host name (got "not a host!")',
+      'INTERNAL_AUTH_SECRET must be at least 32 characters (got <redacted>)',
       'LOG_FORMAT must be one of json, pretty (got "xml")',
       'REDIS_URL must be a redis URL (got "localhost:6379")',
       'KAFKA_BROKERS must be a comma-separated list of host:port (got "localhost")',
@@ -101,12 +107,15 @@ describe('when a service starts with a bad configuration', () => {
       stdout: '',
       stderr:
         'Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc"); ' +
-        'DATABASE_URL is required\n',
+        'INTERNAL_AUTH_SECRET is required; DATABASE_URL is required\n',
     });
   });
 
   it('starts when the configuration is good', () => {
-    const outcome = runTypeScript('service-boot.ts', { DATABASE_URL: valid.DATABASE_URL });
+    const outcome = runTypeScript('service-boot.ts', {
+      DATABASE_URL: valid.DATABASE_URL,
+      INTERNAL_AUTH_SECRET: valid.INTERNAL_AUTH_SECRET,
+    });
 
     expect(outcome).toEqual({ exitCode: 0, stdout: 'listening on port 3000\n', stderr: '' });
   });

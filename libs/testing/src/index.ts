@@ -3,3 +3,4 @@ export * from './infra-env';
 export * from './test-database';
 export * from './test-kafka';
 export * from './test-redis';
+export * from './caller-statement';

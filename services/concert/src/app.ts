@@ -14,6 +14,8 @@ export interface AppDeps {
   /** How long shared caches (the gateway) may keep a catalogue answer, when the cache is on. */
   sharedMaxAgeSeconds?: number;
   logger: Logger;
+  /** INTERNAL_AUTH_SECRET: every route needs a statement signed with it for the concert. */
+  internalAuthSecret: string;
   readiness?: ReadinessChecks;
   degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -28,6 +30,7 @@ export function createApp(deps: AppDeps): Express {
   return createHttpApp({
     logger,
     routes,
+    callers: { secret: deps.internalAuthSecret, audience: 'concert' },
     readiness: deps.readiness,
     degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,

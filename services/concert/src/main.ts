@@ -24,10 +24,11 @@ runMain({ service: 'concert', config, telemetry }, async (running) => {
     db,
     cache,
     logger,
+    internalAuthSecret: config.INTERNAL_AUTH_SECRET,
     sharedMaxAgeSeconds: config.CATALOGUE_SHARED_MAX_AGE_SECONDS,
     readiness: { postgres: () => db.$queryRaw`SELECT 1` },
     degradedWithout: { ...kafka.checks, ...(redis && { redis: () => redis.ping() }) },
     isShuttingDown: shutdown.isShuttingDown,
   });
-  await serve(app, { port: config.PORT, ...running });
+  await serve(app, { port: config.PORT, host: config.HOST, ...running });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from '@headliner/testing';
+import { eventually, testInternalAuthSecret } from '@headliner/testing';
 import { Redis } from 'ioredis';
 import { createApp } from '../src/app';
 import { createCatalogueCache } from '../src/infra/catalogue-cache';
@@ -174,7 +174,12 @@ describe('when the cache is on', () => {
     });
     redis.on('error', () => undefined);
     const cache = createCatalogueCache({ redis, prefix: 'unreachable:', ttlSeconds: 60 });
-    const app = createApp({ db: catalogue.sql, cache, logger: quietLogger });
+    const app = createApp({
+      db: catalogue.sql,
+      cache,
+      logger: quietLogger,
+      internalAuthSecret: testInternalAuthSecret,
+    });
     const errors = await cacheLookups('seat_map', 'error');
     try {
       expect(await statuses(app, scheduleId)).toEqual(['AVAILABLE', 'AVAILABLE']);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { asUser } from '@headliner/testing';
 import request from 'supertest';
 import {
   addConcertWithSchedule,
   adminHeaders,
+  gatewayRead,
   schedulesOf,
   seatMapOf,
   startTestCatalogue,
@@ -48,10 +50,10 @@ describe('when an admin adds to the catalogue', () => {
   it('refuses anyone but an admin with 403 and writes nothing', async () => {
     const concerts = await catalogue.prisma.concert.count();
     const body = { title: 'Sneaky', artist: 'Nobody', venue: 'Nowhere' };
-    for (const role of ['user', undefined]) {
+    for (const caller of [asUser('concert'), gatewayRead()]) {
       const response = await request(catalogue.cachedApp)
         .post('/api/v1/admin/concerts')
-        .set({ 'X-User-Id': randomUUID(), ...(role && { 'X-User-Role': role }) })
+        .set(caller)
         .send(body)
         .expect(403);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -59,9 +61,40 @@ describe('when an admin adds to the catalogue', () => {
     const { concertId } = await addConcertWithSchedule(catalogue.cachedApp, 1);
     await request(catalogue.cachedApp)
       .post(`/api/v1/admin/concerts/${concertId}/schedules`)
-      .set({ 'X-User-Id': randomUUID(), 'X-User-Role': 'user' })
+      .set(asUser('concert'))
       .send({ startsAt: '2027-05-01T19:00:00+09:00', seatCount: 10, price: 1000 })
       .expect(403);
+    expect(await catalogue.prisma.concert.count()).toBe(concerts + 1);
+    expect(await catalogue.prisma.schedule.count({ where: { concertId } })).toBe(1);
+  });
+
+  it.each([
+    [
+      'the raw X-User-Id / X-User-Role headers',
+      { 'X-User-Id': randomUUID(), 'X-User-Role': 'admin' },
+    ],
+    [
+      'an admin statement signed with another secret',
+      asUser('concert', { role: 'admin', secret: 'a-guessed-secret-of-at-least-32-characters' }),
+    ],
+    ['an admin statement for another service', asUser('reservation', { role: 'admin' })],
+  ])('refuses %s with 401 and writes nothing', async (_, forged) => {
+    const concerts = await catalogue.prisma.concert.count();
+    const { concertId } = await addConcertWithSchedule(catalogue.cachedApp, 1);
+    const created = await request(catalogue.cachedApp)
+      .post('/api/v1/admin/concerts')
+      .set(forged)
+      .send({ title: 'Forged', artist: 'Nobody', venue: 'Nowhere' });
+    const scheduled = await request(catalogue.cachedApp)
+      .post(`/api/v1/admin/concerts/${concertId}/schedules`)
+      .set(forged)
+      .send({ startsAt: '2027-05-01T19:00:00+09:00', seatCount: 10, price: 1000 });
+    const read = await request(catalogue.cachedApp).get('/api/v1/concerts').set(forged);
+
+    for (const answer of [created, scheduled, read]) {
+      expect(answer.status).toBe(401);
+      expect(answer.body.type).toBe('https://headliner.dev/problems/caller-statement-rejected');
+    }
     expect(await catalogue.prisma.concert.count()).toBe(concerts + 1);
     expect(await catalogue.prisma.schedule.count({ where: { concertId } })).toBe(1);
   });
@@ -77,7 +110,7 @@ describe('when an admin adds to the catalogue', () => {
     const valid = { startsAt: '2027-05-02T19:00:00+09:00', seatCount: 10, price: 99_000 };
     const response = await request(catalogue.cachedApp)
       .post(`/api/v1/admin/concerts/${concertId}/schedules`)
-      .set(adminHeaders)
+      .set(adminHeaders())
       .send({ ...valid, ...change })
       .expect(400);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
@@ -87,7 +120,7 @@ describe('when an admin adds to the catalogue', () => {
   it('rejects a concert without a title, naming the field', async () => {
     const response = await request(catalogue.cachedApp)
       .post('/api/v1/admin/concerts')
-      .set(adminHeaders)
+      .set(adminHeaders())
       .send({ artist: 'Neon Harbor', venue: 'KSPO Dome, Seoul' })
       .expect(400);
     expect(response.body.errors).toEqual([
@@ -99,7 +132,7 @@ describe('when an admin adds to the catalogue', () => {
     const seats = await catalogue.prisma.seat.count();
     await request(catalogue.cachedApp)
       .post(`/api/v1/admin/concerts/${randomUUID()}/schedules`)
-      .set(adminHeaders)
+      .set(adminHeaders())
       .send({ startsAt: '2027-05-01T19:00:00+09:00', seatCount: 10, price: 1000 })
       .expect(404);
     expect(await catalogue.prisma.seat.count()).toBe(seats);
@@ -110,7 +143,7 @@ describe('when an admin adds to the catalogue', () => {
     expect(await schedulesOf(catalogue.cachedApp, concertId)).toHaveLength(1);
     const added = await request(catalogue.cachedApp)
       .post(`/api/v1/admin/concerts/${concertId}/schedules`)
-      .set(adminHeaders)
+      .set(adminHeaders())
       .send({ startsAt: '2027-04-30T19:00:00+09:00', seatCount: 1000, price: 1000 })
       .expect(201);
     const schedules = await schedulesOf(catalogue.cachedApp, concertId);
@@ -134,7 +167,7 @@ describe.each([
       `/api/v1/concerts/${concertId}/schedules`,
       `/api/v1/schedules/${scheduleId}/seats`,
     ]) {
-      const answer = await request(appOf()).get(path).expect(200);
+      const answer = await request(appOf()).get(path).set(gatewayRead()).expect(200);
       expect(answer.headers['cache-control']).toBe(cacheControl);
     }
   });
@@ -142,17 +175,17 @@ describe.each([
   it('lists concerts newest first, with a description only where one was given', async () => {
     const older = await request(appOf())
       .post('/api/v1/admin/concerts')
-      .set(adminHeaders)
+      .set(adminHeaders())
       .send({ title: 'Afterglow Encore', artist: 'Paper Foxes', venue: 'Blue Square, Seoul' })
       .expect(201);
     // created_at has millisecond precision: keep the two apart.
     await new Promise((resolve) => setTimeout(resolve, 5));
     const newer = await request(appOf())
       .post('/api/v1/admin/concerts')
-      .set(adminHeaders)
+      .set(adminHeaders())
       .send({ title: 'Moonrise', artist: 'Lunar Bloom', venue: 'KSPO Dome', description: 'Tour' })
       .expect(201);
-    const { body } = await request(appOf()).get('/api/v1/concerts').expect(200);
+    const { body } = await request(appOf()).get('/api/v1/concerts').set(gatewayRead()).expect(200);
     expect(body.slice(0, 2)).toEqual([
       {
         concertId: newer.body.concertId,
@@ -171,9 +204,18 @@ describe.each([
   });
 
   it('answers 404 for an unknown concert or schedule and 400 for a malformed id', async () => {
-    await request(appOf()).get(`/api/v1/concerts/${randomUUID()}/schedules`).expect(404);
-    await request(appOf()).get(`/api/v1/schedules/${randomUUID()}/seats`).expect(404);
-    const malformed = await request(appOf()).get('/api/v1/schedules/seven/seats').expect(400);
+    await request(appOf())
+      .get(`/api/v1/concerts/${randomUUID()}/schedules`)
+      .set(gatewayRead())
+      .expect(404);
+    await request(appOf())
+      .get(`/api/v1/schedules/${randomUUID()}/seats`)
+      .set(gatewayRead())
+      .expect(404);
+    const malformed = await request(appOf())
+      .get('/api/v1/schedules/seven/seats')
+      .set(gatewayRead())
+      .expect(400);
     expect(malformed.body.errors[0].field).toBe('params.scheduleId');
   });
 

@@ -14,6 +14,7 @@ import { rateLimit } from './http/rate-limit';
 import { inProcessRateLimiter } from './infra/in-process-rate-limiter';
 import { redisRateLimiter } from './infra/rate-limiter';
 import { createResponseCache } from './infra/response-cache';
+import { internalStatements } from './infra/internal-statements';
 import { createUpstreams } from './infra/upstreams';
 import { sqlUsers } from './infra/users';
 
@@ -44,6 +45,7 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
     apiRouter({
       tokens,
       upstreams: createUpstreams(config, logger),
+      statements: internalStatements(config.INTERNAL_AUTH_SECRET),
       responseCache: createResponseCache(config.RESPONSE_CACHE_MAX_ENTRIES),
       rateLimit: rateLimit({
         userLimiter: redisRateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),

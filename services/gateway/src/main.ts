@@ -17,5 +17,5 @@ runMain({ service: 'gateway', config, telemetry }, async (running) => {
   // Every fan connects here, and on sale thousands arrive within a second or two: more than Node's
   // default accept queue (511) holds while the event loop is busy, and the kernel reset the rest.
   // The kernel caps the backlog at net.core.somaxconn.
-  await serve(app, { port: config.PORT, backlog: 4096, ...running });
+  await serve(app, { port: config.PORT, host: config.HOST, backlog: 4096, ...running });
 });

@@ -93,6 +93,6 @@ describe("when a developer tries an operation out with the document's security s
       userId: fan.userId,
       queueToken: 'an-active-token',
     });
-    expect(reservation.received.at(-1)?.headers['x-user-id']).toBe(fan.userId);
+    expect(reservation.statementOf(reservation.received.at(-1)).sub).toBe(fan.userId);
   });
 });

@@ -34,13 +34,14 @@ beforeEach(() => {
 });
 
 describe('when a signed-in fan calls a service', () => {
-  it('forwards method, path, query and body, with the user from the token and never a forged one', async () => {
+  it('forwards method, path, query and body, with a statement of the user from the token and never a forged one', async () => {
     const response = await gateway
       .http()
       .post('/api/v1/wallet/charges?source=app')
       .set('Authorization', fan.bearer)
       .set('X-User-Id', '00000000-0000-4000-8000-000000000000')
       .set('X-User-Role', 'admin')
+      .set('X-Caller-Statement', 'forged')
       .set('Idempotency-Key', 'charge-1')
       .send({ amount: 5000 });
 
@@ -53,8 +54,14 @@ describe('when a signed-in fan calls a service', () => {
       }),
     ]);
     const { headers } = wallet.received[0]!;
-    expect(headers['x-user-id']).toBe(fan.userId);
-    expect(headers['x-user-role']).toBe('user');
+    expect(wallet.statementOf(wallet.received[0])).toMatchObject({
+      sub: fan.userId,
+      role: 'user',
+      aud: 'wallet',
+    });
+    expect(wallet.statementOf(wallet.received[0])).not.toHaveProperty('queue');
+    expect(headers['x-user-id']).toBeUndefined();
+    expect(headers['x-user-role']).toBeUndefined();
     expect(headers['idempotency-key']).toBe('charge-1');
     expect(headers.authorization).toBeUndefined();
   });
@@ -222,15 +229,23 @@ describe('when the bearer token is missing or wrong', () => {
     expect(asUser.status).toBe(403);
     expect(asAdmin.status).toBe(200);
     expect(concert.received).toHaveLength(1);
-    expect(concert.received[0]?.headers['x-user-role']).toBe('admin');
-    expect(concert.received[0]?.headers['x-user-id']).toBe(admin.userId);
+    expect(concert.statementOf(concert.received[0])).toMatchObject({
+      sub: admin.userId,
+      role: 'admin',
+      aud: 'concert',
+    });
   });
 
-  it('lets anyone read the catalogue, without user headers', async () => {
+  it('lets anyone read the catalogue, asking the concert on its own account', async () => {
     const response = await gateway.http().get('/api/v1/concerts').set('X-User-Id', fan.userId);
 
     expect(response.status).toBe(200);
     expect(concert.received[0]?.headers['x-user-id']).toBeUndefined();
+    expect(concert.statementOf(concert.received[0])).toMatchObject({
+      sub: 'gateway',
+      role: 'service',
+      aud: 'concert',
+    });
   });
 });
 
@@ -268,6 +283,13 @@ describe('when a fan holds a seat or pays', () => {
       }),
     ]);
     expect(reservation.received[0]?.headers['x-queue-token']).toBe('active');
+    expect(queue.statementOf(queue.received[0])).toMatchObject({ sub: 'gateway', role: 'service' });
+    expect(reservation.statementOf(reservation.received[0])).toMatchObject({
+      sub: fan.userId,
+      role: 'user',
+      aud: 'reservation',
+      queue: 'ACTIVE',
+    });
   });
 
   it.each([

@@ -7,6 +7,8 @@ import type { WaitingRoom } from './infra/waiting-room';
 
 export interface AppDeps {
   logger: Logger;
+  /** INTERNAL_AUTH_SECRET: every route needs a statement signed with it for the queue. */
+  internalAuthSecret: string;
   waitingRoom: WaitingRoom;
   readiness?: ReadinessChecks;
   degradedWithout?: ReadinessChecks;
@@ -21,6 +23,7 @@ export function createApp(deps: AppDeps): Express {
   return createHttpApp({
     logger: deps.logger,
     routes,
+    callers: { secret: deps.internalAuthSecret, audience: 'queue' },
     readiness: deps.readiness,
     degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,

@@ -23,11 +23,12 @@ runMain({ service: 'queue', config, telemetry }, async (running) => {
   // Without Kafka tokens are still issued and admitted; a payment frees its slot later.
   const app = createApp({
     logger,
+    internalAuthSecret: config.INTERNAL_AUTH_SECRET,
     waitingRoom,
     readiness: { redis: () => redis.ping() },
     degradedWithout: kafka.checks,
     isShuttingDown: shutdown.isShuttingDown,
   });
-  await serve(app, { port: config.PORT, ...running });
+  await serve(app, { port: config.PORT, host: config.HOST, ...running });
   startJobs(config, { waitingRoom }, running);
 });

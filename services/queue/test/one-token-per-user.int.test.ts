@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { internalRoutes } from '@headliner/contracts';
+import { asUser } from '@headliner/testing';
+import request from 'supertest';
 import { enterQueue, newUsers, queueStats } from './support/queue-requests';
 import { startTestQueue, type TestQueue } from './support/test-queue';
 
@@ -39,18 +43,38 @@ describe('when a user asks for a token again', () => {
   });
 });
 
-describe('when a request arrives without the gateway’s user header', () => {
+describe('when a request is not vouched for by a signed caller statement', () => {
   let queue: TestQueue;
   beforeAll(async () => {
     queue = await startTestQueue();
   });
   afterAll(() => queue.stop());
 
-  it('answers 400 naming the header', async () => {
-    const res = await enterQueue(queue.app, 'not-a-uuid');
+  const forgedStatement = asUser('queue', { secret: 'a-guessed-secret-of-at-least-32-characters' });
+  it.each([
+    ['only the raw X-User-Id header', { 'X-User-Id': randomUUID() }],
+    ['a statement signed with another secret', forgedStatement],
+    ['a statement addressed to another service', asUser('reservation')],
+  ])('refuses %s with 401 and issues no token', async (_, headers) => {
+    const entered = await request(queue.app).post('/api/v1/queue/tokens').set(headers);
+    const verified = await request(queue.app)
+      .post(internalRoutes.verifyQueueToken.path)
+      .set(headers)
+      .send({ userId: randomUUID(), queueToken: 'some-token' });
 
-    expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'headers.x-user-id' })]);
-    expect(await queue.activeCount()).toBe(0);
+    expect(entered.status).toBe(401);
+    expect(entered.body.type).toBe('https://headliner.dev/problems/caller-statement-rejected');
+    expect(verified.status).toBe(401);
+    expect((await queueStats(queue.app)).body).toMatchObject({ active: 0, waiting: 0 });
+  });
+
+  it('refuses a fan’s statement on the internal verify route', async () => {
+    const entered = (await enterQueue(queue.app, randomUUID())).body;
+    const probe = await request(queue.app)
+      .post(internalRoutes.verifyQueueToken.path)
+      .set(asUser('queue'))
+      .send({ userId: randomUUID(), queueToken: entered.queueToken });
+
+    expect(probe.status).toBe(403);
   });
 });

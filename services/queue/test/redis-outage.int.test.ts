@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRedis } from '@headliner/platform';
+import { testInternalAuthSecret } from '@headliner/testing';
 import request from 'supertest';
 import { createApp } from '../src/app';
 import { createWaitingRoom } from '../src/infra/waiting-room';
@@ -20,6 +21,7 @@ describe('when Redis cannot be reached', () => {
   });
   const app = createApp({
     logger: quietLogger,
+    internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
     readiness: { redis: () => redis.ping() },
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActiveQueueToken, internalRoutes, type QueueTokenView } from '@headliner/contracts';
+import { asService } from '@headliner/testing';
 import request from 'supertest';
 import { enterQueue, newUsers, pollToken, verifyToken } from './support/queue-requests';
 import { startTestQueue, type TestQueue } from './support/test-queue';
@@ -44,6 +45,7 @@ describe('when another service verifies a queue token', () => {
   it('answers 400 naming the fields of a malformed request', async () => {
     const res = await request(queue.app)
       .post(internalRoutes.verifyQueueToken.path)
+      .set(asService('gateway', 'queue'))
       .send({ userId: 'nobody', extra: 1 });
 
     expect(res.status).toBe(400);

@@ -4,6 +4,8 @@ import { bookingRoutes } from './http/booking-routes';
 import type { RouteDeps } from './http/route-deps';
 
 export interface AppDeps extends RouteDeps {
+  /** INTERNAL_AUTH_SECRET: every route needs a statement signed with it for reservation. */
+  internalAuthSecret: string;
   readiness?: ReadinessChecks;
   degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -13,6 +15,7 @@ export function createApp(deps: AppDeps): Express {
   return createHttpApp({
     logger: deps.logger,
     routes: bookingRoutes(deps),
+    callers: { secret: deps.internalAuthSecret, audience: 'reservation' },
     readiness: deps.readiness,
     degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,

@@ -25,6 +25,7 @@ runMain({ service: 'reservation', config, telemetry }, async (running) => {
   const app = createApp({
     ...stores,
     logger,
+    internalAuthSecret: config.INTERNAL_AUTH_SECRET,
     holdRules: {
       holdTtlSeconds: config.HOLD_TTL_SECONDS,
       maxHoldsPerUser: config.MAX_HOLDS_PER_USER,
@@ -34,6 +35,6 @@ runMain({ service: 'reservation', config, telemetry }, async (running) => {
     degradedWithout: { redis: () => stores.redis.ping(), ...kafka.checks },
     isShuttingDown: shutdown.isShuttingDown,
   });
-  await serve(app, { port: config.PORT, ...running });
+  await serve(app, { port: config.PORT, host: config.HOST, ...running });
   startJobs(config, stores, running);
 });

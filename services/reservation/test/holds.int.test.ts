@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { asUser } from '@headliner/testing';
 import { startBookingService, type BookingService } from './support/booking-service';
 
 describe('when fans hold seats', () => {
@@ -172,28 +173,65 @@ describe('when fans hold seats', () => {
     expect(service.concert.seatMapCalls.get(scheduleId)).toBe(2);
   });
 
-  it('refuses a request without the gateway user header or with unexpected fields', async () => {
+  it('refuses a hold with unexpected fields', async () => {
     const { seats } = service.concert.addSchedule(1);
     const { scheduleId, seatId } = seats[0]!;
 
-    const anonymous = await service.client.send(
-      'POST',
-      '/api/v1/reservations',
-      {},
-      { scheduleId, seatId },
-    );
     const extra = await service.client.send(
       'POST',
       '/api/v1/reservations',
-      { 'x-user-id': randomUUID() },
+      asUser('reservation', { queue: 'ACTIVE' }),
       { scheduleId, seatId, price: 1 },
     );
 
-    expect(anonymous.status).toBe(400);
-    expect(anonymous.body.errors.map((error: { field: string }) => error.field)).toEqual([
-      'headers.x-user-id',
-    ]);
     expect(extra.status).toBe(400);
+    expect(await liveReservationsOf(seatId)).toBe(0);
+  });
+
+  it('refuses a hold that did not pass the waiting room, with 403', async () => {
+    const { seats } = service.concert.addSchedule(1);
+    const { scheduleId, seatId } = seats[0]!;
+
+    const answer = await service.client.send(
+      'POST',
+      '/api/v1/reservations',
+      asUser('reservation'),
+      {
+        scheduleId,
+        seatId,
+      },
+    );
+
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({
+      type: 'https://headliner.dev/problems/queue-token-not-active',
+      reason: 'not-verified',
+    });
+    expect(await liveReservationsOf(seatId)).toBe(0);
+  });
+
+  it.each([
+    ['no statement, only the raw X-User-Id header', () => ({ 'x-user-id': randomUUID() })],
+    [
+      'a statement signed with another secret',
+      () =>
+        asUser('reservation', {
+          queue: 'ACTIVE',
+          secret: 'a-guessed-secret-of-at-least-32-characters',
+        }),
+    ],
+    ['a statement for another service', () => asUser('wallet', { queue: 'ACTIVE' })],
+  ])('refuses a hold with %s, with 401, and holds nothing', async (_, forged) => {
+    const { seats } = service.concert.addSchedule(1);
+    const { scheduleId, seatId } = seats[0]!;
+
+    const answer = await service.client.send('POST', '/api/v1/reservations', forged(), {
+      scheduleId,
+      seatId,
+    });
+
+    expect(answer.status).toBe(401);
+    expect(answer.body.type).toBe('https://headliner.dev/problems/caller-statement-rejected');
     expect(await liveReservationsOf(seatId)).toBe(0);
   });
 });

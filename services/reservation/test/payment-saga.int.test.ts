@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseEvent, type PaymentRequestedPayload } from '@headliner/contracts';
-import { eventually, readMessages } from '@headliner/testing';
+import { asUser, eventually, readMessages } from '@headliner/testing';
 import { watchPaymentOutcomes } from '../src/infra/payment-outcome-watch';
 import { quietLogger, startBookingService, type BookingService } from './support/booking-service';
 import { startFakeWallet, type WalletAnswer } from './support/fake-wallet';
@@ -204,7 +204,7 @@ describe('when a fan pays for a held seat', () => {
     const answer = await service.client.send(
       'POST',
       '/api/v1/payments',
-      { 'x-user-id': fan },
+      asUser('reservation', { userId: fan, queue: 'ACTIVE' }),
       { reservationId },
     );
 

@@ -1,3 +1,4 @@
+import { testInternalAuthSecret } from '@headliner/testing';
 import type { Seat } from '../src/domain/seat';
 import { createSeatCatalogue } from '../src/infra/seat-catalogue';
 import { quietLogger } from './support/booking-service';
@@ -15,6 +16,7 @@ describe('when the seat catalogue remembers seat maps', () => {
     const catalogue = createSeatCatalogue({
       concertUrl: concert.url,
       timeoutMs: 2000,
+      internalAuthSecret: testInternalAuthSecret,
       logger: quietLogger,
       cacheSize: 2,
     });

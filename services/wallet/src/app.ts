@@ -10,6 +10,8 @@ export interface AppDeps {
   /** MAX_BALANCE_WON: no charge takes a balance past it. */
   maxBalance: number;
   logger: Logger;
+  /** INTERNAL_AUTH_SECRET: every route needs a statement signed with it for the wallet. */
+  internalAuthSecret: string;
   readiness?: ReadinessChecks;
   degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -21,6 +23,7 @@ export function createApp(deps: AppDeps): Express {
   return createHttpApp({
     logger: deps.logger,
     routes,
+    callers: { secret: deps.internalAuthSecret, audience: 'wallet' },
     readiness: deps.readiness,
     degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,

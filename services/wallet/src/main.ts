@@ -30,9 +30,10 @@ runMain({ service: 'wallet', config, telemetry }, async (running) => {
     db,
     maxBalance: config.MAX_BALANCE_WON,
     logger,
+    internalAuthSecret: config.INTERNAL_AUTH_SECRET,
     readiness: { postgres: () => db.$queryRaw`SELECT 1` },
     degradedWithout: kafka.checks,
     isShuttingDown: shutdown.isShuttingDown,
   });
-  await serve(app, { port: config.PORT, ...running });
+  await serve(app, { port: config.PORT, host: config.HOST, ...running });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import { asUser, testInternalAuthSecret } from '@headliner/testing';
 import request from 'supertest';
 import { createApp } from '../src/app';
 import { quietLogger } from './support/quiet-logger';
@@ -14,7 +15,12 @@ describe('when a user charges their wallet', () => {
 
   beforeAll(async () => {
     db = await createWalletDatabase();
-    server = createApp({ db: db.sql, maxBalance, logger: quietLogger }).listen(0);
+    server = createApp({
+      db: db.sql,
+      maxBalance,
+      logger: quietLogger,
+      internalAuthSecret: testInternalAuthSecret,
+    }).listen(0);
   });
 
   afterAll(async () => {
@@ -23,11 +29,11 @@ describe('when a user charges their wallet', () => {
   });
 
   const balanceOf = (userId: string) =>
-    request(server).get('/api/v1/wallet').set('X-User-Id', userId);
+    request(server).get('/api/v1/wallet').set(asUser('wallet', { userId }));
   const charge = (userId: string, key: string, body: unknown) =>
     request(server)
       .post('/api/v1/wallet/charges')
-      .set('X-User-Id', userId)
+      .set(asUser('wallet', { userId }))
       .set('Idempotency-Key', key)
       .send(body as object);
   const ledgerEntriesOf = (userId: string) => db.prisma.ledgerEntry.count({ where: { userId } });
@@ -187,7 +193,7 @@ describe('when a user charges their wallet', () => {
     it('refuses a charge without an Idempotency-Key', async () => {
       const res = await request(server)
         .post('/api/v1/wallet/charges')
-        .set('X-User-Id', randomUUID())
+        .set(asUser('wallet'))
         .send({ amount: 1_000 });
 
       expect(res.status).toBe(400);
@@ -205,30 +211,44 @@ describe('when a user charges their wallet', () => {
       ]);
     });
 
-    it('refuses requests without a valid X-User-Id', async () => {
-      const charged = await request(server)
-        .post('/api/v1/wallet/charges')
-        .set('Idempotency-Key', randomUUID())
-        .send({ amount: 1_000 });
-      const read = await request(server).get('/api/v1/wallet').set('X-User-Id', 'someone');
-
-      expect(charged.status).toBe(400);
-      expect(charged.body.errors).toEqual([
-        expect.objectContaining({ field: 'headers.x-user-id', rule: 'required' }),
-      ]);
-      expect(read.status).toBe(400);
-      expect(read.body.errors).toEqual([expect.objectContaining({ field: 'headers.x-user-id' })]);
-    });
-
     it('refuses a body that is not JSON', async () => {
       const res = await request(server)
         .post('/api/v1/wallet/charges')
-        .set('X-User-Id', randomUUID())
+        .set(asUser('wallet'))
         .set('Idempotency-Key', randomUUID())
         .set('Content-Type', 'application/json')
         .send('{"amount": ');
 
       expect(res.status).toBe(400);
+    });
+  });
+
+  describe('when the caller is not vouched for by a signed statement', () => {
+    const forgedStatement = (userId: string) =>
+      asUser('wallet', { userId, secret: 'a-guessed-secret-of-at-least-32-characters' });
+    const forgeries: [string, (userId: string) => Record<string, string>][] = [
+      ['only the raw X-User-Id header', (userId) => ({ 'X-User-Id': userId })],
+      ['a statement signed with another secret', forgedStatement],
+      ['a statement addressed to another service', (userId) => asUser('reservation', { userId })],
+    ];
+
+    it.each(forgeries)('refuses %s with 401 and charges nothing', async (_, headersOf) => {
+      const userId = randomUUID();
+      await charge(userId, randomUUID(), { amount: 5_000 });
+
+      const charged = await request(server)
+        .post('/api/v1/wallet/charges')
+        .set(headersOf(userId))
+        .set('Idempotency-Key', randomUUID())
+        .send({ amount: 1_000 });
+      const read = await request(server).get('/api/v1/wallet').set(headersOf(userId));
+
+      expect(charged.status).toBe(401);
+      expect(charged.body.type).toBe('https://headliner.dev/problems/caller-statement-rejected');
+      expect(read.status).toBe(401);
+      expect(read.body).not.toHaveProperty('balance');
+      expect((await balanceOf(userId)).body.balance).toBe(5_000);
+      expect(await ledgerEntriesOf(userId)).toBe(1);
     });
   });
 });

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, infraUrl, type TestDatabase } from '@headliner/testing';
+import {
+  createTestDatabase,
+  infraUrl,
+  testInternalAuthSecret,
+  type TestDatabase,
+} from '@headliner/testing';
 import { Redis } from 'ioredis';
 import { createKafkaNamespace } from './kafka-namespace';
 import { launchServices } from './launcher/launch-services';
@@ -89,6 +94,8 @@ export async function startSystem(
       KAFKA_NAMESPACE: kafka.namespace,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       JWT_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
+      // The tests' secret, so an end-to-end test can sign (or forge) a caller statement itself.
+      INTERNAL_AUTH_SECRET: testInternalAuthSecret,
       ADMIN_USERNAME: ADMIN.username,
       ADMIN_PASSWORD: ADMIN.password,
       PASSWORD_SCRYPT_COST: '1024',

@@ -8,9 +8,12 @@ import { databaseOf, perDatabaseOwner } from './services';
 
 export const LOCAL_ADMIN = { username: 'admin', password: 'headliner-admin' };
 
-/** A JWT secret made once per checkout and kept under .local/, never committed. */
-function localJwtSecret(): string {
-  const file = path.join(repositoryRoot, '.local/jwt-secret');
+/**
+ * A secret made once per checkout and kept under .local/ (e.g. .local/jwt-secret), never
+ * committed. Deleting the file rotates it at the next start.
+ */
+function localSecret(name: 'jwt-secret' | 'internal-auth-secret'): string {
+  const file = path.join(repositoryRoot, '.local', name);
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
@@ -29,7 +32,8 @@ export function localSystemEnv(): SystemEnv {
     reconciliation: true,
     databaseUrls: perDatabaseOwner((owner) => databaseUrl(databaseOf(owner))),
     env: {
-      JWT_SECRET: localJwtSecret(),
+      JWT_SECRET: localSecret('jwt-secret'),
+      INTERNAL_AUTH_SECRET: localSecret('internal-auth-secret'),
       ADMIN_USERNAME: LOCAL_ADMIN.username,
       ADMIN_PASSWORD: LOCAL_ADMIN.password,
       LOG_FORMAT: 'pretty',

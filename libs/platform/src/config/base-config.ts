@@ -10,6 +10,14 @@ export const logFormats = ['json', 'pretty'] as const;
  */
 export const baseConfigSchema = z.object({
   PORT: envVar.port(3000),
+  // Loopback unless told otherwise: a service is reached through the gateway, and a container
+  // platform that routes to the pod's address sets HOST=0.0.0.0 (k8s/base does).
+  HOST: envVar.host('127.0.0.1'),
+  /**
+   * Signs (the gateway, a service calling another) and verifies (every service) the statement of
+   * who is calling that each internal request carries. Shared by all services; see README.
+   */
+  INTERNAL_AUTH_SECRET: envVar.secret(),
   LOG_LEVEL: envVar.oneOf(logLevels, 'info'),
   LOG_FORMAT: envVar.oneOf(logFormats, 'json'),
   SHUTDOWN_TIMEOUT_MS: envVar.durationMs(10_000),

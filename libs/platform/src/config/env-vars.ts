@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -57,4 +58,22 @@ function oneOf<const Value extends string>(values: readonly [Value, ...Value[]],
   return fallback === undefined ? schema : schema.default(fallback);
 }
 
-export const envVar = { port, positiveInt, durationMs, url, brokerList, oneOf };
+/** Where a server listens: an IPv4 or IPv6 address, or a host name. */
+function host(fallback?: string) {
+  const rule = 'must be an IP address or a host name';
+  const schema = z
+    .string()
+    .trim()
+    .refine(
+      (value) => isIP(value) !== 0 || /^[a-zA-Z0-9]([a-zA-Z0-9.-]{0,252})$/.test(value),
+      rule,
+    );
+  return fallback === undefined ? schema : schema.default(fallback);
+}
+
+/** A shared secret: long enough that it cannot be guessed, never echoed in errors. */
+function secret(minLength = 32) {
+  return z.string().min(minLength, `must be at least ${minLength} characters`);
+}
+
+export const envVar = { port, host, positiveInt, durationMs, url, brokerList, oneOf, secret };

@@ -2,6 +2,7 @@ import { internalRoutes, routes as contractRoutes } from '@headliner/contracts';
 import express, { Router, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { register as globalRegistry, type Registry } from 'prom-client';
+import { verifyCallers, type CallerStatementCheck } from './caller-statements';
 import { healthRoutes } from './health-routes';
 import { answerUndeclaredMethod, type DeclaredOperation } from './method-not-allowed';
 import { metricsRoute } from './metrics-route';
@@ -16,6 +17,12 @@ export interface HttpAppOptions {
   logger: Logger;
   /** The service's endpoints, usually one Router mounting the others at literal paths. */
   routes: RequestHandler;
+  /**
+   * Every route but the probes and /metrics then needs a valid signed caller statement for this
+   * service (401 otherwise), which the routes read with verifiedCaller(res). Every service sets
+   * it; only the gateway, which authenticates the public itself, leaves it out.
+   */
+  callers?: CallerStatementCheck;
   /** What /health/ready probes, by name; none means ready whenever the process runs. */
   readiness?: ReadinessChecks;
   /**
@@ -72,6 +79,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use((req, res, next) => (isOperationalPath(req.path) ? operational(req, res, next) : next()));
   app.use(requestMetrics(metrics));
   app.use(requestLogging(options.logger));
+  // Before the body parser: a request from no one known is not worth parsing.
+  if (options.callers) app.use(verifyCallers(options.callers));
   app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
   app.use(options.routes);
   app.use(answerUndeclaredMethod(options.operations ?? everyContractOperation));

@@ -5,19 +5,21 @@ import type { Shutdown } from '../lifecycle/shutdown';
 
 export interface ServeOptions {
   port: number;
+  /** The address to listen on: HOST, loopback unless configured. */
+  host: string;
   /** Connections the kernel queues while the event loop is busy (Node's default: 511). */
   backlog?: number;
   logger: Logger;
   shutdown: Shutdown;
 }
 
-/** Listens on `port`, drained at shutdown; rejects when the port cannot be listened on. */
+/** Listens on `host`:`port`, drained at shutdown; rejects when the port cannot be listened on. */
 export function serve(app: Express, options: ServeOptions): Promise<Server> {
-  const { port, backlog, logger, shutdown } = options;
+  const { port, host, backlog, logger, shutdown } = options;
   return new Promise((resolve, reject) => {
-    const server = app.listen({ port, backlog }, (error) => {
+    const server = app.listen({ port, host, backlog }, (error) => {
       if (error) return reject(error);
-      logger.info({ port }, 'listening');
+      logger.info({ host, port }, 'listening');
       resolve(server);
     });
     shutdown.trackServer(server);

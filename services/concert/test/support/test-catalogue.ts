@@ -1,6 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { createPgPool, sqlDatabase } from '@headliner/platform/database';
-import { createTestDatabase, createTestRedis } from '@headliner/testing';
+import {
+  asService,
+  asUser,
+  createTestDatabase,
+  createTestRedis,
+  testInternalAuthSecret,
+} from '@headliner/testing';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/app';
@@ -8,7 +13,10 @@ import { createCatalogueCache } from '../../src/infra/catalogue-cache';
 import { createPrisma } from '../../src/seed';
 
 export const quietLogger = pino({ level: 'silent' });
-export const adminHeaders = { 'X-User-Id': randomUUID(), 'X-User-Role': 'admin' };
+const internalAuthSecret = testInternalAuthSecret;
+/** The statements the gateway sends: the admin's edits, and reads it makes on its own account. */
+export const adminHeaders = () => asUser('concert', { role: 'admin' });
+export const gatewayRead = () => asService('gateway', 'concert');
 
 /**
  * A fresh database and Redis prefix, with two apps over them: one reading through the cache
@@ -28,8 +36,8 @@ export async function startTestCatalogue({ ttlSeconds = 60 } = {}) {
     cache,
     redis: redis.redis,
     cachePrefix: redis.prefix,
-    cachedApp: createApp({ db: sql, cache, logger: quietLogger }),
-    databaseApp: createApp({ db: sql, logger: quietLogger }),
+    cachedApp: createApp({ db: sql, cache, logger: quietLogger, internalAuthSecret }),
+    databaseApp: createApp({ db: sql, logger: quietLogger, internalAuthSecret }),
     stop: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -46,20 +54,23 @@ type App = TestCatalogue['cachedApp'];
 export async function addConcertWithSchedule(app: App, seatCount: number, price = 99_000) {
   const concert = await request(app)
     .post('/api/v1/admin/concerts')
-    .set(adminHeaders)
+    .set(adminHeaders())
     .send({ title: 'Blue Hour Live', artist: 'Neon Harbor', venue: 'Olympic Hall, Seoul' })
     .expect(201);
   const concertId: string = concert.body.concertId;
   const schedule = await request(app)
     .post(`/api/v1/admin/concerts/${concertId}/schedules`)
-    .set(adminHeaders)
+    .set(adminHeaders())
     .send({ startsAt: '2027-05-01T19:00:00+09:00', seatCount, price })
     .expect(201);
   return { concertId, scheduleId: schedule.body.scheduleId as string };
 }
 
 export async function seatMapOf(app: App, scheduleId: string) {
-  const response = await request(app).get(`/api/v1/schedules/${scheduleId}/seats`).expect(200);
+  const response = await request(app)
+    .get(`/api/v1/schedules/${scheduleId}/seats`)
+    .set(gatewayRead())
+    .expect(200);
   return response.body as {
     scheduleId: string;
     seats: { seatId: string; number: number; price: number; status: string }[];
@@ -67,6 +78,9 @@ export async function seatMapOf(app: App, scheduleId: string) {
 }
 
 export async function schedulesOf(app: App, concertId: string) {
-  const response = await request(app).get(`/api/v1/concerts/${concertId}/schedules`).expect(200);
+  const response = await request(app)
+    .get(`/api/v1/concerts/${concertId}/schedules`)
+    .set(gatewayRead())
+    .expect(200);
   return response.body as { scheduleId: string; startsAt: string; availableSeats: number }[];
 }

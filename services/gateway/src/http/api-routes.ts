@@ -1,6 +1,7 @@
 import { apiRoutes, expressPath, QUEUE_TOKEN_HEADER, type ApiRoute } from '@headliner/contracts';
 import { Router, type RequestHandler } from 'express';
 import type { AccessTokens } from '../domain/access-token';
+import type { InternalStatements } from '../infra/internal-statements';
 import type { ResponseCache } from '../infra/response-cache';
 import type { Upstreams, UpstreamName } from '../infra/upstreams';
 import { authenticate } from './authenticate';
@@ -26,6 +27,8 @@ const needsActiveQueueToken = new Set<ApiRoute>([apiRoutes.holdSeat, apiRoutes.p
 export interface ApiRouterOptions {
   tokens: AccessTokens;
   upstreams: Upstreams;
+  /** Signs the statement of who is calling that each forwarded request carries. */
+  statements: InternalStatements;
   rateLimit: RequestHandler;
   /** Where reads anyone may make are kept while their service's Cache-Control allows. */
   responseCache: ResponseCache;
@@ -78,8 +81,9 @@ function handlersOf(route: ApiRoute, options: ApiRouterOptions): RequestHandler[
   }
   const upstream = options.upstreams[owner];
   if (route.method === 'get' && route.caller === 'anyone') {
-    return [forwardThroughCache(upstream, options.responseCache)];
+    return [forwardThroughCache(upstream, options.responseCache, options.statements)];
   }
-  if (!needsActiveQueueToken.has(route)) return [forwardTo(upstream)];
-  return [queueTokenCheck(options.upstreams.queue), forwardTo(upstream)];
+  const forward = forwardTo(upstream, options.statements);
+  if (!needsActiveQueueToken.has(route)) return [forward];
+  return [queueTokenCheck(options.upstreams.queue, options.statements), forward];
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ProblemError } from '@headliner/platform';
 import type { RequestHandler, Response } from 'express';
+import type { InternalStatements } from '../infra/internal-statements';
 import type { ResponseCache, StoredAnswer } from '../infra/response-cache';
 import type { Upstream } from '../infra/upstreams';
 import { responseCacheLookups } from '../metrics';
@@ -9,17 +10,25 @@ import { brokenAnswer, isRelayable, relayedBack } from './forward';
 /**
  * For reads anyone may make (the catalogue): answers from the gateway's shared cache while the
  * owning service's Cache-Control allows, else from the service, asked without the caller's
- * identity (a shared answer must not depend on it). Misses are not collapsed into one upstream
+ * identity (a shared answer must not depend on it): the gateway asks on its own account. Misses are not collapsed into one upstream
  * request: an answer the service says not to store (its cache switched off) must reach each fan
  * fresh, and the few misses a one-second expiry lets through cost the concert one load anyway.
  */
-export function forwardThroughCache(upstream: Upstream, cache: ResponseCache): RequestHandler {
+export function forwardThroughCache(
+  upstream: Upstream,
+  cache: ResponseCache,
+  statements: InternalStatements,
+): RequestHandler {
   return async (req, res) => {
     const key = req.originalUrl;
     const cached = cache.fresh(key);
     responseCacheLookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
     if (cached) return send(res, cached.answer, cached.ageSeconds);
-    const sent = await upstream.send({ method: 'GET', url: key, headers: {} });
+    const sent = await upstream.send({
+      method: 'GET',
+      url: key,
+      headers: statements.ownCall(upstream.name),
+    });
     if (!isRelayable(sent)) {
       sent.resume();
       throw brokenAnswer(upstream, sent);

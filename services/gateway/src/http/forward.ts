@@ -1,19 +1,15 @@
 import type { IncomingMessage } from 'node:http';
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  QUEUE_TOKEN_HEADER,
-  USER_ID_HEADER,
-  USER_ROLE_HEADER,
-  type CallerHeaders,
-} from '@headliner/contracts';
+import { IDEMPOTENCY_KEY_HEADER, QUEUE_TOKEN_HEADER } from '@headliner/contracts';
 import { problemContentType, ProblemError } from '@headliner/platform';
 import type { RequestHandler } from 'express';
-import type { Caller } from '../domain/caller';
+import type { InternalStatements } from '../infra/internal-statements';
 import type { Upstream } from '../infra/upstreams';
 import { callerOf } from './authenticate';
+import { passedWaitingRoom } from './queue-token-check';
 
-// An allow-list, so what reaches a service is only what it may trust: in particular the
-// X-User-Id / X-User-Role a client sends are never among them. (traceparent is set by tracing.)
+// An allow-list, so what reaches a service is only what it may trust: a caller statement a client
+// sends is never among them, nor anything else it might claim about itself. (traceparent is set
+// by tracing.)
 const passedThrough = [IDEMPOTENCY_KEY_HEADER, QUEUE_TOKEN_HEADER] as const;
 export const relayedBack = [
   'content-type',
@@ -25,12 +21,16 @@ export const relayedBack = [
 
 /**
  * Sends the request to the owning service on the same path and relays its answer as it is: the
- * body streams through untouched (a seat map is neither parsed nor serialized again here).
+ * body streams through untouched (a seat map is neither parsed nor serialized again here). The
+ * service learns who is calling from the statement signed here, for it alone.
  */
-export function forwardTo(upstream: Upstream): RequestHandler {
+export function forwardTo(upstream: Upstream, statements: InternalStatements): RequestHandler {
   return async (req, res) => {
     const caller = callerOf(res);
-    const headers: Record<string, string> = caller ? callerHeaders(caller) : {};
+    const queue = passedWaitingRoom(res) ? 'ACTIVE' : undefined;
+    const headers: Record<string, string> = caller
+      ? statements.forCaller(upstream.name, caller, queue)
+      : statements.ownCall(upstream.name);
     for (const name of passedThrough) {
       const value = req.get(name);
       if (value !== undefined) headers[name] = value;
@@ -91,8 +91,4 @@ export function brokenAnswer(upstream: Upstream, answer: IncomingMessage): Probl
       `${upstream.name} answered ${answer.statusCode} ${answer.headers['content-type']}`,
     ),
   });
-}
-
-function callerHeaders({ userId, role }: Caller): CallerHeaders {
-  return { [USER_ID_HEADER]: userId, [USER_ROLE_HEADER]: role };
 }

@@ -4,7 +4,8 @@ import {
   type QueueTokenVerificationRequest,
 } from '@headliner/contracts';
 import { ProblemError } from '@headliner/platform';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
+import type { InternalStatements } from '../infra/internal-statements';
 import type { Upstream } from '../infra/upstreams';
 import { callerOf } from './authenticate';
 import { queueTokenNotActive } from './queue-token-presence';
@@ -17,12 +18,19 @@ const refusals: Record<number, { reason: string; detail: string }> = {
   410: { reason: 'expired', detail: 'The queue token expired; enter the queue again.' },
 };
 
+const admitted = new WeakSet<Response>();
+
+/** Whether this request's queue token was verified ACTIVE, for the statement sent upstream. */
+export function passedWaitingRoom(res: Response): boolean {
+  return admitted.has(res);
+}
+
 /**
  * Lets a request through only with an ACTIVE queue token of the caller, asked of the queue
  * service: the waiting room is what keeps a sale-day crowd off the seats. Runs after
  * requireQueueToken, which refused missing and malformed tokens.
  */
-export function queueTokenCheck(queue: Upstream): RequestHandler {
+export function queueTokenCheck(queue: Upstream, statements: InternalStatements): RequestHandler {
   return async (req, res, next) => {
     const queueToken = String(req.get(QUEUE_TOKEN_HEADER));
     const caller = callerOf(res);
@@ -32,11 +40,14 @@ export function queueTokenCheck(queue: Upstream): RequestHandler {
     const answer = await queue.send({
       method: method.toUpperCase(),
       url: path,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...statements.ownCall(queue.name) },
       body: JSON.stringify(verification),
     });
     answer.resume(); // only the status matters
-    if (answer.statusCode === 200) return next();
+    if (answer.statusCode === 200) {
+      admitted.add(res);
+      return next();
+    }
     const refusal = refusals[answer.statusCode ?? 0];
     if (refusal) throw queueTokenNotActive(refusal.reason, refusal.detail);
     if (answer.statusCode === 503) {

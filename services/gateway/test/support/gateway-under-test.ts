@@ -4,6 +4,7 @@ import {
   createTestDatabase,
   createTestRedis,
   infraUrl,
+  testInternalAuthSecret,
   whenRedisReady,
   type TestDatabase,
 } from '@headliner/testing';
@@ -46,6 +47,7 @@ export async function startTestInfrastructure() {
       DATABASE_URL: database.url,
       REDIS_URL: infraUrl('REDIS_URL'),
       JWT_SECRET,
+      INTERNAL_AUTH_SECRET: testInternalAuthSecret,
       ADMIN_PASSWORD,
       PASSWORD_SCRYPT_COST: '1024', // fast tests; production keeps the default 16384
       QUEUE_URL: stubs.queue.url,

@@ -3,41 +3,35 @@ import {
   expressPath,
   QUEUE_TOKEN_HEADER,
   QueueTokenHeaders,
-  USER_ID_HEADER,
-  UserHeaders,
 } from '@headliner/contracts';
-import { validate } from '@headliner/platform';
+import { signedInUser, validate } from '@headliner/platform';
 import { Router } from 'express';
 import type { WaitingRoom } from '../infra/waiting-room';
 import { expiredQueueToken, unknownQueueToken } from './queue-token-problems';
 
-const UserQueueTokenHeaders = UserHeaders.extend(QueueTokenHeaders.shape);
-
-/** The public waiting-room API, forwarded by the gateway with X-User-Id. */
+/** The public waiting-room API, for the fan the gateway's signed statement names. */
 export function queueTokenRoutes(waitingRoom: WaitingRoom): Router {
   const router = Router();
 
-  const enter = validate({ headers: UserHeaders });
-  router.post(expressPath(apiRoutes.enterQueue), enter, async (_req, res) => {
-    const { headers } = enter.input(res);
-    const entry = await waitingRoom.enter(headers[USER_ID_HEADER]);
+  router.post(expressPath(apiRoutes.enterQueue), async (_req, res) => {
+    const entry = await waitingRoom.enter(signedInUser(res).sub);
     res.status(entry.created ? 201 : 200).json(entry.token);
   });
 
-  const poll = validate({ headers: UserQueueTokenHeaders });
+  const poll = validate({ headers: QueueTokenHeaders });
   router.get(expressPath(apiRoutes.getQueueToken), poll, async (_req, res) => {
     const { headers } = poll.input(res);
-    const lookup = await waitingRoom.poll(headers[USER_ID_HEADER], headers[QUEUE_TOKEN_HEADER]);
+    const lookup = await waitingRoom.poll(signedInUser(res).sub, headers[QUEUE_TOKEN_HEADER]);
     if (lookup.kind === 'unknown') throw unknownQueueToken();
     if (lookup.kind === 'expired') throw expiredQueueToken();
     res.json(lookup.token);
   });
 
-  const leave = validate({ headers: UserQueueTokenHeaders });
+  const leave = validate({ headers: QueueTokenHeaders });
   router.delete(expressPath(apiRoutes.leaveQueue), leave, async (_req, res) => {
     const { headers } = leave.input(res);
     // 204 whatever the token was: leaving twice, or with a stranger's token, changes nothing.
-    await waitingRoom.leave(headers[USER_ID_HEADER], headers[QUEUE_TOKEN_HEADER]);
+    await waitingRoom.leave(signedInUser(res).sub, headers[QUEUE_TOKEN_HEADER]);
     res.status(204).end();
   });
 

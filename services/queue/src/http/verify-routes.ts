@@ -3,26 +3,32 @@ import {
   QueueTokenVerificationRequest,
   type ActiveQueueToken,
 } from '@headliner/contracts';
-import { validate } from '@headliner/platform';
+import { serviceCallersOnly, validate } from '@headliner/platform';
 import { Router } from 'express';
 import type { WaitingRoom } from '../infra/waiting-room';
 import { expiredQueueToken, unknownQueueToken, waitingQueueToken } from './queue-token-problems';
 
 /**
  * Internal: may this user hold seats and pay with this token right now? Called by the gateway on
- * every hold and payment, never exposed publicly.
+ * every hold and payment, never exposed publicly; a fan's statement
+ * is refused 403 here, so no fan can probe other fans' tokens.
  */
 export function verifyRoutes(waitingRoom: WaitingRoom): Router {
   const router = Router();
   const verify = validate({ body: QueueTokenVerificationRequest });
-  router.post(internalRoutes.verifyQueueToken.path, verify, async (_req, res) => {
-    const { body } = verify.input(res);
-    const verification = await waitingRoom.verify(body.userId, body.queueToken);
-    if (verification.kind === 'waiting') throw waitingQueueToken();
-    if (verification.kind === 'unknown') throw unknownQueueToken();
-    if (verification.kind === 'expired') throw expiredQueueToken();
-    const active: ActiveQueueToken = { status: 'ACTIVE', expiresAt: verification.expiresAt };
-    res.json(active);
-  });
+  router.post(
+    internalRoutes.verifyQueueToken.path,
+    serviceCallersOnly,
+    verify,
+    async (_req, res) => {
+      const { body } = verify.input(res);
+      const verification = await waitingRoom.verify(body.userId, body.queueToken);
+      if (verification.kind === 'waiting') throw waitingQueueToken();
+      if (verification.kind === 'unknown') throw unknownQueueToken();
+      if (verification.kind === 'expired') throw expiredQueueToken();
+      const active: ActiveQueueToken = { status: 'ACTIVE', expiresAt: verification.expiresAt };
+      res.json(active);
+    },
+  );
   return router;
 }

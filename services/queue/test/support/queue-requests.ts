@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { internalRoutes } from '@headliner/contracts';
+import { asService, asUser } from '@headliner/testing';
 import request from 'supertest';
 
 /** An app (supertest starts it on a port per request) or a listening server's URL. */
@@ -10,27 +11,30 @@ export function newUsers(count: number): string[] {
 }
 
 export function enterQueue(target: Target, userId: string) {
-  return request(target).post('/api/v1/queue/tokens').set('X-User-Id', userId);
+  return request(target).post('/api/v1/queue/tokens').set(asUser('queue', { userId }));
 }
 
 export function pollToken(target: Target, userId: string, queueToken: string) {
   return request(target)
     .get('/api/v1/queue/tokens/current')
-    .set('X-User-Id', userId)
+    .set(asUser('queue', { userId }))
     .set('X-Queue-Token', queueToken);
 }
 
 export function leaveQueue(target: Target, userId: string, queueToken: string) {
   return request(target)
     .delete('/api/v1/queue/tokens/current')
-    .set('X-User-Id', userId)
+    .set(asUser('queue', { userId }))
     .set('X-Queue-Token', queueToken);
 }
 
 export function verifyToken(target: Target, userId: string, queueToken: string) {
-  return request(target).post(internalRoutes.verifyQueueToken.path).send({ userId, queueToken });
+  return request(target)
+    .post(internalRoutes.verifyQueueToken.path)
+    .set(asService('gateway', 'queue'))
+    .send({ userId, queueToken });
 }
 
 export function queueStats(target: Target) {
-  return request(target).get('/api/v1/queue/stats');
+  return request(target).get('/api/v1/queue/stats').set(asService('gateway', 'queue'));
 }

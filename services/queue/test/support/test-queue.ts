@@ -1,5 +1,10 @@
 import { createLogger, createRedis } from '@headliner/platform';
-import { createTestRedis, infraUrl, whenRedisReady } from '@headliner/testing';
+import {
+  createTestRedis,
+  infraUrl,
+  testInternalAuthSecret,
+  whenRedisReady,
+} from '@headliner/testing';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
@@ -32,6 +37,7 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
   const waitingRoom = createWaitingRoom({ redis, rules, keyPrefix: prefix });
   const app = createApp({
     logger: quietLogger,
+    internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
     readiness: { redis: () => redis.ping() },
   });

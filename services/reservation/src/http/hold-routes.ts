@@ -3,25 +3,25 @@ import {
   expressPath,
   HoldSeatRequest,
   ReservationPath,
-  USER_ID_HEADER,
-  UserHeaders,
   type SeatHold,
 } from '@headliner/contracts';
-import { validate } from '@headliner/platform';
+import { signedInUser, validate } from '@headliner/platform';
 import { Router } from 'express';
 import { BookingRefused } from '../domain/booking-refused';
 import { findReservation } from '../use-cases/find-reservation';
 import { placeHold, type PlacedHold } from '../use-cases/place-hold';
 import { holdOutcomes, holdsExpired } from '../metrics';
+import { admittedFan } from './admitted-fan';
 import { outcomeLabel } from './outcome-label';
 import type { RouteDeps } from './route-deps';
 
 export function holdRoutes(deps: RouteDeps): Router {
   const router = Router();
 
-  const holdSeat = validate({ headers: UserHeaders, body: HoldSeatRequest });
+  const holdSeat = validate({ body: HoldSeatRequest });
   router.post(expressPath(apiRoutes.holdSeat), holdSeat, async (_req, res) => {
-    const { headers, body } = holdSeat.input(res);
+    const userId = admittedFan(res).sub;
+    const { body } = holdSeat.input(res);
     const hold = await countedByOutcome(async () => {
       const seat = await deps.seats.find(body.scheduleId, body.seatId);
       if (!seat) {
@@ -30,7 +30,6 @@ export function holdRoutes(deps: RouteDeps): Router {
           `There is no seat ${body.seatId} in schedule ${body.scheduleId}.`,
         );
       }
-      const userId = headers[USER_ID_HEADER];
       return placeHold(deps.db, deps.claims, deps.holdRules, userId, seat);
     });
     holdsExpired.inc({ by: 'new_hold' }, hold.expiredHolds.length);
@@ -44,14 +43,11 @@ export function holdRoutes(deps: RouteDeps): Router {
     res.status(201).json(answer);
   });
 
-  const readReservation = validate({ headers: UserHeaders, params: ReservationPath });
+  const readReservation = validate({ params: ReservationPath });
   router.get(expressPath(apiRoutes.getReservation), readReservation, async (_req, res) => {
-    const { headers, params } = readReservation.input(res);
-    const reservation = await findReservation(
-      deps.db,
-      headers[USER_ID_HEADER],
-      params.reservationId,
-    );
+    const { params } = readReservation.input(res);
+    const userId = signedInUser(res).sub;
+    const reservation = await findReservation(deps.db, userId, params.reservationId);
     if (!reservation) {
       throw new BookingRefused(
         'reservation-not-found',

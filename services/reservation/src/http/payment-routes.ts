@@ -4,8 +4,6 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   IdempotencyHeaders,
   PaymentRequest,
-  USER_ID_HEADER,
-  UserHeaders,
   type PaymentFailureReason,
   type PaymentPending,
   type PaymentResult,
@@ -16,22 +14,21 @@ import { BookingRefused } from '../domain/booking-refused';
 import type { PaymentOutcome } from '../domain/payment-outcome';
 import { paymentOutcomes } from '../metrics';
 import { requestPayment, type RequestedPayment } from '../use-cases/request-payment';
+import { admittedFan } from './admitted-fan';
 import { outcomeLabel } from './outcome-label';
 import type { RouteDeps } from './route-deps';
-
-// The queue token was checked by the gateway; what the payment needs is who pays, and the key.
-const PayingUserHeaders = UserHeaders.extend(IdempotencyHeaders.shape);
 
 export function paymentRoutes(deps: RouteDeps): Router {
   const router = Router();
 
-  const pay = validate({ headers: PayingUserHeaders, body: PaymentRequest });
+  const pay = validate({ headers: IdempotencyHeaders, body: PaymentRequest });
   router.post(expressPath(apiRoutes.pay), pay, async (_req, res) => {
+    const userId = admittedFan(res).sub;
     const { headers, body } = pay.input(res);
     let payment: RequestedPayment;
     try {
       payment = await requestPayment(deps.db, {
-        userId: headers[USER_ID_HEADER],
+        userId,
         reservationId: body.reservationId,
         idempotencyKey: headers[IDEMPOTENCY_KEY_HEADER],
       });

@@ -1,5 +1,10 @@
 import { Seat as CatalogueSeat, SeatMap } from '@headliner/contracts';
-import { createUpstreamClient, ProblemError, type Logger } from '@headliner/platform';
+import {
+  createUpstreamClient,
+  ownCallerStatement,
+  ProblemError,
+  type Logger,
+} from '@headliner/platform';
 import { z } from 'zod';
 import type { Seat } from '../domain/seat';
 import { SeatMapCache, type ScheduleSeats } from './seat-map-cache';
@@ -12,6 +17,8 @@ export interface SeatCatalogue {
 export interface SeatCatalogueOptions {
   concertUrl: string;
   timeoutMs: number;
+  /** Signs reservation's own statement on each call, as the concert service requires. */
+  internalAuthSecret: string;
   logger: Logger;
   /** Schedules remembered, of at most 1,000 seats each (~150 KB); an on-sale day fits in 100. */
   cacheSize?: number;
@@ -42,6 +49,7 @@ export function createSeatCatalogue(options: SeatCatalogueOptions): SeatCatalogu
   const lookUp = async (scheduleId: string): Promise<ScheduleSeats | undefined> => {
     try {
       const answer = await concert.get(`/api/v1/schedules/${scheduleId}/seats`, {
+        headers: ownCallerStatement('reservation', 'concert', options.internalAuthSecret),
         validateStatus: (status) => status === 200 || status === 404,
       });
       if (answer.status === 404) return undefined;

@@ -37,6 +37,7 @@ export function openStores(config: Config, { logger, shutdown }: Running) {
     seats: createSeatCatalogue({
       concertUrl: config.CONCERT_URL,
       timeoutMs: config.CONCERT_TIMEOUT_MS,
+      internalAuthSecret: config.INTERNAL_AUTH_SECRET,
       logger,
     }),
   };

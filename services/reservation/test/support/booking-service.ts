@@ -7,6 +7,7 @@ import {
   createTestNamespace,
   createTestRedis,
   infraUrl,
+  testInternalAuthSecret,
   testKafka,
 } from '@headliner/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -65,7 +66,13 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
   const deps: AppDeps = {
     db,
     logger: quietLogger,
-    seats: createSeatCatalogue({ concertUrl: concert.url, timeoutMs: 2000, logger: quietLogger }),
+    internalAuthSecret: testInternalAuthSecret,
+    seats: createSeatCatalogue({
+      concertUrl: concert.url,
+      timeoutMs: 2000,
+      internalAuthSecret: testInternalAuthSecret,
+      logger: quietLogger,
+    }),
     claims,
     holdExpiry,
     holdRules: {

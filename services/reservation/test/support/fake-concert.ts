@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SeatMap } from '@headliner/contracts';
+import { CALLER_STATEMENT_HEADER, verifyCallerStatement, type SeatMap } from '@headliner/contracts';
+import { testInternalAuthSecret } from '@headliner/testing';
 import express from 'express';
 import type { Seat } from '../../src/domain/seat';
 
-/** Stands in for the concert service's seat map: the one call made to it. */
+/**
+ * Stands in for the concert service's seat map, the one call made to it; like the concert, it
+ * answers only reservation's own signed statement.
+ */
 export interface FakeConcert {
   url: string;
   /** A schedule with `count` seats at `price`. */
@@ -52,6 +56,10 @@ export async function startFakeConcert(): Promise<FakeConcert> {
 
   app.get('/api/v1/schedules/:scheduleId/seats', async (req, res) => {
     const { scheduleId } = req.params;
+    if (!fromReservation(req.get(CALLER_STATEMENT_HEADER))) {
+      res.status(401).json({ title: 'Unauthorized' });
+      return;
+    }
     seatMapCalls.set(scheduleId, (seatMapCalls.get(scheduleId) ?? 0) + 1);
     await sleep(concert.latencyMs);
     const seats = schedules.get(scheduleId);
@@ -73,4 +81,15 @@ export async function startFakeConcert(): Promise<FakeConcert> {
     }
   });
   return concert;
+}
+
+function fromReservation(statement: string | undefined): boolean {
+  try {
+    const caller = verifyCallerStatement(statement, testInternalAuthSecret, {
+      audience: 'concert',
+    });
+    return caller.role === 'service' && caller.sub === 'reservation';
+  } catch {
+    return false;
+  }
 }

@@ -1,3 +1,5 @@
+import { asUser } from '@headliner/testing';
+
 export interface Answer {
   status: number;
   // The tests check shapes with expect(); any keeps them free of casts.
@@ -5,7 +7,10 @@ export interface Answer {
   body: any;
 }
 
-/** Calls the service as the gateway does, with the fan's id in X-User-Id. */
+/**
+ * Calls the service as the gateway does: with its signed statement of the fan, stating the queue
+ * token ACTIVE on holds and payments.
+ */
 export class ServiceClient {
   constructor(readonly baseUrl: string) {}
 
@@ -14,17 +19,21 @@ export class ServiceClient {
     return this.send(
       'POST',
       '/api/v1/reservations',
-      { 'x-user-id': userId },
+      asUser('reservation', { userId, queue: 'ACTIVE' }),
       { scheduleId, seatId },
     );
   }
 
   reservation(userId: string, reservationId: string): Promise<Answer> {
-    return this.send('GET', `/api/v1/reservations/${reservationId}`, { 'x-user-id': userId });
+    const headers = asUser('reservation', { userId });
+    return this.send('GET', `/api/v1/reservations/${reservationId}`, headers);
   }
 
   pay(userId: string, reservationId: string, idempotencyKey: string): Promise<Answer> {
-    const headers = { 'x-user-id': userId, 'idempotency-key': idempotencyKey };
+    const headers = {
+      ...asUser('reservation', { userId, queue: 'ACTIVE' }),
+      'idempotency-key': idempotencyKey,
+    };
     return this.send('POST', '/api/v1/payments', headers, { reservationId });
   }
 

@@ -4,11 +4,9 @@ import {
   expressPath,
   IDEMPOTENCY_KEY_HEADER,
   IdempotencyHeaders,
-  USER_ID_HEADER,
-  UserHeaders,
   type ChargeResult,
 } from '@headliner/contracts';
-import { ProblemError, validate } from '@headliner/platform';
+import { ProblemError, signedInUser, validate } from '@headliner/platform';
 import type { SqlDatabase } from '@headliner/platform/database';
 import { Router } from 'express';
 import { chargeFingerprint } from '../domain/charge-fingerprint';
@@ -16,7 +14,7 @@ import { chargeWallet } from '../use-cases/charge-wallet';
 import { chargedWon, charges } from '../metrics';
 
 const chargeRequest = validate({
-  headers: UserHeaders.extend(IdempotencyHeaders.shape),
+  headers: IdempotencyHeaders,
   body: ChargeRequest,
 });
 
@@ -26,7 +24,7 @@ export function chargeRoute(db: SqlDatabase, maxBalance: number): Router {
   router.post(expressPath(apiRoutes.chargeWallet), chargeRequest, async (_req, res) => {
     const { headers, body } = chargeRequest.input(res);
     const charged = await chargeWallet(db, {
-      userId: headers[USER_ID_HEADER],
+      userId: signedInUser(res).sub,
       idempotencyKey: headers[IDEMPOTENCY_KEY_HEADER],
       amount: body.amount,
       fingerprint: chargeFingerprint(body),
