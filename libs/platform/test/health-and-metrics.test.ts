@@ -142,6 +142,22 @@ describe('when a dependency the service answers without is down', () => {
       ['info', 'redis is back'],
     ]);
   });
+  it('says nothing when a dependency that was still connecting at the first probe comes up', async () => {
+    const { logger, lines } = captureLogs();
+    let redisUp = false;
+    const { app } = appWith({
+      logger,
+      degradedWithout: {
+        redis: () => (redisUp ? 'PONG' : Promise.reject(new Error('connect ECONNREFUSED'))),
+      },
+    });
+
+    await request(app).get('/health/ready');
+    redisUp = true;
+    await request(app).get('/health/ready');
+
+    expect(lines).toEqual([]);
+  });
 });
 
 describe('when liveness is probed', () => {

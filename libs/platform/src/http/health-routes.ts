@@ -48,6 +48,7 @@ export function healthRoutes(options: HealthOptions): Router {
  */
 function changeLogger({ logger, degradedWithout }: HealthOptions) {
   const wasUp = new Map<string, boolean>();
+  const reportedDown = new Set<string>();
   return (checks: Record<string, string>) => {
     for (const [name, outcome] of Object.entries(checks)) {
       const up = outcome === 'up';
@@ -55,8 +56,11 @@ function changeLogger({ logger, degradedWithout }: HealthOptions) {
       wasUp.set(name, up);
       if (before === undefined || before === up) continue;
       const effect = name in degradedWithout ? 'serving without it' : 'not ready';
-      if (up) logger.info({ check: name }, `${name} is back`);
-      else logger.warn({ check: name, outcome }, `${name} is down: ${effect}`);
+      // Only an outage that was reported ends with "is back", not a connection made after boot.
+      if (up && reportedDown.delete(name)) logger.info({ check: name }, `${name} is back`);
+      if (up) continue;
+      reportedDown.add(name);
+      logger.warn({ check: name, outcome }, `${name} is down: ${effect}`);
     }
   };
 }
