@@ -61,7 +61,10 @@ export async function readFuzzEvents(ndjsonFile: string): Promise<FuzzFigures> {
   const lines = createInterface({ input: createReadStream(ndjsonFile), crlfDelay: Infinity });
   for await (const line of lines) {
     // The seed is a 128-bit integer: keep its digits as written, not as a lossy number.
-    const event = JSON.parse(line.replace(/"seed":(\d+)/, '"seed":"$1"')) as FuzzEvent;
+    const exact = line.startsWith('{"Initialize"')
+      ? line.replace(/"seed":(\d+)/, '"seed":"$1"')
+      : line;
+    const event = JSON.parse(exact) as FuzzEvent;
     if (event.Initialize) {
       figures.command = event.Initialize.command;
       figures.seed = String(event.Initialize.seed);

@@ -68,9 +68,13 @@ export function runSchemathesis(run: SchemathesisRun): Promise<number> {
   ];
   const log = createWriteStream(path.join(run.runDir, reportFiles.log));
   const child = spawn(schemathesis(), args, {
+    // schemathesis keeps failures to replay (`st replay <id>`) in .schemathesis/ under its
+    // working directory: with the run's results, so a run never replays an earlier run's.
+    cwd: run.runDir,
     env: {
       ...process.env,
       PYTHONPATH: __dirname,
+      PYTHONDONTWRITEBYTECODE: '1',
       SCHEMATHESIS_HOOKS: 'headliner_auth',
       FUZZ_GATEWAY_URL: run.gatewayUrl,
       FUZZ_FAN_TOKEN: run.credentials.fanToken,
