@@ -97,7 +97,9 @@ function countScenario(recorder: Recorder, figures: FuzzFigures): void {
       const operation = failure?.operation ?? operationOf(caseId);
       add((figures.failedChecks[check.name] ??= {}), operation);
       figures.examples[`${check.name} ${operation}`] ??= failure
-        ? `${failure.title}: ${failure.message.split('\n')[0]}`
+        ? [failure.title, failure.message.split('\n').find((line) => line.trim())]
+            .filter(Boolean)
+            .join(': ')
         : '';
     }
   }

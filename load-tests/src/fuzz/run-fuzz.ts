@@ -11,6 +11,7 @@ import { checkInvariants } from '../invariants';
 import { BENCH_PORT_BASE, bootSeeded, PASSWORD } from '../system-under-test';
 import { obtainCredentials } from './fuzz-credentials';
 import { readFuzzEvents } from './fuzz-events';
+import { gzipInPlace } from './gzip-in-place';
 import { contractViolations, fuzzSummary, passed, serverErrors } from './fuzz-summary';
 import { reportFiles, runSchemathesis, type FuzzSize } from './schemathesis';
 
@@ -22,9 +23,10 @@ const sizes: Record<'full' | 'smoke', FuzzSize> = {
 // Apart from the bench (+0) and the load smoke (+100), so any of them can run side by side.
 const FUZZ_PORT_BASE = BENCH_PORT_BASE + 200;
 
-// Every operation is fuzzed as one fan, whose queue token must be admitted at once. The services
-// log errors only: a 500's stack is what matters among thousands of rejected requests.
-const fuzzEnv = { ACTIVE_LIMIT: '100000', LOG_LEVEL: 'error' };
+// Every operation is fuzzed as one fan, whose queue token must be admitted at once and who may
+// hold as many seats as the fuzzer asks for. The services log errors only: a 500's stack is what
+// matters among thousands of rejected requests.
+const fuzzEnv = { ACTIVE_LIMIT: '100000', MAX_HOLDS_PER_USER: '100000', LOG_LEVEL: 'error' };
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } });
@@ -47,7 +49,9 @@ async function main(): Promise<number> {
       credentials,
       echo: false,
     });
-    const figures = await readFuzzEvents(path.join(runDir, reportFiles.ndjson));
+    const events = path.join(runDir, reportFiles.ndjson);
+    const figures = await readFuzzEvents(events);
+    await gzipInPlace(events);
     const invariantViolations = await checkInvariants(system, path.join(runDir, 'invariants.json'));
     const verdict = { figures, invariantViolations, strict };
     await writeFile(path.join(runDir, 'summary.md'), fuzzSummary(verdict));

@@ -75,7 +75,7 @@ export function runSchemathesis(run: SchemathesisRun): Promise<number> {
       ...process.env,
       PYTHONPATH: __dirname,
       PYTHONDONTWRITEBYTECODE: '1',
-      SCHEMATHESIS_HOOKS: 'headliner_auth',
+      SCHEMATHESIS_HOOKS: 'headliner_hooks',
       FUZZ_GATEWAY_URL: run.gatewayUrl,
       FUZZ_FAN_TOKEN: run.credentials.fanToken,
       FUZZ_ADMIN_TOKEN: run.credentials.adminToken,
