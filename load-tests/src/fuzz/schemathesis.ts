@@ -41,6 +41,8 @@ export interface SchemathesisRun {
  */
 export function runSchemathesis(run: SchemathesisRun): Promise<number> {
   const args = [
+    '--config-file',
+    path.join(__dirname, 'schemathesis.toml'),
     'run',
     `${run.gatewayUrl}/docs/openapi.json`,
     '--checks',
