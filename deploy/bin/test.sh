@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, starts the infrastructure, then format, lint, type and
 # build checks, then every test (unit and integration, against the real PostgreSQL, Redis and
-# Kafka, then end to end through the gateway), then the k6 smoke. Ends with one "N passed,
-# N failed" line for the tests, after the smoke's own line.
+# Kafka, then end to end through the gateway), then the k6 smoke and the fuzz smoke. Ends with
+# one "N passed, N failed" line for the tests, after the smokes' own lines.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/preamble.sh" --up
 
@@ -20,6 +20,10 @@ npx jest --ci -c e2e/jest.config.js --runInBand --passWithNoTests \
 # Every k6 scenario for a few seconds with a few VUs against a real system, so no load-test
 # script rots; it prints its own "load tests (smoke)" line. Full runs are `npm run bench`.
 npm run smoke --silent -w @headliner/load-tests || status=$?
+# schemathesis for half a minute against a fresh system: fails on any answer >= 500 or broken
+# booking invariant (FUZZ_STRICT=1: also on answers the document does not allow). Full size is
+# `npm run fuzz`.
+npm run fuzz-smoke --silent -w @headliner/load-tests || status=$?
 node -e '
   const fs = require("node:fs");
   let passed = 0, failed = 0;

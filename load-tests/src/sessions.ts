@@ -11,7 +11,11 @@ export interface Session {
 
 const AT_ONCE = 20;
 
-async function signIn(gatewayUrl: string, username: string, password: string): Promise<Session> {
+export async function signIn(
+  gatewayUrl: string,
+  username: string,
+  password: string,
+): Promise<Session> {
   const response = await fetch(`${gatewayUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
