@@ -20,9 +20,8 @@ npx jest --ci -c e2e/jest.config.js --runInBand --passWithNoTests \
 # Every k6 scenario for a few seconds with a few VUs against a real system, so no load-test
 # script rots; it prints its own "load tests (smoke)" line. Full runs are `npm run bench`.
 npm run smoke --silent -w @headliner/load-tests || status=$?
-# schemathesis for half a minute against a fresh system: fails on any answer >= 500 or broken
-# booking invariant (FUZZ_STRICT=1: also on answers the document does not allow). Full size is
-# `npm run fuzz`.
+# schemathesis for half a minute against a fresh system: fails on any answer >= 500, any answer
+# the OpenAPI document does not allow, or a broken booking invariant. Full size is `npm run fuzz`.
 npm run fuzz-smoke --silent -w @headliner/load-tests || status=$?
 node -e '
   const fs = require("node:fs");
