@@ -1,6 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { runLogged } from './logged-process';
 
 const root = path.resolve(__dirname, '../..');
 export const scenariosDir = path.join(root, 'load-tests/scenarios');
@@ -53,8 +53,9 @@ export function runK6(run: K6Run): Promise<number> {
     ...outputs,
     path.join(scenariosDir, run.script),
   ];
-  const log = createWriteStream(run.logFile);
-  const child = spawn(k6(), args, {
+  return runLogged(k6(), args, {
+    logFile: run.logFile,
+    echo: run.echo,
     env: {
       ...process.env,
       ...run.env,
@@ -66,16 +67,5 @@ export function runK6(run: K6Run): Promise<number> {
       K6_WEB_DASHBOARD_EXPORT: run.dashboardFile,
       K6_CSV_TIME_FORMAT: 'unix_milli',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.on('data', (chunk: Buffer) => {
-      log.write(chunk);
-      if (run.echo) process.stdout.write(chunk);
-    });
-  }
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => log.end(() => resolve(code ?? 1)));
   });
 }

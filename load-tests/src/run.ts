@@ -3,17 +3,15 @@
 // `npm run smoke -w @headliner/load-tests` (every scenario briefly). Results go to
 // load-tests/results/<timestamp>/. Exits 1 if any threshold or invariant failed.
 import '../../deploy/test/load-infra-env';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeReport } from '../report';
 import { runBench } from './bench';
 import { runFaults } from './faults/faults';
 import type { Outcome } from './outcome';
+import { newRunDir } from './results-dir';
 import { scenariosNamed } from './scenarios';
 import { runSmoke } from './smoke';
-
-const resultsDir = path.resolve(__dirname, '../results');
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -23,9 +21,9 @@ async function main(): Promise<number> {
     },
     allowPositionals: true,
   });
-  if (values.faults) return runFaults(positionals, await runDirFor('faults'));
+  if (values.faults) return runFaults(positionals, await newRunDir('faults'));
   const chosen = scenariosNamed(positionals);
-  const runDir = await runDirFor(values.smoke ? 'smoke' : undefined);
+  const runDir = await newRunDir(values.smoke ? 'smoke' : undefined);
   console.log(`load tests: ${chosen.map((s) => s.name).join(', ')} → ${runDir}`);
 
   const started = Date.now();
@@ -43,16 +41,6 @@ async function main(): Promise<number> {
       ` in ${took} s; results in ${path.relative(process.cwd(), runDir)}`,
   );
   return failed.length === 0 ? 0 : 1;
-}
-
-async function runDirFor(kind?: string): Promise<string> {
-  const stamp = new Date()
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z')
-    .replaceAll(':', '-');
-  const runDir = path.join(resultsDir, kind ? `${stamp}-${kind}` : stamp);
-  await mkdir(runDir, { recursive: true });
-  return runDir;
 }
 
 main().then(

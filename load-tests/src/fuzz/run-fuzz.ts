@@ -3,11 +3,12 @@
 // Results go to load-tests/results/<timestamp>-fuzz[-smoke]/. Exits 1 on any answer >= 500, any
 // answer the OpenAPI document does not allow (FUZZ_STRICT=0 only reports those) or broken invariant.
 import '../../../deploy/test/load-infra-env';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ADMIN } from '@headliner/system';
 import { checkInvariants } from '../invariants';
+import { newRunDir } from '../results-dir';
 import { BENCH_PORT_BASE, bootSeeded, PASSWORD } from '../system-under-test';
 import { obtainCredentials } from './fuzz-credentials';
 import { readFuzzEvents } from './fuzz-events';
@@ -33,7 +34,7 @@ async function main(): Promise<number> {
   const kind = values.smoke ? 'smoke' : 'full';
   const size = sizes[kind];
   const strict = process.env.FUZZ_STRICT !== '0';
-  const runDir = await runDirFor(values.smoke ? 'fuzz-smoke' : 'fuzz');
+  const runDir = await newRunDir(values.smoke ? 'fuzz-smoke' : 'fuzz');
   console.log(`fuzz (${kind}): schemathesis against a fresh system → ${runDir}`);
   const system = await bootSeeded(fuzzEnv, FUZZ_PORT_BASE + (values.smoke ? 10 : 0), {
     users: 10,
@@ -69,16 +70,6 @@ async function main(): Promise<number> {
   } finally {
     await system.stop();
   }
-}
-
-async function runDirFor(kind: string): Promise<string> {
-  const stamp = new Date()
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z')
-    .replaceAll(':', '-');
-  const runDir = path.resolve(__dirname, '../../results', `${stamp}-${kind}`);
-  await mkdir(runDir, { recursive: true });
-  return runDir;
 }
 
 main().then(

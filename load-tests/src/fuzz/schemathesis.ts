@@ -1,6 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { runLogged } from '../logged-process';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -68,8 +68,9 @@ export function runSchemathesis(run: SchemathesisRun): Promise<number> {
     '--report-ndjson-path',
     path.join(run.runDir, reportFiles.ndjson),
   ];
-  const log = createWriteStream(path.join(run.runDir, reportFiles.log));
-  const child = spawn(schemathesis(), args, {
+  return runLogged(schemathesis(), args, {
+    logFile: path.join(run.runDir, reportFiles.log),
+    echo: run.echo,
     // schemathesis keeps failures to replay (`st replay <id>`) in .schemathesis/ under its
     // working directory: with the run's results, so a run never replays an earlier run's.
     cwd: run.runDir,
@@ -82,16 +83,5 @@ export function runSchemathesis(run: SchemathesisRun): Promise<number> {
       FUZZ_FAN_TOKEN: run.credentials.fanToken,
       FUZZ_ADMIN_TOKEN: run.credentials.adminToken,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.on('data', (chunk: Buffer) => {
-      log.write(chunk);
-      if (run.echo) process.stdout.write(chunk);
-    });
-  }
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => log.end(() => resolve(code ?? 1)));
   });
 }
