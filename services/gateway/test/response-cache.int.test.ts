@@ -51,6 +51,18 @@ describe('when fans read a seat map the concert service lets shared caches keep'
     expect(later.map((response) => response.headers.age)).toEqual(Array(10).fill('0'));
   });
 
+  it('keys the cache on the path alone, so a query string neither bypasses it nor reaches the service', async () => {
+    concertAnswers('public, max-age=60');
+    const path = '/api/v1/schedules/00000000-0000-4000-8000-000000000004/seats';
+
+    const responses = [];
+    for (const query of ['', '?r=1', '?r=2&x=y', '?'])
+      responses.push(await gateway.http().get(path + query));
+
+    expect(responses.map((response) => response.body)).toEqual(Array(4).fill({ answer: 1 }));
+    expect(concert.received.map((request) => request.url)).toEqual([path]);
+  });
+
   it('asks the service for every fan, even fans arriving together, when it says no-store', async () => {
     concertAnswers('no-store', 50);
     const path = '/api/v1/concerts/00000000-0000-4000-8000-000000000002/schedules';

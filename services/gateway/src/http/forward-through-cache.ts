@@ -20,7 +20,9 @@ export function forwardThroughCache(
   statements: InternalStatements,
 ): RequestHandler {
   return async (req, res) => {
-    const key = req.originalUrl;
+    // No public read takes a query (see the contracts' routes): one key per path, so `?r=N` can
+    // neither bypass the cache nor evict the hot seat maps, and the service never sees a query.
+    const key = req.baseUrl + req.path;
     const cached = cache.fresh(key);
     responseCacheLookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
     if (cached) return send(res, cached.answer, cached.ageSeconds);
