@@ -98,6 +98,15 @@ describe('when a statement must be refused', () => {
     expect(problemOf(verify(forged))).toBe('signature');
   });
 
+  it('accepts one signed with a secret still accepted during a rotation, and no other', () => {
+    const previous = 'the-previous-secret-of-at-least-32-characters';
+    const signedBefore = signCallerStatement(fan, previous, { now });
+    expect(problemOf(verify(signedBefore))).toBe('signature');
+    expect(() => verify(signedBefore, { alsoAccepted: [previous] })()).not.toThrow();
+    const forged = signCallerStatement(fan, 'another-secret-of-at-least-32-characters!', { now });
+    expect(problemOf(verify(forged, { alsoAccepted: [previous] }))).toBe('signature');
+  });
+
   it('refuses a tampered payload', () => {
     const { header, signature } = segmentsOf(token);
     const admin = encoded({ ...fan, role: 'admin', iat: now / 1000, exp: now / 1000 + 30 });

@@ -13,7 +13,9 @@ import {
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 
-function walletLikeApp() {
+const previousSecret = 'the-previous-secret-of-at-least-32-characters';
+
+function walletLikeApp({ alsoAccepted }: { alsoAccepted?: string[] } = {}) {
   const changes: string[] = [];
   const routes = Router();
   routes.post('/api/v1/wallet/charges', (_req, res) => {
@@ -30,7 +32,7 @@ function walletLikeApp() {
     logger,
     routes,
     metrics: new Registry(),
-    callers: { secret: testInternalAuthSecret, audience: 'wallet' },
+    callers: { secret: testInternalAuthSecret, alsoAccepted, audience: 'wallet' },
   });
   return { app, changes };
 }
@@ -72,6 +74,20 @@ describe('when a service verifies its callers', () => {
     });
     expect(JSON.stringify(res.body)).not.toContain(testInternalAuthSecret);
     expect(changes).toEqual([]);
+  });
+
+  it('during a rotation, accepts statements signed with the secret it is told to accept too', async () => {
+    const signedBefore = asUser('wallet', { secret: previousSecret });
+
+    const refused = await request(walletLikeApp().app)
+      .post('/api/v1/wallet/charges')
+      .set(signedBefore);
+    const { app, changes } = walletLikeApp({ alsoAccepted: [previousSecret] });
+    const accepted = await request(app).post('/api/v1/wallet/charges').set(signedBefore);
+
+    expect(refused.status).toBe(401);
+    expect(accepted.status).toBe(200);
+    expect(changes).toHaveLength(1);
   });
 
   it('answers probes and metrics without a statement', async () => {

@@ -35,6 +35,7 @@ describe('when the environment is valid', () => {
       KAFKA_BROKERS: ['localhost:9092', 'kafka-2:9093'],
       PORT: 3002,
       HOST: '127.0.0.1',
+      INTERNAL_AUTH_ACCEPTED_SECRETS: [],
       HOLD_TTL_MS: 90_000,
       MAX_SEATS_PER_HOLD: 6,
       LOG_LEVEL: 'info',
@@ -86,6 +87,20 @@ describe('when variables are missing or malformed', () => {
       'KAFKA_BROKERS must be a comma-separated list of host:port (got "localhost")',
       'MAX_SEATS_PER_HOLD must be an integer of at least 1 (got "0")',
     ]);
+  });
+
+  it('reads the secrets accepted during a rotation as a list, each as long as the secret', () => {
+    const other = 'the-previous-secret-of-at-least-32-characters';
+    expect(loadConfig(schema, valid).INTERNAL_AUTH_ACCEPTED_SECRETS).toEqual([]);
+    expect(
+      loadConfig(schema, { ...valid, INTERNAL_AUTH_ACCEPTED_SECRETS: `${other},${other}!` })
+        .INTERNAL_AUTH_ACCEPTED_SECRETS,
+    ).toEqual([other, `${other}!`]);
+    expect(
+      configErrorFrom(() =>
+        loadConfig(schema, { ...valid, INTERNAL_AUTH_ACCEPTED_SECRETS: `${other},short` }),
+      ).problems,
+    ).toEqual(['INTERNAL_AUTH_ACCEPTED_SECRETS must be at least 32 characters (got <redacted>)']);
   });
 
   it('does not repeat the password of a connection URL', () => {

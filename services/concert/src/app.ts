@@ -16,6 +16,8 @@ export interface AppDeps {
   logger: Logger;
   /** INTERNAL_AUTH_SECRET: every route needs a statement signed with it for the concert. */
   internalAuthSecret: string;
+  /** INTERNAL_AUTH_ACCEPTED_SECRETS: also accepted while the secret rotates. */
+  acceptedInternalAuthSecrets?: readonly string[];
   readiness?: ReadinessChecks;
   degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -30,7 +32,11 @@ export function createApp(deps: AppDeps): Express {
   return createHttpApp({
     logger,
     routes,
-    callers: { secret: deps.internalAuthSecret, audience: 'concert' },
+    callers: {
+      secret: deps.internalAuthSecret,
+      alsoAccepted: deps.acceptedInternalAuthSecrets,
+      audience: 'concert',
+    },
     readiness: deps.readiness,
     degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,

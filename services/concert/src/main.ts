@@ -25,6 +25,7 @@ runMain({ service: 'concert', config, telemetry }, async (running) => {
     cache,
     logger,
     internalAuthSecret: config.INTERNAL_AUTH_SECRET,
+    acceptedInternalAuthSecrets: config.INTERNAL_AUTH_ACCEPTED_SECRETS,
     sharedMaxAgeSeconds: config.CATALOGUE_SHARED_MAX_AGE_SECONDS,
     readiness: { postgres: () => db.$queryRaw`SELECT 1` },
     degradedWithout: { ...kafka.checks, ...(redis && { redis: () => redis.ping() }) },

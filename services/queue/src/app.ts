@@ -9,6 +9,8 @@ export interface AppDeps {
   logger: Logger;
   /** INTERNAL_AUTH_SECRET: every route needs a statement signed with it for the queue. */
   internalAuthSecret: string;
+  /** INTERNAL_AUTH_ACCEPTED_SECRETS: also accepted while the secret rotates. */
+  acceptedInternalAuthSecrets?: readonly string[];
   waitingRoom: WaitingRoom;
   readiness?: ReadinessChecks;
   degradedWithout?: ReadinessChecks;
@@ -23,7 +25,11 @@ export function createApp(deps: AppDeps): Express {
   return createHttpApp({
     logger: deps.logger,
     routes,
-    callers: { secret: deps.internalAuthSecret, audience: 'queue' },
+    callers: {
+      secret: deps.internalAuthSecret,
+      alsoAccepted: deps.acceptedInternalAuthSecrets,
+      audience: 'queue',
+    },
     readiness: deps.readiness,
     degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,

@@ -24,6 +24,7 @@ runMain({ service: 'queue', config, telemetry }, async (running) => {
   const app = createApp({
     logger,
     internalAuthSecret: config.INTERNAL_AUTH_SECRET,
+    acceptedInternalAuthSecrets: config.INTERNAL_AUTH_ACCEPTED_SECRETS,
     waitingRoom,
     readiness: { redis: () => redis.ping() },
     degradedWithout: kafka.checks,

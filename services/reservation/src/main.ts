@@ -26,6 +26,7 @@ runMain({ service: 'reservation', config, telemetry }, async (running) => {
     ...stores,
     logger,
     internalAuthSecret: config.INTERNAL_AUTH_SECRET,
+    acceptedInternalAuthSecrets: config.INTERNAL_AUTH_ACCEPTED_SECRETS,
     holdRules: {
       holdTtlSeconds: config.HOLD_TTL_SECONDS,
       maxHoldsPerUser: config.MAX_HOLDS_PER_USER,

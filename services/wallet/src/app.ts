@@ -12,6 +12,8 @@ export interface AppDeps {
   logger: Logger;
   /** INTERNAL_AUTH_SECRET: every route needs a statement signed with it for the wallet. */
   internalAuthSecret: string;
+  /** INTERNAL_AUTH_ACCEPTED_SECRETS: also accepted while the secret rotates. */
+  acceptedInternalAuthSecrets?: readonly string[];
   readiness?: ReadinessChecks;
   degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -23,7 +25,11 @@ export function createApp(deps: AppDeps): Express {
   return createHttpApp({
     logger: deps.logger,
     routes,
-    callers: { secret: deps.internalAuthSecret, audience: 'wallet' },
+    callers: {
+      secret: deps.internalAuthSecret,
+      alsoAccepted: deps.acceptedInternalAuthSecrets,
+      audience: 'wallet',
+    },
     readiness: deps.readiness,
     degradedWithout: deps.degradedWithout,
     isShuttingDown: deps.isShuttingDown,

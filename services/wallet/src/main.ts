@@ -31,6 +31,7 @@ runMain({ service: 'wallet', config, telemetry }, async (running) => {
     maxBalance: config.MAX_BALANCE_WON,
     logger,
     internalAuthSecret: config.INTERNAL_AUTH_SECRET,
+    acceptedInternalAuthSecrets: config.INTERNAL_AUTH_ACCEPTED_SECRETS,
     readiness: { postgres: () => db.$queryRaw`SELECT 1` },
     degradedWithout: kafka.checks,
     isShuttingDown: shutdown.isShuttingDown,

@@ -50,6 +50,11 @@ export function signCallerStatement(
 export interface VerifyOptions {
   /** The verifying service: a statement addressed to another is refused. */
   audience: ServiceName;
+  /**
+   * Secrets also accepted, never used to sign: while a secret rotates, replicas that already
+   * sign with the new one and those still signing with the old one accept each other.
+   */
+  alsoAccepted?: readonly string[];
   now?: number;
 }
 
@@ -57,7 +62,7 @@ export interface VerifyOptions {
 export function verifyCallerStatement(
   token: string | undefined,
   secret: string,
-  { audience, now = Date.now() }: VerifyOptions,
+  { audience, alsoAccepted = [], now = Date.now() }: VerifyOptions,
 ): CallerStatement {
   if (token === undefined || token === '') {
     throw new CallerStatementRejected('missing', 'No caller statement was sent.');
@@ -70,10 +75,7 @@ export function verifyCallerStatement(
   if (decoded(header)?.alg !== 'HS256') {
     throw new CallerStatementRejected('algorithm', 'The caller statement must be signed HS256.');
   }
-  // Compared as text: base64url has several spellings of the same bytes, only one is signed.
-  const expected = Buffer.from(signatureOf(`${header}.${payload}`, secret));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (![secret, ...alsoAccepted].some((key) => signs(`${header}.${payload}`, signature, key))) {
     throw new CallerStatementRejected('signature', 'The caller statement signature is not valid.');
   }
   const parsed = CallerStatement.safeParse(decoded(payload));
@@ -107,6 +109,13 @@ function withinValidity(
     );
   }
   return statement;
+}
+
+// Compared as text: base64url has several spellings of the same bytes, only one is signed.
+function signs(signingInput: string, signature: string, secret: string): boolean {
+  const expected = Buffer.from(signatureOf(signingInput, secret));
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function signatureOf(signingInput: string, secret: string): string {

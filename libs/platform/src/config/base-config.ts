@@ -18,6 +18,8 @@ export const baseConfigSchema = z.object({
    * who is calling that each internal request carries. Shared by all services; see README.
    */
   INTERNAL_AUTH_SECRET: envVar.secret(),
+  /** Also accepted when verifying, never used to sign: the overlap of a rotation (see README). */
+  INTERNAL_AUTH_ACCEPTED_SECRETS: envVar.secretList(),
   LOG_LEVEL: envVar.oneOf(logLevels, 'info'),
   LOG_FORMAT: envVar.oneOf(logFormats, 'json'),
   SHUTDOWN_TIMEOUT_MS: envVar.durationMs(10_000),

@@ -76,4 +76,23 @@ function secret(minLength = 32) {
   return z.string().min(minLength, `must be at least ${minLength} characters`);
 }
 
-export const envVar = { port, host, positiveInt, durationMs, url, brokerList, oneOf, secret };
+/** Comma-separated secrets, each as `secret()` requires; empty or unset is none. */
+function secretList(minLength = 32) {
+  return z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').filter((item) => item !== ''))
+    .pipe(z.array(secret(minLength)));
+}
+
+export const envVar = {
+  port,
+  host,
+  positiveInt,
+  durationMs,
+  url,
+  brokerList,
+  oneOf,
+  secret,
+  secretList,
+};

@@ -12,6 +12,8 @@ import { ProblemError } from './problem-error';
 export interface CallerStatementCheck {
   /** INTERNAL_AUTH_SECRET, shared by the gateway and every service. */
   secret: string;
+  /** INTERNAL_AUTH_ACCEPTED_SECRETS: also accepted while the secret rotates (see README). */
+  alsoAccepted?: readonly string[];
   /** This service: statements addressed to another are refused. */
   audience: ServiceName;
 }
@@ -22,12 +24,16 @@ const statements = new WeakMap<Response, CallerStatement>();
  * Refuses, 401, any request without a valid signed statement of its caller addressed to this
  * service, and keeps the statement for the routes: the only source of who is calling.
  */
-export function verifyCallers({ secret, audience }: CallerStatementCheck): RequestHandler {
+export function verifyCallers({
+  secret,
+  alsoAccepted,
+  audience,
+}: CallerStatementCheck): RequestHandler {
   return (req, res, next) => {
     try {
       statements.set(
         res,
-        verifyCallerStatement(req.get(CALLER_STATEMENT_HEADER), secret, { audience }),
+        verifyCallerStatement(req.get(CALLER_STATEMENT_HEADER), secret, { audience, alsoAccepted }),
       );
     } catch (error) {
       if (!(error instanceof CallerStatementRejected)) throw error;
