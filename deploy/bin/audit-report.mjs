@@ -1,8 +1,9 @@
-// `node deploy/bin/audit-report.mjs --scan FILE --database-date DATE [--lockfile FILE]
-// [--allowlist FILE]`: reads osv-scanner's JSON answer for package-lock.json and reports its
+// `node deploy/bin/audit-report.mjs --scan FILE --database-records N --database-date ISO
+// [--lockfile FILE] [--allowlist FILE] [--now ISO]`: reads osv-scanner's JSON answer for package-lock.json and reports its
 // advisories for production and development dependencies apart (a package is production when the
 // lockfile installs that name and version anywhere without `dev: true`). Exit 1 when a production
 // dependency has a high or critical advisory that deploy/audit-allowlist.json does not accept.
+// A database more than a week old is named as such: an old copy finds nothing new.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values: args } = parseArgs({
   options: {
     scan: { type: 'string' },
+    'database-records': { type: 'string' },
     'database-date': { type: 'string' },
+    now: { type: 'string' },
     lockfile: { type: 'string', default: path.join(root, 'package-lock.json') },
     allowlist: { type: 'string', default: path.join(root, 'deploy/audit-allowlist.json') },
   },
@@ -84,14 +87,14 @@ function findingsOf(scan, allowlist) {
   );
 }
 
+// Most severe first; UNRATED (no rank) sorts above CRITICAL, as it is unread.
+const bySeverity = (a, b) => (ranks[b.severity] ?? 5) - (ranks[a.severity] ?? 5);
+const advisories = (n) => `${n} ${n === 1 ? 'advisory' : 'advisories'}`;
 const blocks = (finding) => !finding.accepted && !['LOW', 'MODERATE'].includes(finding.severity);
 
 function printSection(title, count, findings) {
-  const advisories = findings.length === 1 ? 'advisory' : 'advisories';
-  console.log(`${title} (${count} packages): ${findings.length} ${advisories}`);
-  for (const f of [...findings].sort(
-    (a, b) => (ranks[b.severity] ?? 5) - (ranks[a.severity] ?? 5),
-  )) {
+  console.log(`${title} (${count} packages): ${advisories(findings.length)}`);
+  for (const f of [...findings].sort(bySeverity)) {
     const fixed = f.fixedIn.length > 0 ? ` (fixed in ${f.fixedIn.join(', ')})` : ' (no fix)';
     const accepted = f.accepted ? ` [accepted: ${f.accepted.reason}]` : '';
     console.log(`  ${f.severity.padEnd(8)} ${f.id} ${f.package}${fixed}: ${f.summary}${accepted}`);
@@ -104,7 +107,16 @@ const findings = findingsOf(readJson(args.scan), allowlist);
 const production = findings.filter((f) => kinds.production.has(f.package));
 const development = findings.filter((f) => !kinds.production.has(f.package));
 
-console.log(`database: ${args['database-date']}`);
+const age = Math.floor(
+  (Date.parse(args.now ?? new Date().toISOString()) - Date.parse(args['database-date'])) /
+    86_400_000,
+);
+console.log(
+  `database: OSV npm, ${args['database-records']} records, newest modified ` +
+    `${args['database-date']} (${age} days old)`,
+);
+// Written so that a date that does not parse (NaN) warns too.
+if (!(age <= 7)) console.log('warning: the database is over a week old; install a fresh copy');
 printSection('production dependencies', kinds.production.size, production);
 printSection('development dependencies', kinds.development.size, development);
 for (const entry of allowlist.filter((a) => !findings.some((f) => f.accepted === a))) {
@@ -112,7 +124,7 @@ for (const entry of allowlist.filter((a) => !findings.some((f) => f.accepted ===
 }
 const blocking = production.filter(blocks);
 console.log(
-  `audit: production ${production.length} advisories (${blocking.length} high or critical not ` +
-    `accepted), development ${development.length}`,
+  `audit: production ${advisories(production.length)} (${blocking.length} high or critical ` +
+    `not accepted), development ${advisories(development.length)}`,
 );
 process.exitCode = blocking.length > 0 ? 1 : 0;

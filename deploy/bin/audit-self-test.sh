@@ -19,12 +19,14 @@ trap 'rm -rf "$db_root"' EXIT
 mkdir -p "$db_root/osv-scanner/npm"
 python3 - "$db_root/osv-scanner/npm/all.zip" "$production" "$development" <<'EOF'
 import json, sys, zipfile
+from datetime import datetime, timezone
 path, production, development = sys.argv[1:]
+today = datetime.now(timezone.utc).strftime('%Y-%m-%dT00:00:00Z')
 def record(id, name, severity, fixed=None):
     events = [{'introduced': '0'}] + ([{'fixed': fixed}] if fixed else [])
     return {
-        'schema_version': '1.6.0', 'id': id, 'modified': '2026-12-01T00:00:00Z',
-        'published': '2026-12-01T00:00:00Z', 'summary': f'made-up advisory for {name}',
+        'schema_version': '1.6.0', 'id': id, 'modified': today, 'published': today,
+        'summary': f'made-up advisory for {name}',
         'affected': [{'package': {'ecosystem': 'npm', 'name': name},
                       'ranges': [{'type': 'SEMVER', 'events': events}]}],
         'database_specific': {'severity': severity},
@@ -45,7 +47,7 @@ sections=$(awk '/^production/ {s = "production"} /^development/ {s = "developmen
 grep -qx 'production SELFTEST-PRODUCTION' <<<"$sections" || failures+=("$production's advisory is not under production")
 grep -qx 'development SELFTEST-DEVELOPMENT' <<<"$sections" || failures+=("$development's advisory is not under development")
 if grep -q SELFTEST-NOT-AFFECTED <<<"$sections"; then failures+=('an advisory that misses the locked version was reported'); fi
-grep -q 'newest modified 2026-12-01T00:00:00Z' <<<"$output" || failures+=("the database's date is not printed")
+grep -q "newest modified $(date -u +%F)T00:00:00Z" <<<"$output" || failures+=("the database's date is not printed")
 
 if ((${#failures[@]} > 0)); then
   printf 'audit self-test: %s\n' "${failures[@]}" >&2

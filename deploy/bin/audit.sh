@@ -50,7 +50,7 @@ with zipfile.ZipFile(sys.argv[1]) as db:
         if name.endswith('.json'):
             count += 1
             newest = max(newest, json.loads(db.read(name)).get('modified', ''))
-print(f'OSV npm database, {count} records, newest modified {newest}')
+print(count, newest)
 EOF
   fi
   cat "$npm_db.about"
@@ -65,4 +65,5 @@ if ((status > 1)); then
   echo "audit: osv-scanner failed (exit $status)" >&2
   exit "$status"
 fi
-node deploy/bin/audit-report.mjs --scan "$result" --database-date "$(about_db)"
+read -r records newest < <(about_db)
+node deploy/bin/audit-report.mjs --scan "$result" --database-records "$records" --database-date "$newest"

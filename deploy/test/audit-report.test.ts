@@ -50,7 +50,11 @@ function scanOf(found: Record<string, Advisory[]>) {
 
 type Accepted = { id: string; package: string; reason: string };
 
-function audit(found: Record<string, Advisory[]>, accepted: Accepted[] = []) {
+function audit(
+  found: Record<string, Advisory[]>,
+  accepted: Accepted[] = [],
+  now = '2026-12-06T12:00:00Z',
+) {
   const dir = mkdtempSync(path.join(tmpdir(), 'audit-report-'));
   const file = (name: string, content: unknown) => {
     writeFileSync(path.join(dir, name), JSON.stringify(content));
@@ -61,7 +65,7 @@ function audit(found: Record<string, Advisory[]>, accepted: Accepted[] = []) {
     ...['--scan', file('scan.json', scanOf(found))],
     ...['--lockfile', file('package-lock.json', lockfile)],
     ...['--allowlist', file('allowlist.json', { accepted })],
-    ...['--database-date', 'OSV npm database, 2 records, newest modified 2026-12-01T00:00:00Z'],
+    ...['--database-records', '2', '--database-date', '2026-12-01T00:00:00Z', '--now', now],
   ];
   return new Promise<{ code: number; lines: string[] }>((resolve) => {
     execFile(process.execPath, argv, { cwd: root }, (error, stdout) => {
@@ -88,7 +92,7 @@ describe('when a production dependency has a high advisory', () => {
       'HIGH     GHSA-1 express@5.1.0 (fixed in 9.9.9): GHSA-1 summary',
     ]);
     expect(lines).toContain(
-      'database: OSV npm database, 2 records, newest modified 2026-12-01T00:00:00Z',
+      'database: OSV npm, 2 records, newest modified 2026-12-01T00:00:00Z (5 days old)',
     );
   });
 
@@ -163,5 +167,19 @@ describe('an allow-list entry that matches no advisory', () => {
     const { lines } = await audit({}, [{ id: 'GHSA-8', package: 'express', reason: 'old' }]);
 
     expect(lines).toContain('allow-list entry GHSA-8 (express) matches nothing: remove it');
+  });
+});
+
+describe('a database more than a week old', () => {
+  it('is called out, since it cannot know newer advisories', async () => {
+    const { lines } = await audit({}, [], '2026-12-09T00:00:00Z');
+
+    expect(lines).toContain('warning: the database is over a week old; install a fresh copy');
+  });
+
+  it('is not called out within the week', async () => {
+    const { lines } = await audit({});
+
+    expect(lines.filter((line) => line.startsWith('warning'))).toEqual([]);
   });
 });
