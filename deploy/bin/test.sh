@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, starts the infrastructure, then format, lint, type and
 # build checks, then every test (unit and integration, against the real PostgreSQL, Redis and
-# Kafka, then end to end through the gateway), then the audit self-test, the k6 smoke and the fuzz
-# smoke. Ends with one "N passed, N failed" line for the tests, after the smokes' own lines.
+# Kafka, then end to end through the gateway), then the k6 smoke and the fuzz smoke.
+# Ends with one "N passed, N failed" line for the tests, after the smokes' own lines.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/preamble.sh" --up
 
@@ -17,9 +17,6 @@ rm -f .local/test-results.json .local/e2e-results.json
 npx jest --ci --maxWorkers=2 --json --outputFile=.local/test-results.json "$@" || status=$?
 npx jest --ci -c e2e/jest.config.js --runInBand --passWithNoTests \
   --json --outputFile=.local/e2e-results.json "$@" || status=$?
-# The dependency audit's machinery (osv-scanner offline on package-lock.json, the production gate)
-# against a made-up database: the real database cannot be fetched here (README, "Dependency audit").
-npm run audit --silent -- --self-test || status=$?
 # Every k6 scenario for a few seconds with a few VUs against a real system, so no load-test
 # script rots; it prints its own "load tests (smoke)" line. Full runs are `npm run bench`.
 npm run smoke --silent -w @headliner/load-tests || status=$?
