@@ -178,7 +178,9 @@ const operations = {
       200: json('Charged', ChargeResult),
       422: problem(
         'Nothing charged: the key was used for another charge, or the charge would take the ' +
-          'balance past its maximum (errors names body.amount, rule max-balance)',
+          "balance past its maximum (errors names body.amount, rule max-balance) or the day's " +
+          'charges past the daily cap (rule daily-charge-cap; resetsAt says when it resets, at ' +
+          'midnight Asia/Seoul)',
       ),
     },
   },
