@@ -44,9 +44,10 @@ const operations = {
     method: 'get',
     path: '/api/v1/concerts',
     tag: 'catalogue',
-    summary: 'List concerts',
+    summary: 'List concerts, newest first, a page at a time',
     caller: 'anyone',
-    responses: { 200: json('Every concert', catalogue.ConcertList) },
+    query: catalogue.ConcertListQuery,
+    responses: { 200: json('A page of concerts', catalogue.ConcertPage) },
   },
   listSchedules: {
     operationId: 'listSchedules',
@@ -217,6 +218,9 @@ const operations = {
     responses: {
       201: json('Schedule and seats created', catalogue.CreateScheduleResponse),
       404: notFound,
+      409: problem(
+        `The concert already has the maximum of ${catalogue.MAX_SCHEDULES_PER_CONCERT} schedules`,
+      ),
     },
   },
 } satisfies Record<string, ApiRoute>;
