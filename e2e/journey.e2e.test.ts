@@ -37,7 +37,7 @@ describe('when a fan books a seat from start to finish', () => {
     expect((await fan.charge(200_000)).body).toEqual({ balance: 200_000 });
 
     const concerts = await fan.call('GET', '/api/v1/concerts');
-    expect(concerts.body.map((c: { concertId: string }) => c.concertId)).toContain(
+    expect(concerts.body.items.map((c: { concertId: string }) => c.concertId)).toContain(
       concert.body.concertId,
     );
     const schedules = await fan.call('GET', `/api/v1/concerts/${concert.body.concertId}/schedules`);

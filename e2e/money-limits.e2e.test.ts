@@ -18,6 +18,9 @@ describe('when a wallet holds more won than a 32-bit integer', () => {
   beforeAll(async () => {
     system = await startSystem({
       MAX_BALANCE_WON: String(MAX_BALANCE),
+      // Over 2.2 billion won in one day, a seat's price more than MAX_BALANCE: far past the
+      // default daily charge cap, which must not be what refuses these charges.
+      WALLET_DAILY_CHARGE_CAP_WON: String(2 * MAX_BALANCE),
       // The fan charges 215 times in a few seconds.
       RATE_LIMIT_PER_SECOND: '1000',
       RATE_LIMIT_BURST: '1000',

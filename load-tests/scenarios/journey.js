@@ -86,7 +86,7 @@ export default function () {
 /** Pair k's seat: schedule k mod S of the concert, seat number floor(k / S) + 1. */
 function pickSeat(pair) {
   const concerts = api.listConcerts();
-  const concert = concerts.ok ? concerts.body[numberEnv('CONCERT_INDEX', 0)] : undefined;
+  const concert = concerts.ok ? concerts.body.items[numberEnv('CONCERT_INDEX', 0)] : undefined;
   if (!concert) return undefined;
   const schedules = api.listSchedules(concert.concertId);
   if (!schedules.ok || schedules.body.length === 0) return undefined;

@@ -50,9 +50,10 @@ export default function () {
 
 function browse() {
   const concerts = watch(api.listConcerts());
-  if (!concerts.ok || concerts.body.length === 0) return undefined;
-  const index = concertIndex === '' ? random(concerts.body.length) : Number(concertIndex);
-  const schedules = watch(api.listSchedules(concerts.body[index].concertId));
+  const listed = concerts.ok ? concerts.body.items : [];
+  if (listed.length === 0) return undefined;
+  const index = concertIndex === '' ? random(listed.length) : Number(concertIndex);
+  const schedules = watch(api.listSchedules(listed[index].concertId));
   if (!schedules.ok || schedules.body.length === 0) return undefined;
   const { scheduleId } = schedules.body[random(schedules.body.length)];
   const map = watch(api.seatMap(scheduleId));

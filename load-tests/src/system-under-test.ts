@@ -15,6 +15,8 @@ const loadTestEnv = {
   RATE_LIMIT_BURST: '1000000',
   RATE_LIMIT_ANONYMOUS_PER_SECOND: '1000000',
   RATE_LIMIT_ANONYMOUS_BURST: '1000000',
+  // charge-balance charges each fan up to 100,000 won a round for minutes: past the daily cap.
+  WALLET_DAILY_CHARGE_CAP_WON: '1000000000000',
 };
 
 /** Seeded fans share one cheap password hash: the scenarios measure booking, not scrypt. */

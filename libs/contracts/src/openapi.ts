@@ -74,6 +74,7 @@ function operationOf(route: ApiRoute): OpenApiOperation {
   const { [QUEUE_TOKEN_HEADER]: queueToken, ...headers } = route.headers?.shape ?? {};
   const parameters = [
     ...parametersOf(route.params?.shape, 'path'),
+    ...parametersOf(route.query?.shape, 'query'),
     ...parametersOf(headers, 'header'),
   ];
   return {
@@ -99,7 +100,10 @@ function operationOf(route: ApiRoute): OpenApiOperation {
   };
 }
 
-function parametersOf(shape: Record<string, z.ZodType> | undefined, location: 'path' | 'header') {
+function parametersOf(
+  shape: Record<string, z.ZodType> | undefined,
+  location: 'path' | 'query' | 'header',
+) {
   return Object.entries(shape ?? {}).map(([key, field]) => ({
     name: location === 'header' ? headerName(key) : key,
     in: location,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CreateConcertRequest, CreateScheduleRequest, SeatMap } from '../src';
+import { ConcertListQuery, CreateConcertRequest, CreateScheduleRequest, SeatMap } from '../src';
 import { rejectedFields } from './rejected-fields';
 
 describe('when an admin creates a concert', () => {
@@ -78,5 +78,30 @@ describe('when the catalogue serves a seat map', () => {
     expect(rejectedFields(SeatMap, { ...map, seats: [...map.seats, seat('GONE', 3)] })).toEqual([
       'seats.2.status',
     ]);
+  });
+});
+
+describe('when anyone asks for a page of concerts', () => {
+  const cursor = `1764547200123000_${'0123456789abcdef'.repeat(2)}`;
+
+  it('reads limit from the query string, 20 by default, and keeps the cursor as it is', () => {
+    expect(ConcertListQuery.parse({})).toEqual({ limit: 20 });
+    expect(ConcertListQuery.parse({ limit: '100', cursor })).toEqual({ limit: 100, cursor });
+  });
+
+  it('drops parameters it does not know', () => {
+    expect(ConcertListQuery.parse({ limit: '5', r: '1' })).toEqual({ limit: 5 });
+  });
+
+  it.each([['0'], ['101'], ['2.5'], ['x'], [['5', '6']]])('rejects a limit of %j', (limit) => {
+    expect(rejectedFields(ConcertListQuery, { limit })).toEqual(['limit']);
+  });
+
+  it.each([
+    ['a cursor without its id', '1764547200123000'],
+    ['an upper-case id', `1_${'A'.repeat(32)}`],
+    ['a position of 17 digits', `${'1'.repeat(17)}_${'a'.repeat(32)}`],
+  ])('rejects %s', (_, bad) => {
+    expect(rejectedFields(ConcertListQuery, { cursor: bad })).toEqual(['cursor']);
   });
 });

@@ -6,7 +6,7 @@ const document = buildOpenApiDocument();
 const documented: [string, string, number[]][] = [
   ['post', '/api/v1/auth/signup', [201, 409]],
   ['post', '/api/v1/auth/login', [200, 401]],
-  ['get', '/api/v1/concerts', [200]],
+  ['get', '/api/v1/concerts', [200, 400]],
   ['get', '/api/v1/concerts/{concertId}/schedules', [200]],
   ['get', '/api/v1/schedules/{scheduleId}/seats', [200]],
   ['post', '/api/v1/queue/tokens', [201, 200]],
@@ -19,7 +19,7 @@ const documented: [string, string, number[]][] = [
   ['post', '/api/v1/wallet/charges', [200]],
   ['get', '/api/v1/wallet', [200]],
   ['post', '/api/v1/admin/concerts', [201]],
-  ['post', '/api/v1/admin/concerts/{concertId}/schedules', [201]],
+  ['post', '/api/v1/admin/concerts/{concertId}/schedules', [201, 409]],
   ['get', '/health/live', [200, 503]],
   ['get', '/health/ready', [200, 503]],
   ['get', '/metrics', [200]],

@@ -18,10 +18,16 @@ export function signIn(username, password) {
   return ok ? { username, accessToken: body.accessToken, userId: body.userId } : undefined;
 }
 
-export function listConcerts() {
+/** A page of the concert list, newest first: `limit` concerts at most (100 is the maximum). */
+export function listConcerts(limit = 100, cursor = undefined) {
   return call('concerts', 'GET', '/api/v1/concerts', {
+    path: `/api/v1/concerts?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
     answers: {
-      200: (b) => Array.isArray(b) && b.every((c) => isText(c.concertId) && isText(c.title)),
+      200: (b) =>
+        Array.isArray(b.items) &&
+        b.items.length <= limit &&
+        b.items.every((c) => isText(c.concertId) && isText(c.title)) &&
+        (b.nextCursor === null || isText(b.nextCursor)),
     },
   });
 }

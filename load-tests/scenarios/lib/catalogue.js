@@ -4,7 +4,7 @@ import { listConcerts, listSchedules, seatMap } from './api.js';
 
 export function concertAt(index) {
   const concerts = listConcerts();
-  const concert = concerts.ok ? concerts.body[index] : undefined;
+  const concert = concerts.ok ? concerts.body.items[index] : undefined;
   if (!concert) throw new Error(`the catalogue has no concert number ${index + 1}`);
   return concert;
 }
@@ -26,11 +26,20 @@ export function availableSeatsOf(concertId) {
   });
 }
 
+/** The first `count` concerts (fewer if the catalogue has fewer), page after page. */
+function firstConcerts(count) {
+  const concerts = [];
+  let cursor;
+  do {
+    const page = listConcerts(Math.min(count - concerts.length, 100), cursor);
+    if (!page.ok) throw new Error('the concert list did not load');
+    concerts.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor && concerts.length < count);
+  return concerts;
+}
+
 /** The schedules of the first `concertCount` concerts. */
 export function scheduleIdsOfFirst(concertCount) {
-  const concerts = listConcerts();
-  if (!concerts.ok) throw new Error('the concert list did not load');
-  return concerts.body
-    .slice(0, concertCount)
-    .flatMap((concert) => scheduleIdsOf(concert.concertId));
+  return firstConcerts(concertCount).flatMap((concert) => scheduleIdsOf(concert.concertId));
 }

@@ -186,7 +186,7 @@ describe.each([
       .send({ title: 'Moonrise', artist: 'Lunar Bloom', venue: 'KSPO Dome', description: 'Tour' })
       .expect(201);
     const { body } = await request(appOf()).get('/api/v1/concerts').set(gatewayRead()).expect(200);
-    expect(body.slice(0, 2)).toEqual([
+    expect(body.items.slice(0, 2)).toEqual([
       {
         concertId: newer.body.concertId,
         title: 'Moonrise',

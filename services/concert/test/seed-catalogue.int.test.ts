@@ -75,4 +75,10 @@ describe('when the catalogue is seeded', () => {
       'seatsPerSchedule must be an integer from 1 to 1000',
     );
   });
+
+  it('refuses more schedules per concert than a concert may have', async () => {
+    await expect(seedCatalogue(prisma, { ...small, schedulesPerConcert: 501 })).rejects.toThrow(
+      'schedulesPerConcert must be an integer from 1 to 500',
+    );
+  });
 });

@@ -46,7 +46,7 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
       tokens,
       upstreams: createUpstreams(config, logger),
       statements: internalStatements(config.INTERNAL_AUTH_SECRET),
-      responseCache: createResponseCache(config.RESPONSE_CACHE_MAX_ENTRIES),
+      newResponseCache: () => createResponseCache(config.RESPONSE_CACHE_MAX_ENTRIES),
       rateLimit: rateLimit({
         userLimiter: redisRateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
         perUser: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },

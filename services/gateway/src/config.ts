@@ -41,7 +41,10 @@ export const configSchema = baseConfigSchema.extend({
   UPSTREAM_TIMEOUT_MS: envVar.positiveInt(6000),
   UPSTREAM_BREAKER_RESET_MS: envVar.positiveInt(10_000),
   UPSTREAM_BREAKER_VOLUME_THRESHOLD: envVar.positiveInt(5),
-  /** Answers to reads anyone may make (seat maps) kept while the service's Cache-Control allows. */
+  /**
+   * Answers to reads anyone may make (seat maps) kept while the service's Cache-Control allows,
+   * per operation: the concert list's pages never evict seat maps.
+   */
   RESPONSE_CACHE_MAX_ENTRIES: envVar.positiveInt(1000),
 
   // Per signed-in user: a token bucket refilling RATE_LIMIT_PER_SECOND, holding RATE_LIMIT_BURST.

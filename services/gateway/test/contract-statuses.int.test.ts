@@ -55,6 +55,12 @@ const cases: [string, ApiOperation, number, () => Promise<Response>][] = [
     400,
     () => gateway.http().post('/api/v1/auth/login').send({ username: '\u0000', password: 'x' }),
   ],
+  [
+    'a page size past the maximum',
+    'listConcerts',
+    400,
+    () => gateway.http().get('/api/v1/concerts?limit=1000'),
+  ],
   ['no bearer token', 'getWallet', 401, () => gateway.http().get('/api/v1/wallet')],
   [
     "a fan's token on an admin route",

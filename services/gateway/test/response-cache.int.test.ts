@@ -51,7 +51,7 @@ describe('when fans read a seat map the concert service lets shared caches keep'
     expect(later.map((response) => response.headers.age)).toEqual(Array(10).fill('0'));
   });
 
-  it('keys the cache on the path alone, so a query string neither bypasses it nor reaches the service', async () => {
+  it('keys a seat map on its path alone (it knows no parameter), so a query string neither bypasses it nor reaches the service', async () => {
     concertAnswers('public, max-age=60');
     const path = '/api/v1/schedules/00000000-0000-4000-8000-000000000004/seats';
 
@@ -62,6 +62,46 @@ describe('when fans read a seat map the concert service lets shared caches keep'
     expect(responses.map((response) => response.body)).toEqual(Array(4).fill({ answer: 1 }));
     expect(concert.received.map((request) => request.url)).toEqual([path]);
   });
+
+  it('keys the concert list on its known parameters, normalised, and forwards nothing else', async () => {
+    concertAnswers('public, max-age=60');
+    const cursor = `1764547200000000_${'a'.repeat(32)}`;
+
+    const responses = [];
+    for (const query of [
+      `?limit=5&cursor=${cursor}`,
+      `?cursor=${cursor}&limit=5&r=1`,
+      `?r=2&limit=05&cursor=${cursor}&x=y`,
+    ])
+      responses.push(await gateway.http().get(`/api/v1/concerts${query}`));
+    for (const query of ['', '?limit=20', '?r=3'])
+      responses.push(await gateway.http().get(`/api/v1/concerts${query}`));
+
+    expect(responses.map((response) => response.body.answer)).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(concert.received.map((request) => request.url)).toEqual([
+      `/api/v1/concerts?cursor=${cursor}&limit=5`,
+      '/api/v1/concerts?limit=20',
+    ]);
+  });
+
+  it.each([
+    ['?limit=0', 'query.limit'],
+    ['?limit=101', 'query.limit'],
+    ['?limit=5&limit=6', 'query.limit'],
+    ['?cursor=not-a-cursor', 'query.cursor'],
+  ])(
+    'refuses the concert list with %s as 400 naming %s, without asking the service',
+    async (query, field) => {
+      concertAnswers('public, max-age=60');
+
+      const refused = await gateway.http().get(`/api/v1/concerts${query}`);
+
+      expect(refused.status).toBe(400);
+      expect(refused.type).toBe('application/problem+json');
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
+      expect(concert.received).toHaveLength(0);
+    },
+  );
 
   it('asks the service for every fan, even fans arriving together, when it says no-store', async () => {
     concertAnswers('no-store', 50);
@@ -93,5 +133,21 @@ describe('when fans read a seat map the concert service lets shared caches keep'
     expect(cut.type).toBe('application/problem+json');
     expect(cut.body.upstream).toBe('concert');
     expect(next.body).toEqual({ answer: 1 });
+  });
+});
+
+describe('when someone pages through the concert list with every cursor they can think of', () => {
+  it('keeps the seat maps cached: each operation has a cache of its own', async () => {
+    const small = infra.startGateway({ RESPONSE_CACHE_MAX_ENTRIES: '2' });
+    concertAnswers('public, max-age=60');
+    const seatMap = '/api/v1/schedules/00000000-0000-4000-8000-000000000005/seats';
+    await small.http().get(seatMap);
+
+    for (let page = 0; page < 5; page++)
+      await small.http().get(`/api/v1/concerts?cursor=${page + 1}_${'b'.repeat(32)}`);
+    const again = await small.http().get(seatMap);
+
+    expect(again.body).toEqual({ answer: 1 });
+    expect(concert.received.filter((request) => request.url === seatMap)).toHaveLength(1);
   });
 });

@@ -9,6 +9,8 @@ export interface AppDeps {
   db: SqlDatabase;
   /** MAX_BALANCE_WON: no charge takes a balance past it. */
   maxBalance: number;
+  /** WALLET_DAILY_CHARGE_CAP_WON: what one user may charge per day (Asia/Seoul). */
+  dailyChargeCap: number;
   logger: Logger;
   /** INTERNAL_AUTH_SECRET: every route needs a statement signed with it for the wallet. */
   internalAuthSecret: string;
@@ -21,7 +23,10 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const routes = Router();
-  routes.use(walletRoute(deps.db), chargeRoute(deps.db, deps.maxBalance));
+  routes.use(
+    walletRoute(deps.db),
+    chargeRoute(deps.db, { maxBalance: deps.maxBalance, dailyCap: deps.dailyChargeCap }),
+  );
   return createHttpApp({
     logger: deps.logger,
     routes,

@@ -25,6 +25,13 @@ export const configSchema = baseConfigSchema.extend({
   MAX_BALANCE_WON: envVar
     .positiveInt(1_000_000_000_000)
     .pipe(z.number().min(MAX_PRICE_WON, maxBalanceRule).max(WON_CEILING, maxBalanceRule)),
+  /**
+   * What one user's charges may add up to in a day (Asia/Seoul), 1,000,000 won by default: the
+   * wallet stands in for a payment provider, which would cap a card's daily spend too.
+   */
+  WALLET_DAILY_CHARGE_CAP_WON: envVar
+    .positiveInt(1_000_000)
+    .pipe(z.number().max(WON_CEILING, `must be at most ${WON_CEILING}`)),
 });
 
 export type Config = z.output<typeof configSchema>;

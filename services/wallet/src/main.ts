@@ -29,6 +29,7 @@ runMain({ service: 'wallet', config, telemetry }, async (running) => {
   const app = createApp({
     db,
     maxBalance: config.MAX_BALANCE_WON,
+    dailyChargeCap: config.WALLET_DAILY_CHARGE_CAP_WON,
     logger,
     internalAuthSecret: config.INTERNAL_AUTH_SECRET,
     acceptedInternalAuthSecrets: config.INTERNAL_AUTH_ACCEPTED_SECRETS,

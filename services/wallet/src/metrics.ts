@@ -2,7 +2,7 @@ import { Counter } from 'prom-client';
 
 export const charges = new Counter({
   name: 'wallet_charges_total',
-  help: 'Charge requests by outcome: charged, replayed, key_reused or over_maximum',
+  help: 'Charge requests by outcome: charged, replayed, key_reused, over_maximum or over_daily_cap (refused by WALLET_DAILY_CHARGE_CAP_WON)',
   labelNames: ['outcome'],
 });
 

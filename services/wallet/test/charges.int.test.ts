@@ -8,6 +8,8 @@ import { createWalletDatabase, type WalletDatabase } from './support/wallet-data
 
 // MAX_BALANCE_WON for this file: ten of the largest charges.
 const maxBalance = 100_000_000;
+// The daily cap has a file of its own (daily-charge-cap.int.test.ts): here it never refuses.
+const dailyChargeCap = 10 * maxBalance;
 
 describe('when a user charges their wallet', () => {
   let db: WalletDatabase;
@@ -18,6 +20,7 @@ describe('when a user charges their wallet', () => {
     server = createApp({
       db: db.sql,
       maxBalance,
+      dailyChargeCap,
       logger: quietLogger,
       internalAuthSecret: testInternalAuthSecret,
     }).listen(0);

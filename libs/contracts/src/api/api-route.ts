@@ -24,6 +24,8 @@ export interface ApiRoute {
   summary: string;
   caller: Caller;
   params?: z.ZodObject;
+  /** The query parameters the route knows; the gateway forwards these alone, and keys its cache on them. */
+  query?: z.ZodObject;
   headers?: z.ZodObject;
   body?: z.ZodType;
   responses: Readonly<Record<number, ApiResponse>>;

@@ -6,6 +6,8 @@ import { apiComponents } from './components';
 import { text } from './text';
 
 export const MAX_SEATS_PER_SCHEDULE = 1000;
+/** A concert's schedule list answers them all: this bounds it (a show a day for over a year). */
+export const MAX_SCHEDULES_PER_CONCERT = 500;
 
 export const Price = z
   .int()
@@ -25,8 +27,39 @@ export const Concert = z
   .register(apiComponents, { id: 'Concert' });
 export type Concert = z.infer<typeof Concert>;
 
-export const ConcertList = z.array(Concert).register(apiComponents, { id: 'ConcertList' });
-export type ConcertList = z.infer<typeof ConcertList>;
+/** Concerts per page of the list: by default, and at most. */
+export const CONCERT_PAGE_SIZE = { default: 20, max: 100 } as const;
+
+/**
+ * Where a page of the concert list ends: pass nextCursor back as it is. Every string of this
+ * form is a position in the list (newest first), so a cursor stays valid while concerts are added.
+ */
+export const ConcertCursor = z
+  .string()
+  .regex(/^[0-9]{1,16}_[0-9a-f]{32}$/)
+  .describe('nextCursor of the previous page, passed back unchanged');
+
+export const ConcertListQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(CONCERT_PAGE_SIZE.max)
+    .default(CONCERT_PAGE_SIZE.default)
+    .describe(`Concerts per page, 1..${CONCERT_PAGE_SIZE.max}`),
+  cursor: ConcertCursor.optional(),
+});
+export type ConcertListQuery = z.infer<typeof ConcertListQuery>;
+
+export const ConcertPage = z
+  .object({
+    items: z.array(Concert).describe('Newest first'),
+    nextCursor: ConcertCursor.nullable().describe(
+      'Pass as cursor for the next page; null on the last page',
+    ),
+  })
+  .register(apiComponents, { id: 'ConcertPage' });
+export type ConcertPage = z.infer<typeof ConcertPage>;
 
 export const ScheduleSummary = z
   .object({
@@ -39,6 +72,7 @@ export type ScheduleSummary = z.infer<typeof ScheduleSummary>;
 
 export const ScheduleList = z
   .array(ScheduleSummary)
+  .max(MAX_SCHEDULES_PER_CONCERT)
   .register(apiComponents, { id: 'ScheduleList' });
 export type ScheduleList = z.infer<typeof ScheduleList>;
 
@@ -58,7 +92,7 @@ export const Seat = z
 export type Seat = z.infer<typeof Seat>;
 
 export const SeatMap = z
-  .object({ scheduleId: EntityId, seats: z.array(Seat) })
+  .object({ scheduleId: EntityId, seats: z.array(Seat).max(MAX_SEATS_PER_SCHEDULE) })
   .register(apiComponents, { id: 'SeatMap' });
 export type SeatMap = z.infer<typeof SeatMap>;
 

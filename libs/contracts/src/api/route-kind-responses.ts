@@ -39,7 +39,7 @@ export function responsesOfKind(route: ApiRoute): Record<number, ApiResponse> {
   const api = route.path.startsWith('/api/');
   const forwarded = api && !answeredByGateway.has(route.tag);
   const responses: Record<number, ApiResponse> = {};
-  if (route.params || route.headers || route.body) responses[400] = answers.invalid;
+  if (route.params || route.query || route.headers || route.body) responses[400] = answers.invalid;
   if (route.caller !== 'anyone') responses[401] = answers.unauthenticated;
   if (route.caller === 'admin') responses[403] = answers.notAdmin;
   if (route.headers?.shape[QUEUE_TOKEN_HEADER]) responses[403] = answers.noQueueToken;

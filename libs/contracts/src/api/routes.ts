@@ -44,9 +44,10 @@ const operations = {
     method: 'get',
     path: '/api/v1/concerts',
     tag: 'catalogue',
-    summary: 'List concerts',
+    summary: 'List concerts, newest first, a page at a time',
     caller: 'anyone',
-    responses: { 200: json('Every concert', catalogue.ConcertList) },
+    query: catalogue.ConcertListQuery,
+    responses: { 200: json('A page of concerts', catalogue.ConcertPage) },
   },
   listSchedules: {
     operationId: 'listSchedules',
@@ -178,7 +179,9 @@ const operations = {
       200: json('Charged', ChargeResult),
       422: problem(
         'Nothing charged: the key was used for another charge, or the charge would take the ' +
-          'balance past its maximum (errors names body.amount, rule max-balance)',
+          "balance past its maximum (errors names body.amount, rule max-balance) or the day's " +
+          'charges past the daily cap (rule daily-charge-cap; resetsAt says when it resets, at ' +
+          'midnight Asia/Seoul)',
       ),
     },
   },
@@ -215,6 +218,9 @@ const operations = {
     responses: {
       201: json('Schedule and seats created', catalogue.CreateScheduleResponse),
       404: notFound,
+      409: problem(
+        `The concert already has the maximum of ${catalogue.MAX_SCHEDULES_PER_CONCERT} schedules`,
+      ),
     },
   },
 } satisfies Record<string, ApiRoute>;

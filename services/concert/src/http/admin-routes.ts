@@ -1,5 +1,6 @@
 import {
   apiRoutes,
+  MAX_SCHEDULES_PER_CONCERT,
   ConcertPath,
   CreateConcertRequest,
   CreateScheduleRequest,
@@ -36,15 +37,25 @@ export function adminRoutes({ db, cache, logger }: AdminRouteDeps): Router {
     addSchedule,
     async (_req, res) => {
       const { params, body } = addSchedule.input(res);
-      const scheduleId = await createSchedule(db, params.concertId, body);
-      if (!scheduleId) throw ProblemError.notFound(`There is no concert ${params.concertId}.`);
+      const created = await createSchedule(db, params.concertId, body);
+      if (created.outcome === 'no_concert')
+        throw ProblemError.notFound(`There is no concert ${params.concertId}.`);
+      if (created.outcome === 'concert_full') throw concertFull(params.concertId);
       // Committed: a failure here only leaves the old list cached until its TTL.
       await cache?.forgetSchedules(params.concertId).catch((error: unknown) => {
         logger.warn({ err: error }, 'could not drop the cached schedule list');
       });
-      res.status(201).json({ scheduleId });
+      res.status(201).json({ scheduleId: created.scheduleId });
     },
   );
 
   return router;
+}
+
+function concertFull(concertId: string): ProblemError {
+  return ProblemError.conflict(
+    `The concert ${concertId} already has ${MAX_SCHEDULES_PER_CONCERT} schedules, the most one ` +
+      'concert may have; nothing was created.',
+    { title: 'Too many schedules' },
+  );
 }

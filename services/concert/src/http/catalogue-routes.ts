@@ -1,4 +1,10 @@
-import { apiRoutes, ConcertPath, expressPath, SchedulePath } from '@headliner/contracts';
+import {
+  apiRoutes,
+  ConcertListQuery,
+  ConcertPath,
+  expressPath,
+  SchedulePath,
+} from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
 import { Router, type RequestHandler, type Response } from 'express';
 import type { CatalogueReads, Json } from '../use-cases/catalogue-reads';
@@ -15,8 +21,9 @@ export function catalogueRoutes(reads: CatalogueReads, cacheControl: string): Ro
     next();
   };
 
-  router.get(expressPath(apiRoutes.listConcerts), cacheable, async (_req, res) => {
-    res.json(await reads.concerts());
+  const listConcerts = validate({ query: ConcertListQuery });
+  router.get(expressPath(apiRoutes.listConcerts), cacheable, listConcerts, async (_req, res) => {
+    res.json(await reads.concerts(listConcerts.input(res).query));
   });
 
   const listSchedules = validate({ params: ConcertPath });

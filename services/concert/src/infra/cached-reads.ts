@@ -40,7 +40,7 @@ export function cachedReads(
   }
 
   return {
-    concerts: () => listConcerts(db),
+    concerts: (query) => listConcerts(db, query),
 
     async schedulesOf(concertId) {
       const cached = await lookup('schedules', () => cache.schedules(concertId));

@@ -6,7 +6,7 @@ import { withoutVersion } from '../domain/versioned';
 /** Every read straight from PostgreSQL: CATALOGUE_CACHE=off. */
 export function databaseReads(db: SqlStatements): CatalogueReads {
   return {
-    concerts: () => listConcerts(db),
+    concerts: (query) => listConcerts(db, query),
     async schedulesOf(concertId) {
       const schedules = await loadSchedules(db, concertId);
       return schedules && JSON.stringify(schedules.map(withoutVersion));

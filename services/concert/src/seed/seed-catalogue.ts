@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_PRICE_WON, MAX_SEATS_PER_SCHEDULE } from '@headliner/contracts';
+import {
+  MAX_PRICE_WON,
+  MAX_SCHEDULES_PER_CONCERT,
+  MAX_SEATS_PER_SCHEDULE,
+} from '@headliner/contracts';
 import type { PrismaClient } from './prisma';
 import { artistName, tourTitle, venueName } from './catalogue-names';
 
@@ -96,7 +100,7 @@ function firstShowOf(concertIndex: number, now: Date): Date {
 function checkOptions({ concerts, schedulesPerConcert, seatsPerSchedule, price }: SeedOptions) {
   const rules: [string, number, number, number][] = [
     ['concerts', concerts, 1, 100_000],
-    ['schedulesPerConcert', schedulesPerConcert, 1, 1000],
+    ['schedulesPerConcert', schedulesPerConcert, 1, MAX_SCHEDULES_PER_CONCERT],
     ['seatsPerSchedule', seatsPerSchedule, 1, MAX_SEATS_PER_SCHEDULE],
     ['price', price, 1, MAX_PRICE_WON],
   ];

@@ -1,4 +1,4 @@
-import type { ConcertList, ScheduleList, SeatMap } from '@headliner/contracts';
+import type { ConcertListQuery, ConcertPage, ScheduleList, SeatMap } from '@headliner/contracts';
 
 /**
  * A `T` already serialized, answered as it is: a cached read neither parses nor stringifies.
@@ -8,7 +8,7 @@ export type Json<T> = string & { readonly jsonOf?: T };
 
 /** What the endpoints read, from PostgreSQL directly or through the Redis cache. */
 export interface CatalogueReads {
-  concerts(): Promise<ConcertList>;
+  concerts(query: ConcertListQuery): Promise<ConcertPage>;
   /** undefined: no such concert. */
   schedulesOf(concertId: string): Promise<Json<ScheduleList> | undefined>;
   /** undefined: no such schedule. */

@@ -30,8 +30,11 @@ export interface ApiRouterOptions {
   /** Signs the statement of who is calling that each forwarded request carries. */
   statements: InternalStatements;
   rateLimit: RequestHandler;
-  /** Where reads anyone may make are kept while their service's Cache-Control allows. */
-  responseCache: ResponseCache;
+  /**
+   * Makes the cache that keeps a read anyone may make while its service's Cache-Control allows:
+   * one per operation, so the pages of one list can never evict another operation's answers.
+   */
+  newResponseCache: () => ResponseCache;
   /** Handlers of the operations the gateway owns, by operationId. */
   ownHandlers: Record<string, RequestHandler[]>;
 }
@@ -81,7 +84,7 @@ function handlersOf(route: ApiRoute, options: ApiRouterOptions): RequestHandler[
   }
   const upstream = options.upstreams[owner];
   if (route.method === 'get' && route.caller === 'anyone') {
-    return [forwardThroughCache(upstream, options.responseCache, options.statements)];
+    return forwardThroughCache(route, upstream, options.newResponseCache(), options.statements);
   }
   const forward = forwardTo(upstream, options.statements);
   if (!needsActiveQueueToken.has(route)) return [forward];

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { ProblemError } from '@headliner/platform';
+import { z } from 'zod';
+import type { ApiRoute } from '@headliner/contracts';
+import { ProblemError, validate } from '@headliner/platform';
 import type { RequestHandler, Response } from 'express';
 import type { InternalStatements } from '../infra/internal-statements';
 import type { ResponseCache, StoredAnswer } from '../infra/response-cache';
@@ -13,32 +15,51 @@ import { brokenAnswer, isRelayable, relayedBack } from './forward';
  * identity (a shared answer must not depend on it): the gateway asks on its own account. Misses are not collapsed into one upstream
  * request: an answer the service says not to store (its cache switched off) must reach each fan
  * fresh, and the few misses a one-second expiry lets through cost the concert one load anyway.
+ *
+ * The cache key, and the URL asked for, is the path with the route's known query parameters
+ * only, checked against the contract (400 naming the field) and normalised: sorted, defaults
+ * filled in, anything else dropped. So `?r=N` can neither bypass the cache nor evict the hot seat
+ * maps, and the service never sees a parameter it does not know.
  */
 export function forwardThroughCache(
+  route: ApiRoute,
   upstream: Upstream,
   cache: ResponseCache,
   statements: InternalStatements,
-): RequestHandler {
-  return async (req, res) => {
-    // No public read takes a query (see the contracts' routes): one key per path, so `?r=N` can
-    // neither bypass the cache nor evict the hot seat maps, and the service never sees a query.
-    const key = req.baseUrl + req.path;
-    const cached = cache.fresh(key);
-    responseCacheLookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
-    if (cached) return send(res, cached.answer, cached.ageSeconds);
-    const sent = await upstream.send({
-      method: 'GET',
-      url: key,
-      headers: statements.ownCall(upstream.name),
-    });
-    if (!isRelayable(sent)) {
-      sent.resume();
-      throw brokenAnswer(upstream, sent);
-    }
-    const answer = await wholeAnswer(upstream, sent);
-    cache.offer(key, answer);
-    send(res, answer, 0);
-  };
+): RequestHandler[] {
+  const known = validate({ query: route.query ?? noQuery });
+  return [
+    known,
+    async (req, res) => {
+      const key = req.baseUrl + req.path + normalisedQuery(known.input(res).query);
+      const cached = cache.fresh(key);
+      responseCacheLookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
+      if (cached) return send(res, cached.answer, cached.ageSeconds);
+      const sent = await upstream.send({
+        method: 'GET',
+        url: key,
+        headers: statements.ownCall(upstream.name),
+      });
+      if (!isRelayable(sent)) {
+        sent.resume();
+        throw brokenAnswer(upstream, sent);
+      }
+      const answer = await wholeAnswer(upstream, sent);
+      cache.offer(key, answer);
+      send(res, answer, 0);
+    },
+  ];
+}
+
+const noQuery = z.object({});
+
+/** `?a=1&b=x` of the parsed parameters, by name; '' when there are none. */
+function normalisedQuery(query: Record<string, unknown>): string {
+  const known = Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, value]): [string, string] => [name, String(value)]);
+  return known.length === 0 ? '' : `?${new URLSearchParams(known).toString()}`;
 }
 
 async function wholeAnswer(upstream: Upstream, answer: IncomingMessage): Promise<StoredAnswer> {

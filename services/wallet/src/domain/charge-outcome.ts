@@ -3,7 +3,9 @@ export type ChargeOutcome =
   | { outcome: 'replayed'; balance: number }
   | { outcome: 'key_reused' }
   /** The charge would take the balance past the maximum: nothing was written. */
-  | { outcome: 'over_maximum'; balance: number };
+  | { outcome: 'over_maximum'; balance: number }
+  /** The charge would take the day's charges past the daily cap: nothing was written. */
+  | { outcome: 'over_daily_cap'; charged: number; resetsAt: Date };
 
 /** The charge an Idempotency-Key already recorded, as its ledger entry keeps it. */
 export interface EarlierCharge {
