@@ -9,6 +9,7 @@ import { adminUserIdOf } from './domain/admin-account';
 import { credentialCheck } from './domain/credentials';
 import { apiRouter } from './http/api-routes';
 import { authHandlers } from './http/auth-handlers';
+import { cors } from './http/cors';
 import { docsOperations, docsRoutes } from './http/docs-routes';
 import { rateLimit } from './http/rate-limit';
 import { inProcessRateLimiter } from './infra/in-process-rate-limiter';
@@ -40,6 +41,7 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
   });
 
   const routes = Router();
+  routes.use(cors(config.CORS_ALLOWED_ORIGINS));
   routes.use(docsRoutes());
   routes.use(
     apiRouter({
