@@ -29,7 +29,7 @@ describe('when Kafka is down as every service starts', () => {
       expect([service, probe.status]).toEqual([service, 200]);
     }
     for (const service of ['queue', 'concert', 'reservation', 'wallet'] as const) {
-      const ready = await fetch(`${live.serviceUrl(service)}/health/ready`);
+      const ready = await fetch(`${live.managementUrl(service)}/health/ready`);
       const body = (await ready.json()) as { status: string; checks: Record<string, string> };
       expect([service, ready.status, body.status]).toEqual([service, 200, 'degraded']);
       expect(body.checks.kafka).toMatch(/^down: (starting|not started)/);

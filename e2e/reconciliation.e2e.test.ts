@@ -25,7 +25,7 @@ async function brokenInvariants(): Promise<string[]> {
 }
 
 async function queuePaymentEvents(outcome: string): Promise<number> {
-  const text = await (await fetch(`${system.serviceUrl('queue')}/metrics`)).text();
+  const text = await (await fetch(`${system.managementUrl('queue')}/metrics`)).text();
   const line = text
     .split('\n')
     .find((row) => row.startsWith(`queue_payment_events_total{outcome="${outcome}"} `));

@@ -16,7 +16,7 @@ interface ReadinessAnswer {
 }
 
 async function readinessOf(system: System, service: Service): Promise<ReadinessAnswer> {
-  const answer = await fetch(`${system.serviceUrl(service)}/health/ready`);
+  const answer = await fetch(`${system.managementUrl(service)}/health/ready`);
   return { status: answer.status, body: (await answer.json()) as ReadinessAnswer['body'] };
 }
 

@@ -23,7 +23,7 @@ describe('when the reservation service reconciles on its own (every second, 2 s 
   });
 
   async function metric(name: string, kind: string): Promise<number> {
-    const text = await (await fetch(`${system.serviceUrl('reservation')}/metrics`)).text();
+    const text = await (await fetch(`${system.managementUrl('reservation')}/metrics`)).text();
     const line = text.split('\n').find((row) => row.startsWith(`${name}{kind="${kind}"} `));
     return Number(line?.split(' ')[1] ?? 0);
   }

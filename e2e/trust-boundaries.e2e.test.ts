@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { asUser, eventually } from '@headliner/testing';
-import { ADMIN, startSystem, type Service, type System } from '@headliner/system';
+import { ADMIN, serviceNames, startSystem, type Service, type System } from '@headliner/system';
 import { createSchedule, Fan } from './support/gateway-client';
 import { snapshotDatabases } from './support/database-snapshot';
 
@@ -125,14 +125,37 @@ describe('when someone calls the services behind the gateway directly', () => {
     },
   );
 
-  it('listens on loopback only, not on the machine’s other addresses', async () => {
+  it('keeps metrics and readiness detail off every public port, on the management ports', async () => {
+    for (const service of serviceNames) {
+      const signed = service === 'gateway' ? {} : asUser(service, { userId: fan.userId! });
+      const metrics = await fetch(`${system.serviceUrl(service)}/metrics`, { headers: signed });
+      const ready = await fetch(`${system.serviceUrl(service)}/health/ready`);
+      expect([service, metrics.status, await ready.json()]).toEqual([
+        service,
+        404,
+        { status: 'ready' },
+      ]);
+
+      const scrape = await fetch(`${system.managementUrl(service)}/metrics`);
+      const detail = await fetch(`${system.managementUrl(service)}/health/ready`);
+      expect(await scrape.text()).toContain('process_cpu_user_seconds_total');
+      expect(await detail.json()).toMatchObject({
+        status: 'ready',
+        checks: expect.objectContaining(service === 'queue' ? { redis: 'up' } : { postgres: 'up' }),
+      });
+    }
+  });
+
+  it('listens on loopback only, management ports too, not on the machine’s other addresses', async () => {
     const external = Object.values(networkInterfaces())
       .flat()
       .find((address) => address && address.family === 'IPv4' && !address.internal);
     if (!external) return; // a machine with loopback alone has nothing else to reach
     for (const service of ['gateway', 'wallet'] as const) {
-      const port = new URL(system.serviceUrl(service)).port;
-      await expect(fetch(`http://${external.address}:${port}/health/live`)).rejects.toThrow();
+      for (const url of [system.serviceUrl(service), system.managementUrl(service)]) {
+        const { port } = new URL(url);
+        await expect(fetch(`http://${external.address}:${port}/health/live`)).rejects.toThrow();
+      }
     }
   });
 });

@@ -10,9 +10,9 @@ export interface MemorySample {
 
 export type MemorySeries = Partial<Record<Service, MemorySample[]>>;
 
-async function residentBytes(serviceUrl: string): Promise<number | undefined> {
+async function residentBytes(managementUrl: string): Promise<number | undefined> {
   try {
-    const text = await (await fetch(`${serviceUrl}/metrics`)).text();
+    const text = await (await fetch(`${managementUrl}/metrics`)).text();
     const match = /^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(text);
     return match ? Number(match[1]) : undefined;
   } catch {
@@ -21,13 +21,13 @@ async function residentBytes(serviceUrl: string): Promise<number | undefined> {
 }
 
 /** Samples every `everyMs` until stop() resolves with the series. */
-export function sampleMemory(serviceUrl: (service: Service) => string, everyMs = 5000) {
+export function sampleMemory(managementUrl: (service: Service) => string, everyMs = 5000) {
   const series: MemorySeries = {};
   const started = Date.now();
   const sample = async () => {
     await Promise.all(
       serviceNames.map(async (service) => {
-        const rssBytes = await residentBytes(serviceUrl(service));
+        const rssBytes = await residentBytes(managementUrl(service));
         if (rssBytes !== undefined) {
           (series[service] ??= []).push({ atMs: Date.now() - started, rssBytes });
         }

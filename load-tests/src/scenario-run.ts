@@ -50,7 +50,7 @@ export async function runScenario(
       };
       await writeSessions(system.gatewayUrl, users, env.SESSIONS_FILE);
     }
-    const memory = sampleMemory((service) => system.serviceUrl(service));
+    const memory = sampleMemory((service) => system.managementUrl(service));
     const exitCode = await runK6({
       script: scenario.script,
       env,

@@ -22,7 +22,6 @@ const documented: [string, string, number[]][] = [
   ['post', '/api/v1/admin/concerts/{concertId}/schedules', [201, 409]],
   ['get', '/health/live', [200, 503]],
   ['get', '/health/ready', [200, 503]],
-  ['get', '/metrics', [200]],
 ];
 
 const publicOperations = new Set([
@@ -34,7 +33,6 @@ const publicOperations = new Set([
   'get /api/v1/queue/stats',
   'get /health/live',
   'get /health/ready',
-  'get /metrics',
 ]);
 
 const queueTokenOperations = new Set([

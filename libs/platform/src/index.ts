@@ -5,6 +5,8 @@ export * from './config';
 export * from './telemetry';
 export { createLogger, type Logger, type LoggerOptions } from './logging/logger';
 export { createHttpApp, type HttpAppOptions } from './http/create-http-app';
+export { createManagementApp, type ManagementAppOptions } from './http/create-management-app';
+export type { ProbeOptions } from './http/health-routes';
 export type { DeclaredOperation } from './http/method-not-allowed';
 export { ProblemError, problemTypeBase, type ProblemInit } from './http/problem-error';
 export { problemContentType } from './http/problem-responses';
@@ -22,6 +24,7 @@ export { failureKindOf, type FailureKind } from './resilience/failure-kind';
 export { createShutdown, type Shutdown, type ShutdownOptions } from './lifecycle/shutdown';
 export { runMain, type MainOptions, type Running } from './lifecycle/run-main';
 export { serve, type ServeOptions } from './http/serve';
+export { serveManagement } from './http/serve-management';
 export {
   serviceCallersOnly,
   signedInUser,

@@ -90,12 +90,12 @@ describe('when a service verifies its callers', () => {
     expect(changes).toHaveLength(1);
   });
 
-  it('answers probes and metrics without a statement', async () => {
+  it('answers probes without a statement, and nothing else', async () => {
     const { app } = walletLikeApp();
 
     expect((await request(app).get('/health/live')).status).toBe(200);
     expect((await request(app).get('/health/ready')).status).toBe(200);
-    expect((await request(app).get('/metrics')).status).toBe(200);
+    expect((await request(app).get('/metrics')).status).toBe(401);
   });
 
   it('refuses a service statement on a route that acts for a user', async () => {

@@ -4,6 +4,7 @@ import request from 'supertest';
 import {
   createHttpApp,
   createLogger,
+  createManagementApp,
   ProblemError,
   type Logger,
   type ReadinessChecks,
@@ -35,7 +36,13 @@ function appWith(options: {
     readinessTimeoutMs: 50,
     ...options,
   });
-  return { app, metrics };
+  const management = createManagementApp({
+    logger: silent,
+    metrics,
+    readinessTimeoutMs: 50,
+    ...options,
+  });
+  return { app, management, metrics };
 }
 
 describe('when the process runs', () => {
@@ -48,12 +55,12 @@ describe('when the process runs', () => {
 });
 
 describe('when every readiness check passes', () => {
-  it('is ready and lists each check as up', async () => {
-    const { app } = appWith({
+  it('is ready and lists each check as up on the management port', async () => {
+    const { management } = appWith({
       readiness: { postgres: async () => [{ '?column?': 1 }], redis: () => 'PONG' },
     });
 
-    const res = await request(app).get('/health/ready');
+    const res = await request(management).get('/health/ready');
 
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ready', checks: { postgres: 'up', redis: 'up' } });
@@ -61,8 +68,8 @@ describe('when every readiness check passes', () => {
 });
 
 describe('when a readiness check fails or hangs', () => {
-  it('is unavailable and names the failing checks with their reason', async () => {
-    const { app } = appWith({
+  it('is unavailable and names the failing checks with their reason on the management port', async () => {
+    const { management } = appWith({
       readiness: {
         postgres: async () => 1,
         redis: async () => {
@@ -72,7 +79,7 @@ describe('when a readiness check fails or hangs', () => {
       },
     });
 
-    const res = await request(app).get('/health/ready');
+    const res = await request(management).get('/health/ready');
 
     expect(res.status).toBe(503);
     expect(res.body).toEqual({
@@ -86,9 +93,27 @@ describe('when a readiness check fails or hangs', () => {
   });
 });
 
+describe('when the public port is asked about readiness', () => {
+  it('answers the status alone: which dependency is down, and why, stay inside', async () => {
+    const { app } = appWith({
+      readiness: {
+        postgres: async () => {
+          throw new Error('connect ECONNREFUSED 10.0.3.7:5432');
+        },
+      },
+      degradedWithout: { redis: () => Promise.reject(new Error('NOAUTH')) },
+    });
+
+    const res = await request(app).get('/health/ready');
+
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({ status: 'unavailable' });
+  });
+});
+
 describe('when a dependency the service answers without is down', () => {
   it('stays ready, says it is degraded and names the dependency with its reason', async () => {
-    const { app } = appWith({
+    const { management } = appWith({
       readiness: { postgres: () => 1 },
       degradedWithout: {
         redis: async () => {
@@ -97,7 +122,7 @@ describe('when a dependency the service answers without is down', () => {
       },
     });
 
-    const res = await request(app).get('/health/ready');
+    const res = await request(management).get('/health/ready');
 
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -188,15 +213,15 @@ describe('when the service is shutting down', () => {
 });
 
 describe('when requests have been served', () => {
-  it('exposes their durations by route pattern, method and status code', async () => {
-    const { app } = appWith({});
+  it('exposes their durations by route pattern, method and status code on the management port', async () => {
+    const { app, management } = appWith({});
     await request(app).get('/things/42');
     await request(app).get('/things/43');
     await request(app).get('/api/v1/concerts/7');
     await request(app).get('/nowhere');
     await request(app).get('/health/live');
 
-    const res = await request(app).get('/metrics');
+    const res = await request(management).get('/metrics');
 
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
@@ -214,5 +239,16 @@ describe('when requests have been served', () => {
     );
     expect(res.text).not.toContain('route="/health');
     expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+});
+
+describe('when /metrics is asked on the public port', () => {
+  it('answers 404: the scrape is on the management port only', async () => {
+    const { app } = appWith({});
+
+    const res = await request(app).get('/metrics');
+
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('process_cpu_user_seconds_total');
   });
 });

@@ -48,7 +48,7 @@ describe('when a line is logged outside any span', () => {
 });
 
 describe('when requests are served', () => {
-  it('logs one line per API request and none for probes or scrapes', async () => {
+  it('logs one line per API request and none for probes', async () => {
     const { logger, lines } = captureLogs();
     const routes = Router();
     routes.get('/concerts/:id', (_req, res) => {
@@ -58,7 +58,6 @@ describe('when requests are served', () => {
 
     await request(app).get('/health/live');
     await request(app).get('/health/ready');
-    await request(app).get('/metrics');
     await request(app).get('/concerts/9?fields=all');
 
     expect(lines).toEqual([

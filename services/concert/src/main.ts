@@ -1,6 +1,12 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { topicsToCreate } from '@headliner/contracts';
-import { runMain, serve, startKafka } from '@headliner/platform';
+import {
+  runMain,
+  serve,
+  serveManagement,
+  startKafka,
+  type ProbeOptions,
+} from '@headliner/platform';
 import { createApp } from './app';
 import { config } from './config';
 import { startReservationEventsConsumer } from './consumers/reservation-events-consumer';
@@ -20,6 +26,11 @@ runMain({ service: 'concert', config, telemetry }, async (running) => {
   });
 
   // Reads need only PostgreSQL; the cache speeds them and reservation events update seat states.
+  const probes: ProbeOptions = {
+    readiness: { postgres: () => db.$queryRaw`SELECT 1` },
+    degradedWithout: { ...kafka.checks, ...(redis && { redis: () => redis.ping() }) },
+    isShuttingDown: shutdown.isShuttingDown,
+  };
   const app = createApp({
     db,
     cache,
@@ -27,9 +38,8 @@ runMain({ service: 'concert', config, telemetry }, async (running) => {
     internalAuthSecret: config.INTERNAL_AUTH_SECRET,
     acceptedInternalAuthSecrets: config.INTERNAL_AUTH_ACCEPTED_SECRETS,
     sharedMaxAgeSeconds: config.CATALOGUE_SHARED_MAX_AGE_SECONDS,
-    readiness: { postgres: () => db.$queryRaw`SELECT 1` },
-    degradedWithout: { ...kafka.checks, ...(redis && { redis: () => redis.ping() }) },
-    isShuttingDown: shutdown.isShuttingDown,
+    ...probes,
   });
   await serve(app, { port: config.PORT, host: config.HOST, ...running });
+  await serveManagement(probes, config, running);
 });

@@ -1,5 +1,5 @@
 import { routes as contractRoutes } from '@headliner/contracts';
-import { createHttpApp, type Logger } from '@headliner/platform';
+import { createHttpApp, type Logger, type ProbeOptions } from '@headliner/platform';
 import type { SqlDatabase } from '@headliner/platform/database';
 import { Router, type Express } from 'express';
 import type { Redis } from 'ioredis';
@@ -9,6 +9,7 @@ import { adminUserIdOf } from './domain/admin-account';
 import { credentialCheck } from './domain/credentials';
 import { apiRouter } from './http/api-routes';
 import { authHandlers } from './http/auth-handlers';
+import { cors } from './http/cors';
 import { docsOperations, docsRoutes } from './http/docs-routes';
 import { rateLimit } from './http/rate-limit';
 import { inProcessRateLimiter } from './infra/in-process-rate-limiter';
@@ -40,6 +41,7 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
   });
 
   const routes = Router();
+  routes.use(cors(config.CORS_ALLOWED_ORIGINS));
   routes.use(docsRoutes());
   routes.use(
     apiRouter({
@@ -72,11 +74,22 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
     routes,
     // Only what the gateway routes: the services' internal paths stay unknown (404) here.
     operations: [...contractRoutes, ...docsOperations],
+    ...gatewayProbes({ db, redis, isShuttingDown }),
+  });
+}
+
+/** What the gateway's readiness asks, on its public port and on its management port. */
+export function gatewayProbes({
+  db,
+  redis,
+  isShuttingDown,
+}: Pick<AppDeps, 'db' | 'redis' | 'isShuttingDown'>): ProbeOptions {
+  return {
     isShuttingDown,
     // Upstreams are left out on purpose: with one service down the gateway still serves the rest,
     // answering 503 for that service's routes. Redis only counts requests for the rate limiter,
     // which lets them through while it is away: a Redis outage must not empty the gateway pool.
     readiness: { postgres: () => db.$queryRaw`SELECT 1` },
     degradedWithout: { redis: () => redis.ping() },
-  });
+  };
 }

@@ -6,6 +6,29 @@ import {
   loadConfig,
 } from '@headliner/platform/config';
 
+// Exact origins, as a browser sends them: scheme, host and the port when not the default.
+const originList = z
+  .string()
+  .default('')
+  .transform((list) =>
+    list
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (origins) => origins.every(isOrigin),
+    'must be origins like https://app.example.com, comma-separated',
+  );
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const powerOfTwo = envVar
   .positiveInt(16_384)
   .refine((n) => n > 1 && (n & (n - 1)) === 0, 'must be a power of two greater than 1');
@@ -56,6 +79,9 @@ export const configSchema = baseConfigSchema.extend({
   RATE_LIMIT_ANONYMOUS_PER_SECOND: envVar.positiveInt(5000),
   RATE_LIMIT_ANONYMOUS_BURST: envVar.positiveInt(10_000),
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('gateway:rate:'),
+
+  /** Web apps on these origins may call the API from a browser; none by default (see cors.ts). */
+  CORS_ALLOWED_ORIGINS: originList,
 });
 
 export type GatewayConfig = z.output<typeof configSchema>;

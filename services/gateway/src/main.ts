@@ -1,7 +1,7 @@
 import { config, telemetry } from './telemetry'; // first: tracing patches http before it loads
-import { createRedis, runMain, serve } from '@headliner/platform';
+import { createRedis, runMain, serve, serveManagement } from '@headliner/platform';
 import { openDatabase } from '@headliner/platform/database';
-import { createApp } from './app';
+import { createApp, gatewayProbes } from './app';
 
 runMain({ service: 'gateway', config, telemetry }, async (running) => {
   const { logger, shutdown } = running;
@@ -13,9 +13,11 @@ runMain({ service: 'gateway', config, telemetry }, async (running) => {
     ...running,
   });
 
-  const app = createApp({ config, logger, db, redis, isShuttingDown: shutdown.isShuttingDown });
+  const isShuttingDown = shutdown.isShuttingDown;
+  const app = createApp({ config, logger, db, redis, isShuttingDown });
   // Every fan connects here, and on sale thousands arrive within a second or two: more than Node's
   // default accept queue (511) holds while the event loop is busy, and the kernel reset the rest.
   // The kernel caps the backlog at net.core.somaxconn.
   await serve(app, { port: config.PORT, host: config.HOST, backlog: 4096, ...running });
+  await serveManagement(gatewayProbes({ db, redis, isShuttingDown }), config, running);
 });

@@ -197,7 +197,7 @@ describe('when a user sends too many requests', () => {
       statuses.push(
         (await gateway.http().get('/api/v1/wallet').set('Authorization', fan.bearer)).status,
       );
-    const ready = await gateway.http().get('/health/ready');
+    const ready = await gateway.management().get('/health/ready');
 
     expect(statuses).toEqual([200, 200, 200]);
     expect((await failedOpen()) - failedOpenBefore).toBe(3);

@@ -1,6 +1,12 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { topicsToCreate } from '@headliner/contracts';
-import { runMain, serve, startKafka } from '@headliner/platform';
+import {
+  runMain,
+  serve,
+  serveManagement,
+  startKafka,
+  type ProbeOptions,
+} from '@headliner/platform';
 import { createApp } from './app';
 import { config } from './config';
 import { startPaymentReleaseConsumer } from './consumers/payment-release-consumer';
@@ -21,15 +27,19 @@ runMain({ service: 'queue', config, telemetry }, async (running) => {
   });
 
   // Without Kafka tokens are still issued and admitted; a payment frees its slot later.
+  const probes: ProbeOptions = {
+    readiness: { redis: () => redis.ping() },
+    degradedWithout: kafka.checks,
+    isShuttingDown: shutdown.isShuttingDown,
+  };
   const app = createApp({
     logger,
     internalAuthSecret: config.INTERNAL_AUTH_SECRET,
     acceptedInternalAuthSecrets: config.INTERNAL_AUTH_ACCEPTED_SECRETS,
     waitingRoom,
-    readiness: { redis: () => redis.ping() },
-    degradedWithout: kafka.checks,
-    isShuttingDown: shutdown.isShuttingDown,
+    ...probes,
   });
   await serve(app, { port: config.PORT, host: config.HOST, ...running });
+  await serveManagement(probes, config, running);
   startJobs(config, { waitingRoom }, running);
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createRedis } from '@headliner/platform';
+import { createManagementApp, createRedis } from '@headliner/platform';
 import { testInternalAuthSecret } from '@headliner/testing';
 import request from 'supertest';
 import { createApp } from '../src/app';
@@ -19,19 +19,24 @@ describe('when Redis cannot be reached', () => {
     keyPrefix: `test:${randomUUID()}:`,
     rules: { activeLimit: 50, activeTtlSeconds: 300, waitIdleSeconds: 60 },
   });
+  const probes = { readiness: { redis: () => redis.ping() } };
   const app = createApp({
     logger: quietLogger,
     internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
-    readiness: { redis: () => redis.ping() },
+    ...probes,
   });
+  const management = createManagementApp({ logger: quietLogger, ...probes });
   afterAll(() => redis.disconnect());
 
-  it('is not ready', async () => {
+  it('is not ready, and says why on the management port only', async () => {
     const res = await request(app).get('/health/ready');
+    const detail = await request(management).get('/health/ready');
 
     expect(res.status).toBe(503);
-    expect(res.body.checks.redis).toMatch(/^down/);
+    expect(res.body).toEqual({ status: 'unavailable' });
+    expect(detail.status).toBe(503);
+    expect(detail.body.checks.redis).toMatch(/^down/);
   });
 
   it('answers requests with a fast 503 problem rather than hanging', async () => {

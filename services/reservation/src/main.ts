@@ -1,6 +1,12 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { topicsToCreate } from '@headliner/contracts';
-import { runMain, serve, startKafka } from '@headliner/platform';
+import {
+  runMain,
+  serve,
+  serveManagement,
+  startKafka,
+  type ProbeOptions,
+} from '@headliner/platform';
 import { createApp } from './app';
 import { config } from './config';
 import { startPaymentAnswerConsumer } from './consumers/payment-answer-consumer';
@@ -22,6 +28,11 @@ runMain({ service: 'reservation', config, telemetry }, async (running) => {
   });
 
   // Holds and payments need only PostgreSQL; Redis only speeds claims, Kafka waits in the outbox.
+  const probes: ProbeOptions = {
+    readiness: { postgres: () => stores.db.$queryRaw`SELECT 1` },
+    degradedWithout: { redis: () => stores.redis.ping(), ...kafka.checks },
+    isShuttingDown: shutdown.isShuttingDown,
+  };
   const app = createApp({
     ...stores,
     logger,
@@ -32,10 +43,9 @@ runMain({ service: 'reservation', config, telemetry }, async (running) => {
       maxHoldsPerUser: config.MAX_HOLDS_PER_USER,
     },
     paymentWaitMs: config.PAYMENT_WAIT_MS,
-    readiness: { postgres: () => stores.db.$queryRaw`SELECT 1` },
-    degradedWithout: { redis: () => stores.redis.ping(), ...kafka.checks },
-    isShuttingDown: shutdown.isShuttingDown,
+    ...probes,
   });
   await serve(app, { port: config.PORT, host: config.HOST, ...running });
+  await serveManagement(probes, config, running);
   startJobs(config, stores, running);
 });

@@ -1,6 +1,12 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { topicsToCreate } from '@headliner/contracts';
-import { runMain, serve, startKafka } from '@headliner/platform';
+import {
+  runMain,
+  serve,
+  serveManagement,
+  startKafka,
+  type ProbeOptions,
+} from '@headliner/platform';
 import { openDatabase } from '@headliner/platform/database';
 import { createApp } from './app';
 import { config } from './config';
@@ -26,6 +32,11 @@ runMain({ service: 'wallet', config, telemetry }, async (running) => {
   });
 
   // Charges and balance reads need only PostgreSQL; the saga waits for Kafka.
+  const probes: ProbeOptions = {
+    readiness: { postgres: () => db.$queryRaw`SELECT 1` },
+    degradedWithout: kafka.checks,
+    isShuttingDown: shutdown.isShuttingDown,
+  };
   const app = createApp({
     db,
     maxBalance: config.MAX_BALANCE_WON,
@@ -33,9 +44,8 @@ runMain({ service: 'wallet', config, telemetry }, async (running) => {
     logger,
     internalAuthSecret: config.INTERNAL_AUTH_SECRET,
     acceptedInternalAuthSecrets: config.INTERNAL_AUTH_ACCEPTED_SECRETS,
-    readiness: { postgres: () => db.$queryRaw`SELECT 1` },
-    degradedWithout: kafka.checks,
-    isShuttingDown: shutdown.isShuttingDown,
+    ...probes,
   });
   await serve(app, { port: config.PORT, host: config.HOST, ...running });
+  await serveManagement(probes, config, running);
 });

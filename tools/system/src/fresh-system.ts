@@ -44,8 +44,10 @@ export interface System {
   kafkaNamespace: string;
   /** The services whose process has exited (crashed, or killed by the test). */
   exited(): Service[];
-  /** Where one service listens, e.g. to read its /metrics. */
+  /** Where one service listens for requests (what the gateway calls). */
   serviceUrl(service: Service): string;
+  /** Where one service serves /metrics and the detail of its readiness. */
+  managementUrl(service: Service): string;
   databaseUrl(service: DatabaseOwner): string;
   /** SIGKILLs one service: no drain, no offset commit, as in a crash. */
   kill(service: Service): Promise<void>;
@@ -127,6 +129,7 @@ export async function startSystem(
     kafkaNamespace: kafka.namespace,
     exited: () => serviceNames.filter((service) => !launched.processes[service].running()),
     serviceUrl: launched.serviceUrl,
+    managementUrl: launched.managementUrl,
     databaseUrl: (service) => databases[service].url,
     kill: (service) => launched.processes[service].kill(),
     restart: async (service) => {

@@ -1,4 +1,5 @@
-import { launchServices } from './launcher/launch-services';
+import { launchServices, type LaunchedServices } from './launcher/launch-services';
+import { serviceNames } from './services';
 import { superviseRestarts } from './launcher/supervisor';
 import { localSystemEnv } from './local-env';
 
@@ -17,8 +18,14 @@ export function runLocalSystem(): void {
   launched.waitUntil({ readiness: 'serving', timeoutMs: 120_000, onExit: 'wait' }).then(
     () => {
       const gateway = launched.serviceUrl('gateway');
-      console.log(`\nHeadliner is up: ${gateway} (API docs: ${gateway}/docs). Ctrl-C stops it.\n`);
+      console.log(`\nHeadliner is up: ${gateway} (API docs: ${gateway}/docs). Ctrl-C stops it.`);
+      console.log(`Metrics and readiness detail: ${managementUrls(launched)}\n`);
     },
     (error: Error) => console.error(`\n${error.message}; see the logs above.\n`),
   );
+}
+
+/** e.g. gateway http://127.0.0.1:8085, queue http://127.0.0.1:8086 ... (each /metrics, /health/ready) */
+function managementUrls(launched: LaunchedServices): string {
+  return serviceNames.map((service) => `${service} ${launched.managementUrl(service)}`).join(', ');
 }

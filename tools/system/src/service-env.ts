@@ -1,5 +1,6 @@
 import {
   isDatabaseOwner,
+  managementPortOf,
   portOf,
   serviceUrlOf,
   type DatabaseOwner,
@@ -8,7 +9,10 @@ import {
 
 /** What the services of one system share: where they listen, their databases, their settings. */
 export interface SystemEnv {
-  /** The gateway's port; the other four services take the next four. */
+  /**
+   * The gateway's port; the other four services take the next four, and their management ports
+   * the five after.
+   */
   portBase: number;
   databaseUrls: Record<DatabaseOwner, string>;
   /**
@@ -38,6 +42,7 @@ export function serviceEnv(service: Service, system: SystemEnv): NodeJS.ProcessE
       : {}),
     ...system.env,
     PORT: String(portOf(service, system.portBase)),
+    MANAGEMENT_PORT: String(managementPortOf(service, system.portBase)),
     DATABASE_URL: isDatabaseOwner(service) ? system.databaseUrls[service] : undefined,
   };
 }

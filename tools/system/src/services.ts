@@ -36,6 +36,19 @@ export function serviceUrlOf(service: Service, portBase: number): string {
   return `http://127.0.0.1:${portOf(service, portBase)}`;
 }
 
+// The five ports after the services' own, so one system keeps to ten ports from its base (the
+// load tests start systems ten ports apart).
+const managementPortOffset = services.length;
+
+/** Where a service serves /metrics and the detail of its readiness; the gateway routes none. */
+export function managementPortOf(service: Service, portBase: number): number {
+  return portOf(service, portBase) + managementPortOffset;
+}
+
+export function managementUrlOf(service: Service, portBase: number): string {
+  return `http://127.0.0.1:${managementPortOf(service, portBase)}`;
+}
+
 /** A value for each database owner, e.g. its URL. */
 export function perDatabaseOwner<T>(
   valueOf: (owner: DatabaseOwner) => T,

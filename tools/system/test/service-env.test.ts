@@ -13,10 +13,11 @@ const system: SystemEnv = {
 };
 
 describe('when a system runs from a port base', () => {
-  it('gives each service its own port and every service the others’ URLs from the base', () => {
+  it('gives each service its own ports and every service the others’ URLs from the base', () => {
     const env = serviceEnv('reservation', system);
 
     expect(env.PORT).toBe('19083');
+    expect(env.MANAGEMENT_PORT).toBe('19088');
     expect(env).toMatchObject({
       QUEUE_URL: 'http://127.0.0.1:19081',
       CONCERT_URL: 'http://127.0.0.1:19082',

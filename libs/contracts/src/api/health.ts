@@ -9,19 +9,17 @@ export const HealthReport = z
       .describe(
         'Liveness: ok. Readiness: ready; degraded when only something the service answers ' +
           'without is down (still 200); unavailable when something it needs is down (503). ' +
-          'Both: shutting down (503) while draining. Probes read the status code alone.',
-      ),
-    checks: z
-      .record(z.string(), z.string())
-      .optional()
-      .describe(
-        'Readiness only: each dependency (postgres, redis, kafka...) by name: up, or down: <reason>',
+          'Both: shutting down (503) while draining. Probes read the status code alone; which ' +
+          'dependency is down, and why, is told on the management port only.',
       ),
   })
   .register(apiComponents, { id: 'HealthReport' });
 export type HealthReport = z.infer<typeof HealthReport>;
 
-/** Served by every service, outside /api and without authentication. */
+/**
+ * Served by every service on its public port, outside /api and without authentication. /metrics
+ * and the readiness of each dependency are on the management port, which is no part of the API.
+ */
 export const healthRoutes: readonly ApiRoute[] = [
   {
     operationId: 'liveness',
@@ -45,21 +43,6 @@ export const healthRoutes: readonly ApiRoute[] = [
     responses: {
       200: json('Ready', HealthReport),
       503: json('Not ready: something the service needs is down', HealthReport),
-    },
-  },
-  {
-    operationId: 'metrics',
-    method: 'get',
-    path: '/metrics',
-    tag: 'infrastructure',
-    summary: 'Prometheus metrics',
-    caller: 'anyone',
-    responses: {
-      200: {
-        description: 'Prometheus text exposition format',
-        schema: z.string(),
-        contentType: 'text/plain; version=0.0.4',
-      },
     },
   },
 ];

@@ -14,6 +14,11 @@ export const baseConfigSchema = z.object({
   // platform that routes to the pod's address sets HOST=0.0.0.0 (k8s/base does).
   HOST: envVar.host('127.0.0.1'),
   /**
+   * Where /metrics and the readiness of each dependency are served, on HOST too; the gateway
+   * routes nothing there. Unset: PORT + 100 (see managementPortOf).
+   */
+  MANAGEMENT_PORT: envVar.port().optional(),
+  /**
    * Signs (the gateway, a service calling another) and verifies (every service) the statement of
    * who is calling that each internal request carries. Shared by all services; see README.
    */
@@ -27,3 +32,8 @@ export const baseConfigSchema = z.object({
 });
 
 export type BaseConfig = z.output<typeof baseConfigSchema>;
+
+/** The management port: MANAGEMENT_PORT, or PORT + 100 when unset (8180 beside 8080). */
+export function managementPortOf(config: Pick<BaseConfig, 'PORT' | 'MANAGEMENT_PORT'>): number {
+  return config.MANAGEMENT_PORT ?? config.PORT + 100;
+}

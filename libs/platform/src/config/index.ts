@@ -3,5 +3,11 @@
 export { loadConfig, type Environment } from './config';
 export { ConfigError } from './config-error';
 export { envVar } from './env-vars';
-export { baseConfigSchema, logLevels, logFormats, type BaseConfig } from './base-config';
+export {
+  baseConfigSchema,
+  logLevels,
+  logFormats,
+  managementPortOf,
+  type BaseConfig,
+} from './base-config';
 export { exitOnConfigError, configErrorExitCode } from './exit-on-config-error';

@@ -1,39 +1,27 @@
 import { internalRoutes, routes as contractRoutes } from '@headliner/contracts';
-import express, { Router, type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { register as globalRegistry, type Registry } from 'prom-client';
 import { verifyCallers, type CallerStatementCheck } from './caller-statements';
-import { healthRoutes } from './health-routes';
+import { healthOptionsOf, healthRoutes, type ProbeOptions } from './health-routes';
 import { answerUndeclaredMethod, type DeclaredOperation } from './method-not-allowed';
-import { metricsRoute } from './metrics-route';
-import { isOperationalPath } from './operational-paths';
+import { isProbePath } from './operational-paths';
 import { answerUnmatchedRoute, answerWithProblem } from './problem-responses';
-import type { ReadinessChecks } from './readiness';
 import { requestLogging } from './request-logging';
 import { requestMetrics } from './request-metrics';
 import { securityHeaders } from './security-headers';
 
-export interface HttpAppOptions {
+export interface HttpAppOptions extends ProbeOptions {
   logger: Logger;
   /** The service's endpoints, usually one Router mounting the others at literal paths. */
   routes: RequestHandler;
   /**
-   * Every route but the probes and /metrics then needs a valid signed caller statement for this
+   * Every route but the probes then needs a valid signed caller statement for this
    * service (401 otherwise), which the routes read with verifiedCaller(res). Every service sets
    * it; only the gateway, which authenticates the public itself, leaves it out.
    */
   callers?: CallerStatementCheck;
-  /** What /health/ready probes, by name; none means ready whenever the process runs. */
-  readiness?: ReadinessChecks;
-  /**
-   * Dependencies the service answers without, with less (a cache, a fail-open rate limiter, the
-   * broker its outbox waits for): /health/ready reports them and stays 200, as `degraded`.
-   */
-  degradedWithout?: ReadinessChecks;
-  readinessTimeoutMs?: number;
-  /** From the shutdown: turns the health endpoints 503 while the service drains. */
-  isShuttingDown?: () => boolean;
-  /** Defaults to prom-client's global registry, where the messaging metrics register too. */
+  /** Where request metrics go; defaults to prom-client's global registry, as the scrape's. */
   metrics?: Registry;
   /** Largest JSON body accepted, in bytes or as '100kb'. */
   bodyLimit?: number | string;
@@ -50,8 +38,9 @@ const everyContractOperation: readonly DeclaredOperation[] = [
 ];
 
 /**
- * The express app every service serves: security headers on every answer, probes and /metrics
- * (unlogged, untimed), then request metrics and logging, the JSON body parser, the service's
+ * The express app every service serves on its public port: security headers on every answer, the
+ * probes (unlogged, untimed, and without detail: /metrics and the readiness of each dependency
+ * are on the management port, see createManagementApp), then request metrics and logging, the JSON body parser, the service's
  * routes, and last the problem answers for undeclared methods, unmatched routes and errors. The
  * routes come in as an option so that nothing can be mounted after the error handler by mistake.
  */
@@ -64,19 +53,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('etag');
   app.use(securityHeaders);
 
-  const operational = Router();
-  operational.use(
-    healthRoutes({
-      logger: options.logger,
-      readiness: options.readiness ?? {},
-      degradedWithout: options.degradedWithout ?? {},
-      readinessTimeoutMs: options.readinessTimeoutMs ?? 1000,
-      isShuttingDown: options.isShuttingDown ?? (() => false),
-    }),
-  );
-  operational.use(metricsRoute(metrics));
-  // One string comparison for an API request, rather than a walk through two more routers.
-  app.use((req, res, next) => (isOperationalPath(req.path) ? operational(req, res, next) : next()));
+  const probes = healthRoutes(healthOptionsOf(options.logger, options), { audience: 'public' });
+  // One string comparison for an API request, rather than a walk through one more router.
+  app.use((req, res, next) => (isProbePath(req.path) ? probes(req, res, next) : next()));
   app.use(requestMetrics(metrics));
   app.use(requestLogging(options.logger));
   // Before the body parser: a request from no one known is not worth parsing.

@@ -13,14 +13,23 @@ export interface HealthOptions {
   isShuttingDown: () => boolean;
 }
 
+export interface HealthAnswers {
+  /**
+   * Public: the status word alone, and every change of a check logged, as the probes that gate
+   * traffic ask here every few seconds. Management: each check by name with its reason, unlogged
+   * (the public probes log the changes already).
+   */
+  audience: 'public' | 'management';
+}
+
 /**
  * Liveness says the process can still answer, and asks no dependency: restarting a process
  * because its database is away mends nothing. Readiness says it can do its work. Both turn 503 as
  * soon as shutdown begins, so load balancers stop sending requests while in-flight ones finish.
  */
-export function healthRoutes(options: HealthOptions): Router {
+export function healthRoutes(options: HealthOptions, { audience }: HealthAnswers): Router {
   const router = Router();
-  const logChange = changeLogger(options);
+  const logChange = audience === 'public' ? changeLogger(options) : () => undefined;
   router.get(livenessPath, (_req, res) => {
     if (options.isShuttingDown()) res.status(503).json({ status: 'shutting down' });
     else res.json({ status: 'ok' });
@@ -37,7 +46,7 @@ export function healthRoutes(options: HealthOptions): Router {
     );
     logChange(checks);
     const status = !ready ? 'unavailable' : degraded ? 'degraded' : 'ready';
-    res.status(ready ? 200 : 503).json({ status, checks });
+    res.status(ready ? 200 : 503).json(audience === 'public' ? { status } : { status, checks });
   });
   return router;
 }
@@ -62,5 +71,29 @@ function changeLogger({ logger, degradedWithout }: HealthOptions) {
       reportedDown.add(name);
       logger.warn({ check: name, outcome }, `${name} is down: ${effect}`);
     }
+  };
+}
+
+/** What a service tells its app about its dependencies; both its ports answer from the same. */
+export interface ProbeOptions {
+  /** What /health/ready probes, by name; none means ready whenever the process runs. */
+  readiness?: ReadinessChecks;
+  /**
+   * Dependencies the service answers without, with less (a cache, a fail-open rate limiter, the
+   * broker its outbox waits for): /health/ready reports them and stays 200, as `degraded`.
+   */
+  degradedWithout?: ReadinessChecks;
+  readinessTimeoutMs?: number;
+  /** From the shutdown: turns the health endpoints 503 while the service drains. */
+  isShuttingDown?: () => boolean;
+}
+
+export function healthOptionsOf(logger: Logger, probes: ProbeOptions): HealthOptions {
+  return {
+    logger,
+    readiness: probes.readiness ?? {},
+    degradedWithout: probes.degradedWithout ?? {},
+    readinessTimeoutMs: probes.readinessTimeoutMs ?? 1000,
+    isShuttingDown: probes.isShuttingDown ?? (() => false),
   };
 }

@@ -86,7 +86,11 @@ async function wholeAnswer(upstream: Upstream, answer: IncomingMessage): Promise
 
 function send(res: Response, answer: StoredAnswer, ageSeconds: number): void {
   res.statusCode = answer.statusCode;
-  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(answer.headers)) {
+    // Added to, not replaced: the gateway's own Vary: Origin (CORS) must stay.
+    if (name === 'vary') res.vary(value);
+    else res.setHeader(name, value);
+  }
   res.setHeader('age', String(ageSeconds));
   res.end(answer.body);
 }

@@ -1,4 +1,4 @@
-import { createLogger, createRedis } from '@headliner/platform';
+import { createLogger, createManagementApp, createRedis } from '@headliner/platform';
 import { createPgPool, sqlDatabase } from '@headliner/platform/database';
 import {
   createTestDatabase,
@@ -10,7 +10,7 @@ import {
 } from '@headliner/testing';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import { createApp } from '../../src/app';
+import { createApp, gatewayProbes } from '../../src/app';
 import { loadGatewayConfig } from '../../src/config';
 import type { PrismaClient } from '../../src/generated/prisma/client';
 import { createPrisma } from '../../src/seed';
@@ -57,13 +57,10 @@ export async function startTestInfrastructure() {
       RATE_LIMIT_KEY_PREFIX: `${testRedis.prefix}${crypto.randomUUID()}:`,
       ...env,
     });
-    const app = createApp({
-      config,
-      logger,
-      db: sqlDatabase(pool),
-      redis: options.redis ?? redis,
-    });
-    return { app, config, http: () => request(app) };
+    const deps = { config, logger, db: sqlDatabase(pool), redis: options.redis ?? redis };
+    const app = createApp(deps);
+    const management = createManagementApp({ logger, ...gatewayProbes(deps) });
+    return { app, config, http: () => request(app), management: () => request(management) };
   }
 
   return {

@@ -1,6 +1,6 @@
 import { repositoryRoot } from '../repository';
 import { serviceEnv, type SystemEnv } from '../service-env';
-import { serviceNames, serviceUrlOf, type Service } from '../services';
+import { managementUrlOf, serviceNames, serviceUrlOf, type Service } from '../services';
 import { linePrefix } from './output';
 import { waitUntilReady, type ReadinessWait } from './readiness';
 import { serviceProcess, type ServiceProcess } from './service-process';
@@ -8,6 +8,8 @@ import { serviceProcess, type ServiceProcess } from './service-process';
 export interface LaunchedServices {
   processes: Record<Service, ServiceProcess>;
   serviceUrl(service: Service): string;
+  /** Where the service serves /metrics and the detail of its readiness. */
+  managementUrl(service: Service): string;
   /** Resolves once each of `services` (all by default) is as ready as `wait` asks. */
   waitUntil(wait: ReadinessWait, services?: readonly Service[]): Promise<void>;
   /** Ends every service with a graceful drain. */
@@ -33,13 +35,21 @@ export function launchServices(system: SystemEnv, { prefixOutput = false } = {})
     ]),
   ) as Record<Service, ServiceProcess>;
   const serviceUrl = (service: Service) => serviceUrlOf(service, system.portBase);
+  const managementUrl = (service: Service) => managementUrlOf(service, system.portBase);
   Object.values(processes).forEach((service) => service.start());
   return {
     processes,
     serviceUrl,
+    managementUrl,
     waitUntil: async (wait, services = serviceNames) => {
       await Promise.all(
-        services.map((service) => waitUntilReady(processes[service], serviceUrl(service), wait)),
+        services.map((service) =>
+          waitUntilReady(
+            processes[service],
+            { url: serviceUrl(service), managementUrl: managementUrl(service) },
+            wait,
+          ),
+        ),
       );
     },
     stop: async () => {

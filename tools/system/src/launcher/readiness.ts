@@ -16,10 +16,20 @@ export interface ReadinessWait {
   onExit: 'fail' | 'wait';
 }
 
-/** Resolves once the service's /health/ready answers as `readiness` asks. */
+/** Where a service answers: its public port, and its management port. */
+export interface ServiceUrls {
+  url: string;
+  managementUrl: string;
+}
+
+/**
+ * Resolves once the service's /health/ready answers as `readiness` asks. The public port's
+ * status word is enough to wait on; when the wait runs out, the management port's detail says
+ * which check is down and why.
+ */
 export async function waitUntilReady(
   service: ServiceProcess,
-  baseUrl: string,
+  { url, managementUrl }: ServiceUrls,
   { readiness, timeoutMs, onExit }: ReadinessWait,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -30,7 +40,7 @@ export async function waitUntilReady(
       );
     }
     try {
-      const answer = await fetch(`${baseUrl}/health/ready`);
+      const answer = await fetch(`${url}/health/ready`);
       const { status } = (await answer.json()) as { status: string };
       if (answer.ok && (readiness === 'serving' || status === 'ready')) return;
     } catch {
@@ -38,5 +48,18 @@ export async function waitUntilReady(
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${service.name} was not ${readiness} within ${timeoutMs / 1000} s`);
+  throw new Error(
+    `${service.name} was not ${readiness} within ${timeoutMs / 1000} s` +
+      (await checksOf(managementUrl)),
+  );
+}
+
+async function checksOf(managementUrl: string): Promise<string> {
+  try {
+    const answer = await fetch(`${managementUrl}/health/ready`);
+    const { checks } = (await answer.json()) as { checks?: Record<string, string> };
+    return checks ? ` (${JSON.stringify(checks)})` : '';
+  } catch {
+    return ' (its management port does not answer)';
+  }
 }
