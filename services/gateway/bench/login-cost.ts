@@ -19,6 +19,7 @@ const rows: [string, HashParameters][] = [
   ['N=2^15 r=8 p=3 (default)', { cost: 2 ** 15, parallelism: 3 }],
   ['N=2^17 r=8 p=1', { cost: 2 ** 17, parallelism: 1 }],
   ['N=2^16 r=8 p=2', { cost: 2 ** 16, parallelism: 2 }],
+  ['N=2^14 r=8 p=5', { cost: 2 ** 14, parallelism: 5 }],
   ['N=2^14 r=8 p=1 (before)', { cost: 2 ** 14, parallelism: 1 }],
   ['N=2^10 r=8 p=1 (tests, seeds of load tests)', { cost: 2 ** 10, parallelism: 1 }],
 ];

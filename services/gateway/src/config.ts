@@ -97,7 +97,7 @@ const gatewaySchema = baseConfigSchema.extend({
   RATE_LIMIT_BURST: envVar.positiveInt(100),
   // Per client IP for anonymous calls (signup, login, catalogue), per gateway replica (counted in
   // memory). High, because load tests send every virtual user from 127.0.0.1; lower it behind a
-  // proxy that sets distinct client IPs.
+  // proxy once TRUSTED_PROXIES names it, so each fan has an IP of their own.
   RATE_LIMIT_ANONYMOUS_PER_SECOND: envVar.positiveInt(5000),
   RATE_LIMIT_ANONYMOUS_BURST: envVar.positiveInt(10_000),
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('gateway:rate:'),
