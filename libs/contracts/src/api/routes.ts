@@ -17,6 +17,12 @@ import { HoldSeatRequest, ReservationPath, ReservationView, SeatHold } from './r
 import { ChargeRequest, ChargeResult, WalletView } from './wallet';
 
 // 400, 401, 403 for admin routes, 413, 429, 502-504: added by kind (route-kind-responses.ts).
+const hashingBusy = {
+  ...problem(
+    'Every password-hash slot is taken (a sign-in storm), or a store is down; retry after Retry-After',
+  ),
+  headers: retryAfter,
+};
 const notFound = problem('No such resource');
 const queueTokenNotActive = problem('The queue token is missing, unknown or not ACTIVE yet');
 
@@ -38,6 +44,7 @@ const operations = {
         ),
         headers: retryAfter,
       },
+      503: hashingBusy,
     },
   },
   login: {
@@ -57,6 +64,7 @@ const operations = {
         ),
         headers: retryAfter,
       },
+      503: hashingBusy,
     },
   },
   refreshTokens: {
