@@ -1,4 +1,4 @@
-import { fieldErrorsOf, LoginRequest, SignupRequest } from '../src';
+import { fieldErrorsOf, LoginRequest, LogoutRequest, RefreshRequest, SignupRequest } from '../src';
 import { rejectedFields } from './rejected-fields';
 
 const signup = { username: 'kim.minji_01', password: 'correct horse' };
@@ -56,5 +56,24 @@ describe('when someone logs in', () => {
       'password',
       'remember',
     ]);
+  });
+});
+
+describe.each([
+  ['refreshes', RefreshRequest],
+  ['logs out', LogoutRequest],
+])('when someone %s', (_case, schema) => {
+  it('accepts a refresh token', () => {
+    expect(rejectedFields(schema, { refreshToken: 'a'.repeat(43) })).toEqual([]);
+  });
+
+  it.each([
+    ['no token', {}],
+    ['an empty token', { refreshToken: '' }],
+    ['a token longer than any issued', { refreshToken: 'a'.repeat(65) }],
+    ['a NUL in the token', { refreshToken: 'a\u0000' }],
+    ['an extra field', { refreshToken: 'a', userId: 'x' }],
+  ])('rejects %s', (_name, body) => {
+    expect(rejectedFields(schema, body)).not.toEqual([]);
   });
 });

@@ -4,8 +4,10 @@ const document = buildOpenApiDocument();
 
 // The public API table of the contract, with every status it documents.
 const documented: [string, string, number[]][] = [
-  ['post', '/api/v1/auth/signup', [201, 409]],
-  ['post', '/api/v1/auth/login', [200, 401]],
+  ['post', '/api/v1/auth/signup', [201, 409, 429]],
+  ['post', '/api/v1/auth/login', [200, 401, 429]],
+  ['post', '/api/v1/auth/refresh', [200, 401]],
+  ['post', '/api/v1/auth/logout', [204]],
   ['get', '/api/v1/concerts', [200, 400]],
   ['get', '/api/v1/concerts/{concertId}/schedules', [200]],
   ['get', '/api/v1/schedules/{scheduleId}/seats', [200]],
@@ -27,6 +29,8 @@ const documented: [string, string, number[]][] = [
 const publicOperations = new Set([
   'post /api/v1/auth/signup',
   'post /api/v1/auth/login',
+  'post /api/v1/auth/refresh',
+  'post /api/v1/auth/logout',
   'get /api/v1/concerts',
   'get /api/v1/concerts/{concertId}/schedules',
   'get /api/v1/schedules/{scheduleId}/seats',

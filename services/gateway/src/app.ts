@@ -7,15 +7,21 @@ import type { GatewayConfig } from './config';
 import { accessTokens } from './domain/access-token';
 import { adminUserIdOf } from './domain/admin-account';
 import { credentialCheck } from './domain/credentials';
+import { passwordHashing } from './domain/password-hashing';
+import { sessions } from './domain/sessions';
 import { apiRouter } from './http/api-routes';
 import { authHandlers } from './http/auth-handlers';
 import { cors } from './http/cors';
 import { docsOperations, docsRoutes } from './http/docs-routes';
+import { loginThrottle } from './http/login-throttle';
 import { rateLimit } from './http/rate-limit';
+import { signupThrottle } from './http/signup-throttle';
+import { redisAttemptWindows } from './infra/attempt-windows';
 import { inProcessRateLimiter } from './infra/in-process-rate-limiter';
 import { redisRateLimiter } from './infra/rate-limiter';
 import { createResponseCache } from './infra/response-cache';
 import { internalStatements } from './infra/internal-statements';
+import { sqlRefreshTokens } from './infra/refresh-tokens';
 import { createUpstreams } from './infra/upstreams';
 import { sqlUsers } from './infra/users';
 
@@ -29,7 +35,16 @@ export interface AppDeps {
 
 export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps): Express {
   const users = sqlUsers(db);
-  const tokens = accessTokens(config.JWT_SECRET, config.JWT_TTL_SECONDS);
+  const tokens = accessTokens({
+    secret: config.JWT_SECRET,
+    ttlSeconds: config.JWT_TTL_SECONDS,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+  const hashing = passwordHashing(
+    { cost: config.PASSWORD_SCRYPT_COST, parallelism: config.PASSWORD_SCRYPT_PARALLELISM },
+    config.PASSWORD_HASHES_IN_FLIGHT,
+  );
   const checkCredentials = credentialCheck({
     admin: {
       username: config.ADMIN_USERNAME,
@@ -37,8 +52,10 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
       password: config.ADMIN_PASSWORD,
     },
     findUser: (username) => users.find(username),
-    scryptCost: config.PASSWORD_SCRYPT_COST,
+    replaceHash: (userId, outdated, renewed) => users.replaceHash(userId, outdated, renewed),
+    hashing,
   });
+  const attemptWindows = redisAttemptWindows(redis, config.RATE_LIMIT_KEY_PREFIX);
 
   const routes = Router();
   routes.use(cors(config.CORS_ALLOWED_ORIGINS));
@@ -62,20 +79,36 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
       ownHandlers: authHandlers({
         users,
         checkCredentials,
-        tokens,
+        hashing,
+        sessions: sessions(tokens, sqlRefreshTokens(db, config.REFRESH_TOKEN_TTL_SECONDS)),
+        loginThrottle: loginThrottle({
+          windows: attemptWindows,
+          failuresPerUsername: config.LOGIN_FAILURES_PER_USERNAME,
+          failuresPerIp: config.LOGIN_FAILURES_PER_IP,
+          windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+          logger,
+        }),
+        signupThrottle: signupThrottle({
+          windows: attemptWindows,
+          perIp: config.SIGNUPS_PER_IP,
+          windowSeconds: config.SIGNUP_WINDOW_SECONDS,
+          logger,
+        }),
         adminUsername: config.ADMIN_USERNAME,
-        scryptCost: config.PASSWORD_SCRYPT_COST,
       }),
     }),
   );
 
-  return createHttpApp({
+  const app = createHttpApp({
     logger,
     routes,
     // Only what the gateway routes: the services' internal paths stay unknown (404) here.
     operations: [...contractRoutes, ...docsOperations],
     ...gatewayProbes({ db, redis, isShuttingDown }),
   });
+  // Which X-Forwarded-For to believe for req.ip, and so for every per-IP limit; none by default.
+  app.set('trust proxy', config.TRUSTED_PROXIES.length > 0 ? config.TRUSTED_PROXIES : false);
+  return app;
 }
 
 /** What the gateway's readiness asks, on its public port and on its management port. */

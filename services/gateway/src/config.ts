@@ -5,6 +5,13 @@ import {
   exitOnConfigError,
   loadConfig,
 } from '@headliner/platform/config';
+import {
+  ADMIN_PASSWORD_RULE,
+  SIGNING_SECRET,
+  weaknessOf,
+  type StrengthRule,
+} from './domain/secret-strength';
+import { isTrustedProxyEntry, parseTrustedProxies } from './domain/trusted-proxies';
 
 // Exact origins, as a browser sends them: scheme, host and the port when not the default.
 const originList = z
@@ -30,11 +37,31 @@ function isOrigin(value: string): boolean {
 }
 
 const powerOfTwo = envVar
-  .positiveInt(16_384)
+  .positiveInt(32_768)
   .refine((n) => n > 1 && (n & (n - 1)) === 0, 'must be a power of two greater than 1');
 
-export const configSchema = baseConfigSchema.extend({
+const gatewaySchema = baseConfigSchema.extend({
   PORT: envVar.port(8080),
+  /**
+   * `local` (set by `npm start` and the tests) accepts the repository's known secrets; any other
+   * deployment must bring strong ones, or the gateway refuses to start.
+   */
+  HEADLINER_MODE: envVar.oneOf(['local', 'production'], 'production'),
+  /** Proxies whose X-Forwarded-For names the client (addresses, CIDRs, `loopback`); none by default. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform(parseTrustedProxies)
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            isTrustedProxyEntry,
+            'must list IP addresses, CIDRs or loopback, linklocal, uniquelocal',
+          ),
+      ),
+    ),
   DATABASE_URL: envVar.url(['postgres', 'postgresql']),
   /** Connections to PostgreSQL: signups and logins only, each one statement. */
   DATABASE_POOL_SIZE: envVar.positiveInt(10),
@@ -43,9 +70,30 @@ export const configSchema = baseConfigSchema.extend({
   REDIS_COMMAND_TIMEOUT_MS: envVar.durationMs(250),
 
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  JWT_TTL_SECONDS: envVar.positiveInt(3600),
-  /** scrypt CPU/memory cost N of new password hashes (16384 ≈ 16 MiB and ~35 ms per hash). */
+  JWT_ISSUER: z.string().min(1).default('headliner-gateway'),
+  JWT_AUDIENCE: z.string().min(1).default('headliner-api'),
+  /** Access tokens are not revoked on logout: they expire on their own within this. */
+  JWT_TTL_SECONDS: envVar.positiveInt(900),
+  REFRESH_TOKEN_TTL_SECONDS: envVar.positiveInt(14 * 24 * 3600),
+  /**
+   * scrypt N and p of new password hashes. The default is OWASP's row N=2^15, r=8, p=3: 32 MiB
+   * per hash, the work of N=2^17 at a quarter of its memory (README: Sign-in and tokens).
+   */
   PASSWORD_SCRYPT_COST: powerOfTwo,
+  PASSWORD_SCRYPT_PARALLELISM: envVar.positiveInt(3),
+  /**
+   * Password hashes running or waiting for libuv's pool (UV_THREADPOOL_SIZE threads) at once; a
+   * sign-up or login beyond it is answered 503 at once, so a login storm cannot starve the rest.
+   */
+  PASSWORD_HASHES_IN_FLIGHT: envVar.positiveInt(64),
+
+  // Failed logins per username and per client IP within a window; past either: 429 until the
+  // window ends. Short windows: an attacker can keep a fan out only while they keep failing.
+  LOGIN_FAILURES_PER_USERNAME: envVar.positiveInt(10),
+  LOGIN_FAILURES_PER_IP: envVar.positiveInt(100),
+  LOGIN_FAILURE_WINDOW_SECONDS: envVar.positiveInt(300),
+  SIGNUPS_PER_IP: envVar.positiveInt(20),
+  SIGNUP_WINDOW_SECONDS: envVar.positiveInt(600),
 
   ADMIN_USERNAME: z
     .string()
@@ -75,13 +123,32 @@ export const configSchema = baseConfigSchema.extend({
   RATE_LIMIT_BURST: envVar.positiveInt(100),
   // Per client IP for anonymous calls (signup, login, catalogue), per gateway replica (counted in
   // memory). High, because load tests send every virtual user from 127.0.0.1; lower it behind a
-  // proxy that sets distinct client IPs.
+  // proxy once TRUSTED_PROXIES names it, so each fan has an IP of their own.
   RATE_LIMIT_ANONYMOUS_PER_SECOND: envVar.positiveInt(5000),
   RATE_LIMIT_ANONYMOUS_BURST: envVar.positiveInt(10_000),
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('gateway:rate:'),
 
   /** Web apps on these origins may call the API from a browser; none by default (see cors.ts). */
   CORS_ALLOWED_ORIGINS: originList,
+});
+
+const secretRules: [keyof z.output<typeof gatewaySchema>, StrengthRule][] = [
+  ['JWT_SECRET', SIGNING_SECRET],
+  ['INTERNAL_AUTH_SECRET', SIGNING_SECRET],
+  ['ADMIN_PASSWORD', ADMIN_PASSWORD_RULE],
+];
+
+export const configSchema = gatewaySchema.superRefine((config, context) => {
+  if (config.HEADLINER_MODE === 'local') return;
+  for (const [name, rule] of secretRules) {
+    const weakness = weaknessOf(String(config[name]), rule);
+    if (weakness === undefined) continue;
+    context.addIssue({
+      code: 'custom',
+      path: [name],
+      message: `${weakness}; outside HEADLINER_MODE=local set a strong one (e.g. openssl rand -hex 32)`,
+    });
+  }
 });
 
 export type GatewayConfig = z.output<typeof configSchema>;

@@ -105,13 +105,60 @@ describe('when a fan signs up', () => {
 });
 
 describe('when a fan logs in', () => {
-  it('returns an HS256 access token naming the user, with the role and the configured lifetime', async () => {
+  it('returns an HS256 access token naming the user, the role, issuer, audience and lifetime', async () => {
     const { userId, accessToken } = await signedInUser(gateway);
 
     const claims = jwt.verify(accessToken, JWT_SECRET, { algorithms: ['HS256'] }) as jwt.JwtPayload;
 
-    expect(claims).toMatchObject({ sub: userId, role: 'user' });
-    expect(claims.exp! - claims.iat!).toBe(3600);
+    expect(claims).toMatchObject({
+      sub: userId,
+      role: 'user',
+      iss: 'headliner-gateway',
+      aud: 'headliner-api',
+    });
+    expect(claims.exp! - claims.iat!).toBe(900);
+  });
+
+  it('answers the access token with a refresh token and its lifetime in seconds', async () => {
+    const { username } = await signedInUser(gateway);
+
+    const response = await login({ username, password: PASSWORD });
+
+    expect(response.body).toEqual({
+      accessToken: expect.any(String),
+      userId: expect.any(String),
+      refreshToken: expect.stringMatching(/^[\w-]{43}$/),
+      expiresIn: 900,
+    });
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('renews a hash made with older parameters at the first login, and still signs in after', async () => {
+    const username = uniqueUsername();
+    await signup({ username, password: PASSWORD });
+    const stronger = infra.startGateway({
+      PASSWORD_SCRYPT_COST: '2048',
+      PASSWORD_SCRYPT_PARALLELISM: '2',
+    });
+    const signIn = () =>
+      stronger.http().post('/api/v1/auth/login').send({ username, password: PASSWORD });
+
+    expect((await signIn()).status).toBe(200);
+
+    const user = await infra.prisma.user.findUniqueOrThrow({ where: { username } });
+    expect(user.passwordHash).toMatch(/^scrypt\$2048\$8\$2\$/);
+    expect((await signIn()).status).toBe(200);
+  });
+
+  it('keeps an older hash when the password was wrong', async () => {
+    const username = uniqueUsername();
+    await signup({ username, password: PASSWORD });
+    const stronger = infra.startGateway({ PASSWORD_SCRYPT_COST: '2048' });
+
+    await stronger.http().post('/api/v1/auth/login').send({ username, password: 'wrong-password' });
+
+    const user = await infra.prisma.user.findUniqueOrThrow({ where: { username } });
+    expect(user.passwordHash).toMatch(/^scrypt\$1024\$8\$1\$/);
   });
 
   it('answers 401 for a wrong password', async () => {

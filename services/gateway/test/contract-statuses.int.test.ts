@@ -108,6 +108,16 @@ const cases: [string, ApiOperation, number, () => Promise<Response>][] = [
       gateway.http().post('/api/v1/auth/signup').send({ username: 'admin', password: PASSWORD }),
   ],
   [
+    'an unknown refresh token',
+    'refreshTokens',
+    401,
+    () =>
+      gateway
+        .http()
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: 'x'.repeat(43) }),
+  ],
+  [
     'a body over the limit',
     'createConcert',
     413,
@@ -173,6 +183,56 @@ describe('when a client sends too many requests', () => {
     expect(response.status).toBe(429);
     expect(documentedStatuses('getQueueStats')).toContain(429);
     expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('when sign-ins and sign-ups come too fast', () => {
+  it('answers documented 429s with Retry-After to failed logins and sign-ups past their limits', async () => {
+    const strict = infra.startGateway({ LOGIN_FAILURES_PER_USERNAME: '1', SIGNUPS_PER_IP: '1' });
+    const login = () =>
+      strict.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'wrong' });
+    const signup = () =>
+      strict
+        .http()
+        .post('/api/v1/auth/signup')
+        .send({ username: `fan_${randomUUID().slice(0, 8)}`, password: PASSWORD });
+    await login();
+    await signup();
+
+    for (const [id, response] of [
+      ['login', await login()],
+      ['signup', await signup()],
+    ] as const) {
+      expect(response.status).toBe(429);
+      expect(documentedStatuses(id)).toContain(429);
+      expect(response.type).toBe('application/problem+json');
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers a documented 503 with Retry-After when every hash slot is taken', async () => {
+    const narrow = infra.startGateway({ PASSWORD_HASHES_IN_FLIGHT: '1' });
+    const signups = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        narrow
+          .http()
+          .post('/api/v1/auth/signup')
+          .send({ username: `fan_${randomUUID().slice(0, 8)}`, password: PASSWORD }),
+      ),
+    );
+
+    const busy = signups.find((response) => response.status === 503);
+    expect(busy?.headers['retry-after']).toBe('1');
+    expect(documentedStatuses('signup')).toContain(503);
+  });
+});
+
+describe('when a fan logs out', () => {
+  it('answers the documented 204', async () => {
+    const response = await gateway.http().post('/api/v1/auth/logout').send({ refreshToken: 'x' });
+
+    expect(response.status).toBe(204);
+    expect(documentedStatuses('logout')).toContain(204);
   });
 });
 

@@ -1,5 +1,6 @@
+import jwt from 'jsonwebtoken';
 import { apiRoutes, internalRoutes } from '@headliner/contracts';
-import { forgedToken, signedInAdmin, signedInUser } from './support/accounts';
+import { forgedToken, signedInAdmin, signedInUser, TOKEN_AUDIENCE } from './support/accounts';
 import {
   JWT_SECRET,
   startTestInfrastructure,
@@ -173,6 +174,8 @@ describe('when a signed-in fan calls a service', () => {
   });
 });
 
+const fanClaims = { sub: '00000000-0000-4000-8000-000000000000', role: 'user' };
+
 describe('when the bearer token is missing or wrong', () => {
   it.each([
     ['no token', undefined],
@@ -187,6 +190,22 @@ describe('when the bearer token is missing or wrong', () => {
     [
       'a token without a role',
       `Bearer ${forgedToken({ sub: '00000000-0000-4000-8000-000000000000' }, JWT_SECRET)}`,
+    ],
+    [
+      'a token for another audience',
+      `Bearer ${forgedToken(fanClaims, JWT_SECRET, 3600, { ...TOKEN_AUDIENCE, audience: 'other-api' })}`,
+    ],
+    [
+      'a token from another issuer',
+      `Bearer ${forgedToken(fanClaims, JWT_SECRET, 3600, { ...TOKEN_AUDIENCE, issuer: 'someone-else' })}`,
+    ],
+    [
+      'a token without issuer and audience',
+      `Bearer ${forgedToken(fanClaims, JWT_SECRET, 3600, {})}`,
+    ],
+    [
+      'a token without an expiry',
+      `Bearer ${jwt.sign(fanClaims, JWT_SECRET, { algorithm: 'HS256', ...TOKEN_AUDIENCE })}`,
     ],
     ['another scheme', 'Basic Zm9vOmJhcg=='],
   ])('answers 401 for %s without calling the service', async (_case, authorization) => {

@@ -101,6 +101,13 @@ export async function startSystem(
       ADMIN_USERNAME: ADMIN.username,
       ADMIN_PASSWORD: ADMIN.password,
       PASSWORD_SCRYPT_COST: '1024',
+      PASSWORD_SCRYPT_PARALLELISM: '1',
+      // The tests' secrets are public; the e2e and load tests sign up and fail logins by the
+      // hundred from 127.0.0.1, and the fuzzer keeps one fan's token for its whole run.
+      HEADLINER_MODE: 'local',
+      SIGNUPS_PER_IP: '1000000',
+      LOGIN_FAILURES_PER_IP: '1000000',
+      JWT_TTL_SECONDS: '3600',
       QUEUE_KEY_PREFIX: `${prefix}queue:`,
       RATE_LIMIT_KEY_PREFIX: `${prefix}rate:`,
       CACHE_KEY_PREFIX: `${prefix}catalogue:`,

@@ -32,6 +32,7 @@ export function localSystemEnv(): SystemEnv {
     reconciliation: true,
     databaseUrls: perDatabaseOwner((owner) => databaseUrl(databaseOf(owner))),
     env: {
+      HEADLINER_MODE: 'local',
       JWT_SECRET: localSecret('jwt-secret'),
       INTERNAL_AUTH_SECRET: localSecret('internal-auth-secret'),
       ADMIN_USERNAME: LOCAL_ADMIN.username,

@@ -42,6 +42,25 @@ export const LoginResponse = z
   .object({
     accessToken: z.string().describe('Send as "Authorization: Bearer <accessToken>"'),
     userId: EntityId,
+    refreshToken: z
+      .string()
+      .describe('Exchange at POST /api/v1/auth/refresh for new tokens; it works once'),
+    expiresIn: z.int().positive().describe('Seconds until the access token expires'),
   })
   .register(apiComponents, { id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+// Refresh tokens are 32 random bytes in base64url: 43 characters.
+const RefreshToken = text({ min: 1, max: 64 }).describe('The refreshToken of the last sign-in');
+
+export const RefreshRequest = z
+  .object({ refreshToken: RefreshToken })
+  .strict()
+  .register(apiComponents, { id: 'RefreshRequest' });
+export type RefreshRequest = z.infer<typeof RefreshRequest>;
+
+export const LogoutRequest = z
+  .object({ refreshToken: RefreshToken })
+  .strict()
+  .register(apiComponents, { id: 'LogoutRequest' });
+export type LogoutRequest = z.infer<typeof LogoutRequest>;

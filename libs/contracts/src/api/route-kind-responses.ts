@@ -5,7 +5,7 @@ import { QUEUE_TOKEN_HEADER } from './queue';
 // Operations the gateway answers itself; every other /api operation is forwarded to a service.
 const answeredByGateway = new Set(['auth']);
 
-const retryAfter = {
+export const retryAfter = {
   'Retry-After': {
     description: 'Seconds to wait before trying again',
     schema: z.int().positive(),

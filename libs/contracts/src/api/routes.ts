@@ -1,14 +1,28 @@
 import { json, problem, type ApiRoute } from './api-route';
-import { LoginRequest, LoginResponse, SignupRequest, SignupResponse } from './auth';
+import {
+  LoginRequest,
+  LoginResponse,
+  LogoutRequest,
+  RefreshRequest,
+  SignupRequest,
+  SignupResponse,
+} from './auth';
 import * as catalogue from './catalogue';
 import { healthRoutes } from './health';
 import { IdempotencyHeaders } from './idempotency-key';
+import { retryAfter } from './route-kind-responses';
 import { PaymentHeaders, PaymentPending, PaymentRequest, PaymentResult } from './payments';
 import { QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
 import { HoldSeatRequest, ReservationPath, ReservationView, SeatHold } from './reservations';
 import { ChargeRequest, ChargeResult, WalletView } from './wallet';
 
 // 400, 401, 403 for admin routes, 413, 429, 502-504: added by kind (route-kind-responses.ts).
+const hashingBusy = {
+  ...problem(
+    'Every password-hash slot is taken (a sign-in storm), or a store is down; retry after Retry-After',
+  ),
+  headers: retryAfter,
+};
 const notFound = problem('No such resource');
 const queueTokenNotActive = problem('The queue token is missing, unknown or not ACTIVE yet');
 
@@ -24,6 +38,13 @@ const operations = {
     responses: {
       201: json('Account created', SignupResponse),
       409: problem('The username is taken'),
+      429: {
+        ...problem(
+          'Too many sign-ups from this client, or too many requests; wait Retry-After seconds',
+        ),
+        headers: retryAfter,
+      },
+      503: hashingBusy,
     },
   },
   login: {
@@ -37,7 +58,39 @@ const operations = {
     responses: {
       200: json('Signed in', LoginResponse),
       401: problem('Wrong username or password'),
+      429: {
+        ...problem(
+          'Too many failed sign-ins for this username or from this client, or too many requests; wait Retry-After seconds',
+        ),
+        headers: retryAfter,
+      },
+      503: hashingBusy,
     },
+  },
+  refreshTokens: {
+    operationId: 'refreshTokens',
+    method: 'post',
+    path: '/api/v1/auth/refresh',
+    tag: 'auth',
+    summary: 'Exchange a refresh token for a new access token and a new refresh token',
+    caller: 'anyone',
+    body: RefreshRequest,
+    responses: {
+      200: json('Signed in again; the refresh token sent is used up', LoginResponse),
+      401: problem(
+        'The refresh token is unknown, expired or revoked; a used one revokes its whole sign-in',
+      ),
+    },
+  },
+  logout: {
+    operationId: 'logout',
+    method: 'post',
+    path: '/api/v1/auth/logout',
+    tag: 'auth',
+    summary: 'Revoke the refresh token (and every token refreshed from the same sign-in)',
+    caller: 'anyone',
+    body: LogoutRequest,
+    responses: { 204: { description: 'Signed out (also for a token already revoked or unknown)' } },
   },
   listConcerts: {
     operationId: 'listConcerts',

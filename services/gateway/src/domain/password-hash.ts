@@ -1,22 +1,34 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 const BLOCK_SIZE = 8;
-const PARALLELISM = 1;
+
+/** scrypt's cost N (a power of two) and parallelism p; the block size r is always 8. */
+export interface HashParameters {
+  cost: number;
+  parallelism: number;
+}
+
+interface ScryptParameters {
+  N: number;
+  r: number;
+  p: number;
+}
 
 /**
  * Password hashes as `scrypt$N$r$p$salt$hash` (salt and hash in base64url). The parameters travel
  * with each hash, so raising the cost later leaves existing hashes verifiable.
  */
-export async function hashPassword(password: string, cost: number): Promise<string> {
+export async function hashPassword(password: string, parameters: HashParameters): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(password, salt, KEY_BYTES, { N: cost, r: BLOCK_SIZE, p: PARALLELISM });
+  const options = { N: parameters.cost, r: BLOCK_SIZE, p: parameters.parallelism };
+  const key = await derive(password, salt, KEY_BYTES, options);
   return [
     'scrypt',
-    cost,
-    BLOCK_SIZE,
-    PARALLELISM,
+    options.N,
+    options.r,
+    options.p,
     salt.toString('base64url'),
     key.toString('base64url'),
   ].join('$');
@@ -30,19 +42,31 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, parsed.key);
 }
 
+/** Whether a stored hash was made with other parameters than today's, so a login renews it. */
+export function isOutdated(stored: string, parameters: HashParameters): boolean {
+  const options = parseHash(stored)?.options;
+  return (
+    options === undefined ||
+    options.N !== parameters.cost ||
+    options.r !== BLOCK_SIZE ||
+    options.p !== parameters.parallelism
+  );
+}
+
 function parseHash(stored: string) {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || salt === undefined || key === undefined) return undefined;
-  const options = { N: Number(n), r: Number(r), p: Number(p) };
+  const options: ScryptParameters = { N: Number(n), r: Number(r), p: Number(p) };
   if (!Object.values(options).every((value) => Number.isSafeInteger(value) && value > 0)) {
     return undefined;
   }
   return { options, salt: Buffer.from(salt, 'base64url'), key: Buffer.from(key, 'base64url') };
 }
 
-function derive(password: string, salt: Buffer, length: number, options: ScryptOptions) {
+function derive(password: string, salt: Buffer, length: number, options: ScryptParameters) {
   // Node refuses more than 32 MiB by default; scrypt needs about 128·N·r bytes, so allow double.
-  const maxmem = 256 * (options.N ?? 0) * (options.r ?? 0) * (options.p ?? 1);
+  // The p lanes run one after another in Node, so memory does not grow with p.
+  const maxmem = 256 * options.N * options.r;
   return new Promise<Buffer>((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, length, { ...options, maxmem }, (error, key) =>
       error ? reject(error) : resolve(key),

@@ -1,29 +1,36 @@
-import { LoginRequest, SignupRequest } from '@headliner/contracts';
+import { LoginRequest, LogoutRequest, RefreshRequest, SignupRequest } from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
 import type { RequestHandler } from 'express';
-import type { AccessTokens } from '../domain/access-token';
 import type { CredentialCheck } from '../domain/credentials';
-import { hashPassword } from '../domain/password-hash';
+import { HashingBusy, type PasswordHashing } from '../domain/password-hashing';
+import type { Sessions } from '../domain/sessions';
 import { UsernameTaken, type Users } from '../infra/users';
+import { clientIp } from './client-ip';
+import type { LoginThrottle } from './login-throttle';
 
 export interface AuthHandlerOptions {
   users: Users;
   checkCredentials: CredentialCheck;
-  tokens: AccessTokens;
+  hashing: PasswordHashing;
+  sessions: Sessions;
+  loginThrottle: LoginThrottle;
+  /** Runs before a sign-up is hashed: the per-IP sign-up limit. */
+  signupThrottle: RequestHandler;
   adminUsername: string;
-  scryptCost: number;
 }
 
-/** POST /api/v1/auth/signup and /login, the only public operations the gateway answers itself. */
+/** The auth operations, the only public ones the gateway answers itself. */
 export function authHandlers(options: AuthHandlerOptions): Record<string, RequestHandler[]> {
   const signupInput = validate({ body: SignupRequest });
   const loginInput = validate({ body: LoginRequest });
+  const refreshInput = validate({ body: RefreshRequest });
+  const logoutInput = validate({ body: LogoutRequest });
 
   const signup: RequestHandler = async (_req, res) => {
     const { username, password } = signupInput.input(res).body;
     // The admin signs in from configuration; a row of the same name could never sign in.
     if (username === options.adminUsername) throw usernameTaken(username);
-    const passwordHash = await hashPassword(password, options.scryptCost);
+    const passwordHash = await whenHashSlotFree(() => options.hashing.hash(password));
     try {
       const userId = await options.users.create(username, passwordHash);
       res.status(201).json({ userId });
@@ -32,18 +39,55 @@ export function authHandlers(options: AuthHandlerOptions): Record<string, Reques
     }
   };
 
-  const login: RequestHandler = async (_req, res) => {
+  const login: RequestHandler = async (req, res) => {
     const { username, password } = loginInput.input(res).body;
-    const caller = await options.checkCredentials(username, password);
+    const ip = clientIp(req);
+    await options.loginThrottle.refuseIfBlocked(username, ip);
+    const caller = await whenHashSlotFree(() => options.checkCredentials(username, password));
     if (!caller) {
+      await options.loginThrottle.failed(username, ip);
       throw ProblemError.unauthorized('Wrong username or password.', {
         type: 'invalid-credentials',
       });
     }
-    res.json({ accessToken: options.tokens.issue(caller), userId: caller.userId });
+    await options.loginThrottle.succeeded(username);
+    res.json(await options.sessions.start(caller));
   };
 
-  return { signup: [signupInput, signup], login: [loginInput, login] };
+  const refresh: RequestHandler = async (_req, res) => {
+    const tokens = await options.sessions.refresh(refreshInput.input(res).body.refreshToken);
+    if (!tokens) {
+      throw ProblemError.unauthorized('The refresh token is not valid any more; sign in again.', {
+        type: 'invalid-refresh-token',
+      });
+    }
+    res.json(tokens);
+  };
+
+  const logout: RequestHandler = async (_req, res) => {
+    await options.sessions.end(logoutInput.input(res).body.refreshToken);
+    res.status(204).end();
+  };
+
+  return {
+    signup: [signupInput, options.signupThrottle, signup],
+    login: [loginInput, login],
+    refreshTokens: [refreshInput, refresh],
+    logout: [logoutInput, logout],
+  };
+}
+
+/** Runs the hashing work, or answers 503 at once when every hash slot is taken. */
+async function whenHashSlotFree<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof HashingBusy)) throw error;
+    throw ProblemError.serviceUnavailable('Too many sign-ins at this moment; retry in 1 s.', {
+      type: 'sign-in-busy',
+      headers: { 'Retry-After': '1' },
+    });
+  }
 }
 
 function usernameTaken(username: string): ProblemError {

@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import type { RateLimit, RateLimiter } from '../infra/rate-limiter';
 import { rateLimitDecisions } from '../metrics';
 import { callerOf } from './authenticate';
+import { clientIp } from './client-ip';
 
 const FAIL_OPEN_LOG_INTERVAL_MS = 10_000;
 
@@ -28,7 +29,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
     const caller = callerOf(res);
     const [limiter, subject, limit] = caller
       ? [options.userLimiter, `user:${caller.userId}`, options.perUser]
-      : [options.anonymousLimiter, `ip:${req.ip ?? 'unknown'}`, options.perAnonymousClient];
+      : [options.anonymousLimiter, `ip:${clientIp(req)}`, options.perAnonymousClient];
     let decision;
     try {
       decision = await limiter(subject, limit);

@@ -14,6 +14,8 @@ export interface Users {
   /** Stores a new account and returns its userId; throws UsernameTaken. */
   create(username: string, passwordHash: string): Promise<string>;
   find(username: string): Promise<StoredUser | undefined>;
+  /** Swaps the hash only if it is still `outdated`: a password changed meanwhile stays. */
+  replaceHash(userId: string, outdated: string, renewed: string): Promise<void>;
 }
 
 export function sqlUsers(db: SqlStatements): Users {
@@ -35,6 +37,11 @@ export function sqlUsers(db: SqlStatements): Users {
       const [user] = await db.$queryRaw<StoredUser[]>`
         SELECT id, password_hash AS "passwordHash" FROM users WHERE username = ${username}`;
       return user;
+    },
+    async replaceHash(userId, outdated, renewed) {
+      await db.$executeRaw`
+        UPDATE users SET password_hash = ${renewed}
+        WHERE id = ${userId}::uuid AND password_hash = ${outdated}`;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client';
-import { hashPassword } from '../domain/password-hash';
+import { hashPassword, type HashParameters } from '../domain/password-hash';
 
 export interface SeededUser {
   userId: string;
@@ -10,13 +10,14 @@ export interface SeededUser {
 /**
  * Demo and load-test accounts user1 … userN, all with one password. They share one scrypt
  * hash: hashing 10,000 passwords one by one would take minutes, and these accounts are
- * test data, never real people. Existing accounts are kept as they are.
+ * test data, never real people. Existing accounts are kept as they are. Give them the gateway's
+ * parameters, or each one's first login renews its hash (one more scrypt).
  */
 export async function seedUsers(
   prisma: PrismaClient,
-  options: { count: number; password: string; cost: number },
+  options: { count: number; password: string; hashing: HashParameters },
 ): Promise<SeededUser[]> {
-  const passwordHash = await hashPassword(options.password, options.cost);
+  const passwordHash = await hashPassword(options.password, options.hashing);
   const usernames = Array.from({ length: options.count }, (_, i) => `user${i + 1}`);
   for (let start = 0; start < usernames.length; start += 5_000) {
     await prisma.user.createMany({

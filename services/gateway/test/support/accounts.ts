@@ -37,7 +37,15 @@ export async function signedInAdmin(gateway: TestGateway) {
   };
 }
 
-/** A token the gateway did not issue, or issued long ago. */
-export function forgedToken(claims: object, secret: string, expiresIn = 3600): string {
-  return jwt.sign(claims, secret, { algorithm: 'HS256', expiresIn });
+/** The gateway's default `iss` and `aud`. */
+export const TOKEN_AUDIENCE = { issuer: 'headliner-gateway', audience: 'headliner-api' };
+
+/** A token the gateway did not issue, or issued long ago; `options` replace iss, aud and exp. */
+export function forgedToken(
+  claims: object,
+  secret: string,
+  expiresIn = 3600,
+  options: jwt.SignOptions = TOKEN_AUDIENCE,
+): string {
+  return jwt.sign(claims, secret, { algorithm: 'HS256', expiresIn, ...options });
 }

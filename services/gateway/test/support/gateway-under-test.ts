@@ -49,7 +49,12 @@ export async function startTestInfrastructure() {
       JWT_SECRET,
       INTERNAL_AUTH_SECRET: testInternalAuthSecret,
       ADMIN_PASSWORD,
-      PASSWORD_SCRYPT_COST: '1024', // fast tests; production keeps the default 16384
+      HEADLINER_MODE: 'local', // the secrets above are public
+      PASSWORD_SCRYPT_COST: '1024', // fast tests; production keeps the default 32768 (p = 3)
+      PASSWORD_SCRYPT_PARALLELISM: '1',
+      // Every test signs up from 127.0.0.1; the tests of these limits set their own.
+      SIGNUPS_PER_IP: '1000000',
+      LOGIN_FAILURES_PER_IP: '1000000',
       QUEUE_URL: stubs.queue.url,
       CONCERT_URL: stubs.concert.url,
       RESERVATION_URL: stubs.reservation.url,

@@ -35,7 +35,9 @@ export async function runSeedCommand(args: string[], env = process.env): Promise
       seatsPerSchedule: number('seats'),
       price: number('price'),
       password: env.SEED_PASSWORD ?? 'password',
-      scryptCost: Number(env.PASSWORD_SCRYPT_COST ?? 16384),
+      // The gateway's defaults, so a seeded fan's first login does not renew the hash.
+      scryptCost: Number(env.PASSWORD_SCRYPT_COST ?? 32768),
+      scryptParallelism: Number(env.PASSWORD_SCRYPT_PARALLELISM ?? 3),
       balance: Number(env.SEED_BALANCE ?? 1_000_000),
     },
   );

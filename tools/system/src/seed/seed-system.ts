@@ -14,8 +14,9 @@ export interface SeedPlan {
   /** Won in each new wallet. */
   balance: number;
   password: string;
-  /** scrypt N of the users' shared password hash. */
+  /** scrypt N and p of the users' shared password hash (p: 1 when unset). */
   scryptCost: number;
+  scryptParallelism?: number;
 }
 
 export interface Seeded {
@@ -59,7 +60,11 @@ export async function seedSystem(databaseUrl: SeededDatabaseUrl, plan: SeedPlan)
     }),
   );
   const users = await using(gateway.createPrisma(databaseUrl('gateway')), (db) =>
-    gateway.seedUsers(db, { count: plan.users, password: plan.password, cost: plan.scryptCost }),
+    gateway.seedUsers(db, {
+      count: plan.users,
+      password: plan.password,
+      hashing: { cost: plan.scryptCost, parallelism: plan.scryptParallelism ?? 1 },
+    }),
   );
   const wallets = await using(wallet.createPrisma(databaseUrl('wallet')), (db) =>
     wallet.seedWallets(db, { userIds: users.map((user) => user.userId), balance: plan.balance }),
