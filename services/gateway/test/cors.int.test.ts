@@ -126,6 +126,7 @@ describe('when CORS_ALLOWED_ORIGINS is set', () => {
     JWT_SECRET: 'x'.repeat(32),
     ADMIN_PASSWORD: 'long-enough',
     INTERNAL_AUTH_SECRET: 'y'.repeat(32),
+    HEADLINER_MODE: 'local',
     CORS_ALLOWED_ORIGINS: origins,
   });
 
