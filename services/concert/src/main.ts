@@ -1,6 +1,6 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { topicsToCreate } from '@headliner/contracts';
-import { runMain, serve, startKafka } from '@headliner/platform';
+import { kafkaCredentialsOf, runMain, serve, startKafka } from '@headliner/platform';
 import { createApp } from './app';
 import { config } from './config';
 import { startReservationEventsConsumer } from './consumers/reservation-events-consumer';
@@ -13,6 +13,7 @@ runMain({ service: 'concert', config, telemetry }, async (running) => {
   const kafka = startKafka({
     clientId: 'concert',
     brokers: config.KAFKA_BROKERS,
+    credentials: kafkaCredentialsOf(config),
     namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     ...running,

@@ -1,6 +1,6 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { topicsToCreate } from '@headliner/contracts';
-import { runMain, serve, startKafka } from '@headliner/platform';
+import { kafkaCredentialsOf, runMain, serve, startKafka } from '@headliner/platform';
 import { createApp } from './app';
 import { config } from './config';
 import { startPaymentAnswerConsumer } from './consumers/payment-answer-consumer';
@@ -14,6 +14,7 @@ runMain({ service: 'reservation', config, telemetry }, async (running) => {
   const kafka = startKafka({
     clientId: 'reservation',
     brokers: config.KAFKA_BROKERS,
+    credentials: kafkaCredentialsOf(config),
     namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     outbox: stores.db,

@@ -1,6 +1,6 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { topicsToCreate } from '@headliner/contracts';
-import { runMain, serve, startKafka } from '@headliner/platform';
+import { kafkaCredentialsOf, runMain, serve, startKafka } from '@headliner/platform';
 import { openDatabase } from '@headliner/platform/database';
 import { createApp } from './app';
 import { config } from './config';
@@ -18,6 +18,7 @@ runMain({ service: 'wallet', config, telemetry }, async (running) => {
   const kafka = startKafka({
     clientId: 'wallet',
     brokers: config.KAFKA_BROKERS,
+    credentials: kafkaCredentialsOf(config),
     namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     outbox: db,
