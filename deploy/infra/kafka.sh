@@ -96,20 +96,24 @@ kafka_format() {
 }
 
 # Gives the running broker the passwords of .local/secrets it does not have yet (a user added
-# since it was formatted, or a password deleted to rotate it), logged in as the broker.
+# since it was formatted, or a password deleted to rotate it), logged in as the broker. The
+# broker's own password is not changed under it: the next start formats Kafka again instead.
 kafka_sync_credentials() {
-  local name line log
+  local name line log known
   log=$(log_file kafka)
-  kafka_credential_lines | while read -r line; do
-    grep -qFx "$line" "$KAFKA_CREDENTIALS_STAMP" 2>/dev/null && continue
+  while read -r line; do
     name=${line%%=*}
+    [[ $name == broker ]] && continue
+    grep -qFx "$line" "$KAFKA_CREDENTIALS_STAMP" 2>/dev/null && continue
     say "kafka: setting the SCRAM password of $name"
     "${KAFKA_JAVA[@]}" kafka.admin.ConfigCommand --bootstrap-server "$(kafka_brokers "$(kafka_running_port)")" \
       --command-config "$KAFKA_CLIENT_CONF" --alter --entity-type users --entity-name "$name" \
-      --add-config "SCRAM-SHA-512=[password=$(kafka_password "$name")]" >>"$log" 2>&1 ||
+      --add-config "SCRAM-SHA-512=[password=$(kafka_password "$name")]" </dev/null >>"$log" 2>&1 ||
       fail kafka "could not set the SCRAM password of $name" "$log"
-  done
-  kafka_credential_lines >"$KAFKA_CREDENTIALS_STAMP"
+  done < <(kafka_credential_lines)
+  known=$(grep '^broker=' "$KAFKA_CREDENTIALS_STAMP" 2>/dev/null || true)
+  { [[ -n $known ]] && echo "$known"; kafka_credential_lines | grep -v '^broker='; } >"$KAFKA_CREDENTIALS_STAMP.tmp"
+  mv -f "$KAFKA_CREDENTIALS_STAMP.tmp" "$KAFKA_CREDENTIALS_STAMP"
 }
 
 kafka_render_config() {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { grantSystemAcls, revokeSystemAcls } from '@headliner/platform';
-import { testKafka } from '@headliner/testing';
-import type { Admin } from 'kafkajs';
+import { testBrokers, testKafka, testKafkaSasl } from '@headliner/testing';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 
-async function asAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = testKafka().admin();
+async function asAdmin<T>(work: (admin: Admin) => Promise<T>, kafka = testKafka()): Promise<T> {
+  const admin = kafka.admin();
   await admin.connect();
   try {
     return await work(admin);
@@ -26,18 +26,53 @@ export function brokerHasAcls(): boolean {
  */
 export function createKafkaNamespace() {
   const namespace = `e2e-${randomUUID().slice(0, 8)}.`;
+  const grantNow = () => asAdmin((admin) => grantSystemAcls(admin, namespace), impatientKafka());
+  let removed = false;
+  let granting: Promise<void> | undefined;
+  // A system may start while Kafka is down (its services connect once it is back): the ACLs are
+  // then granted in the background as soon as the broker answers.
+  const keepGranting = async () => {
+    while (!removed) {
+      if (
+        await grantNow().then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  };
   return {
     namespace,
     grant: async () => {
-      if (brokerHasAcls()) await asAdmin((admin) => grantSystemAcls(admin, namespace));
+      if (!brokerHasAcls()) return;
+      await grantNow().catch(() => {
+        granting = keepGranting();
+      });
     },
-    remove: () =>
-      asAdmin(async (admin) => {
+    remove: async () => {
+      removed = true;
+      await granting;
+      await asAdmin(async (admin) => {
         const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(namespace));
         if (topics.length > 0) await admin.deleteTopics({ topics });
         if (brokerHasAcls()) await revokeSystemAcls(admin, namespace);
-      }),
+      });
+    },
   };
+}
+
+/** The admin client for a grant that may meet a stopped broker: it gives up within seconds. */
+function impatientKafka(): Kafka {
+  return new Kafka({
+    clientId: 'acl-grant',
+    brokers: testBrokers(),
+    sasl: testKafkaSasl(),
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1_000,
+    retry: { retries: 1 },
+  });
 }
 
 /** The un-namespaced ACLs of `npm start`'s services (granting them again changes nothing). */
