@@ -19,8 +19,8 @@ Ports: PG_PORT (5432), REDIS_PORT (6379), KAFKA_PORT (9092), KAFKA_CONTROLLER_PO
 External services: set POSTGRES_URL, REDIS_URL or KAFKA_BROKERS and that component is
 neither installed nor started here.
 Credentials: Redis takes a password and Kafka SCRAM logins only (one principal per service,
-admin for the tools); each password is made once in .local/secrets/ (delete one and run `up`
-to rotate it; see README, Infrastructure credentials).
+admin for the tools); each password is made once in .local/secrets/ (how to rotate each: README,
+Infrastructure credentials).
 EOF
 }
 
