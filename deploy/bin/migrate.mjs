@@ -1,12 +1,20 @@
-// Creates each service's database if missing and applies its committed Prisma migrations, all
-// services in parallel (the Prisma CLI lingers ~10 s after finishing; see README).
+// Creates each service's role and database if missing (as the superuser of POSTGRES_URL), gives
+// the database to the role and applies its committed Prisma migrations as that role, so the
+// tables are the service's; all services in parallel (the Prisma CLI lingers ~10 s after
+// finishing; see README).
 // Usage: node deploy/bin/migrate.mjs [--suffix _test]
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { databaseUrl } from '@headliner/testing';
-import { databaseOf, databaseOwners } from '@headliner/system';
+import {
+  databaseOf,
+  databaseOwners,
+  databaseUrlAs,
+  ensureDatabaseRoles,
+  handDatabaseTo,
+  roleOf,
+} from '@headliner/system';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const suffixAt = process.argv.indexOf('--suffix');
@@ -46,11 +54,13 @@ function migrateDeploy(service, url) {
   });
 }
 
+await ensureDatabaseRoles();
 await Promise.all(
   databaseOwners.map(async (owner) => {
     const database = databaseOf(owner, suffix);
     await createDatabase(database);
-    await migrateDeploy(owner, databaseUrl(database));
+    await handDatabaseTo(database, owner);
+    await migrateDeploy(owner, databaseUrlAs(database, roleOf(owner)));
     console.log(`migrated ${database}`);
   }),
 );

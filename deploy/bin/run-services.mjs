@@ -2,4 +2,4 @@
 // dies (see runLocalSystem in tools/system). PORT_BASE moves their ports from 8080-8084.
 import { runLocalSystem } from '@headliner/system';
 
-runLocalSystem();
+await runLocalSystem();

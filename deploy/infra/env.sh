@@ -55,6 +55,12 @@ write_infra_env() {
     for c in "${COMPONENTS[@]}"; do
       echo "$(component_var "$c")=$(component_value "$c")"
     done
+    # The super user of the local broker, for the tests and tools that administer it.
+    if ! is_external kafka; then
+      echo "KAFKA_ADMIN_USERNAME=admin"
+      echo "KAFKA_ADMIN_PASSWORD=$(kafka_password admin)"
+    fi
   } >"$tmp"
+  chmod 600 "$tmp"
   mv -f "$tmp" "$INFRA_ENV"
 }

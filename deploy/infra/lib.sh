@@ -136,3 +136,16 @@ stop_pid() {
 status_line() {
   printf '%-9s %-9s pid=%-8s port=%-6s version=%s\n' "$1" "$2" "${3:--}" "${4:--}" "${5:--}"
 }
+
+# local_secret NAME: a password made once per checkout in .local/secrets/NAME (tools/system's
+# localSecret reads and writes the same files). Deleting the file rotates it at the next `up`.
+SECRETS_DIR="$LOCAL_DIR/secrets"
+local_secret() {
+  local file="$SECRETS_DIR/$1"
+  if [[ ! -s $file ]]; then
+    mkdir -p "$SECRETS_DIR"
+    chmod 700 "$SECRETS_DIR"
+    (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$file")
+  fi
+  cat "$file"
+}

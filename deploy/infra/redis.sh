@@ -11,7 +11,9 @@ redis_running_port() {
   port=$(conf_value "$REDIS_CONF" port)
   echo "${port:-$(redis_port)}"
 }
-redis_url() { echo "redis://$HOST:${1:-$(redis_port)}"; }
+redis_password() { local_secret redis; }
+# The default user with the password of .local/secrets/redis (the services' REDIS_URL).
+redis_url() { echo "redis://default:$(redis_password)@$HOST:${1:-$(redis_port)}"; }
 
 redis_pid() {
   local pid
@@ -21,7 +23,15 @@ redis_pid() {
 
 redis_running() { [[ -n $(redis_pid) ]]; }
 
-redis_cli() { redis-cli -h "$HOST" -p "$1" "${@:2}"; }
+redis_cli() { REDISCLI_AUTH=$(redis_password) redis-cli --no-auth-warning -h "$HOST" -p "$1" "${@:2}"; }
+
+# A Redis started before it required a password takes one now, without a restart (the rendered
+# config has it for the next start).
+redis_require_password() {
+  [[ $(redis-cli -h "$HOST" -p "$1" ping 2>/dev/null) == PONG ]] || return 0
+  say "redis: running without a password; setting the one of .local/secrets/redis"
+  redis-cli -h "$HOST" -p "$1" config set requirepass "$(redis_password)" >/dev/null
+}
 
 redis_ready() { [[ $(redis_cli "$1" ping 2>/dev/null) == PONG ]]; }
 
@@ -30,6 +40,7 @@ redis_up() {
   port=$(redis_port)
   log=$(log_file redis)
   if redis_running; then
+    redis_require_password "$(redis_running_port)"
     redis_ready "$(redis_running_port)" || fail redis "running (pid $(redis_pid)) but not answering PING on port $(redis_running_port)" "$log"
     [[ $(redis_running_port) == "$port" ]] || fail redis "already running on port $(redis_running_port), not REDIS_PORT=$port; run 'infra.sh down' first"
     say "redis: already running (pid $(redis_pid), port $port)"
@@ -39,7 +50,9 @@ redis_up() {
   mkdir -p "$REDIS_DATA" "$RUN_DIR"
   rm -f "$REDIS_PIDFILE"
   render_template "$INFRA_DIR/redis/redis.conf.template" "$REDIS_CONF" \
-    PORT="$port" PIDFILE="$REDIS_PIDFILE" LOGFILE="$log" DATA_DIR="$REDIS_DATA"
+    PORT="$port" PIDFILE="$REDIS_PIDFILE" LOGFILE="$log" DATA_DIR="$REDIS_DATA" \
+    PASSWORD="$(redis_password)"
+  chmod 600 "$REDIS_CONF"
   rotate_log redis
   say "redis: starting on $HOST:$port"
   # Config errors are printed before daemonizing, so they land in the log via >>.

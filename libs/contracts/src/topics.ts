@@ -11,8 +11,15 @@ import { RESERVATION_HELD, RESERVATION_HELD_VERSION } from './events/reservation
 import { RESERVATION_RELEASED, RESERVATION_RELEASED_VERSION } from './events/reservation-released';
 import type { BookingEvent, EventType } from './events/registry';
 
+/** A service that produces or consumes events: each logs in to Kafka as its own principal. */
+export type EventService = 'reservation' | 'wallet' | 'concert' | 'queue';
+
 export interface Topic {
   name: string;
+  /** The one service that produces it: only its principal may write the topic (see README). */
+  producer: EventService;
+  /** The services whose consumers read it (and so may write its DLQ and their group). */
+  consumers: readonly EventService[];
   /** Payload field whose value is the message key: one reservation's saga stays in one partition */
   key: keyof BookingEvent['payload'];
   partitions: number;
@@ -32,6 +39,8 @@ const PARTITIONS = 3;
  */
 export const topics = {
   reservationHeld: {
+    producer: 'reservation',
+    consumers: ['concert'],
     name: 'headliner.reservation.held.v1',
     dlq: 'headliner.reservation.held.v1.dlq',
     key: 'reservationId',
@@ -39,6 +48,8 @@ export const topics = {
     events: [{ type: RESERVATION_HELD, version: RESERVATION_HELD_VERSION }],
   },
   reservationReleased: {
+    producer: 'reservation',
+    consumers: ['concert'],
     name: 'headliner.reservation.released.v1',
     dlq: 'headliner.reservation.released.v1.dlq',
     key: 'reservationId',
@@ -46,6 +57,8 @@ export const topics = {
     events: [{ type: RESERVATION_RELEASED, version: RESERVATION_RELEASED_VERSION }],
   },
   reservationConfirmed: {
+    producer: 'reservation',
+    consumers: ['concert', 'queue', 'wallet'],
     name: 'headliner.reservation.confirmed.v1',
     dlq: 'headliner.reservation.confirmed.v1.dlq',
     key: 'reservationId',
@@ -53,6 +66,8 @@ export const topics = {
     events: [{ type: RESERVATION_CONFIRMED, version: RESERVATION_CONFIRMED_VERSION }],
   },
   paymentRequested: {
+    producer: 'reservation',
+    consumers: ['wallet'],
     name: 'headliner.payment.requested.v1',
     dlq: 'headliner.payment.requested.v1.dlq',
     key: 'reservationId',
@@ -60,6 +75,8 @@ export const topics = {
     events: [{ type: PAYMENT_REQUESTED, version: PAYMENT_REQUESTED_VERSION }],
   },
   paymentCompleted: {
+    producer: 'wallet',
+    consumers: ['reservation'],
     name: 'headliner.payment.completed.v1',
     dlq: 'headliner.payment.completed.v1.dlq',
     key: 'reservationId',
@@ -67,6 +84,8 @@ export const topics = {
     events: [{ type: PAYMENT_COMPLETED, version: PAYMENT_COMPLETED_VERSION }],
   },
   paymentFailed: {
+    producer: 'wallet',
+    consumers: ['reservation'],
     name: 'headliner.payment.failed.v1',
     dlq: 'headliner.payment.failed.v1.dlq',
     key: 'reservationId',
@@ -74,6 +93,8 @@ export const topics = {
     events: [{ type: PAYMENT_FAILED, version: PAYMENT_FAILED_VERSION }],
   },
   paymentCancelled: {
+    producer: 'reservation',
+    consumers: ['wallet'],
     name: 'headliner.payment.cancelled.v1',
     dlq: 'headliner.payment.cancelled.v1.dlq',
     key: 'reservationId',

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ConfigResourceTypes, type Admin, type Consumer, type Kafka, type Producer } from 'kafkajs';
-import { createTestTopic, eventually, testBrokers, testKafka } from '@headliner/testing';
+import {
+  createTestTopic,
+  eventually,
+  testBrokers,
+  testKafka,
+  testKafkaLoginEnv,
+} from '@headliner/testing';
 import { runDlqCli } from '../src/messaging/dlq/dlq-cli';
 import { handledJournalOf } from '../src/messaging/dlq/handled-journal';
 import { NonRetriableError } from '../src/messaging/non-retriable-error';
@@ -57,7 +63,7 @@ describe('when an operator works through a DLQ', () => {
     const out: string[] = [];
     const err: string[] = [];
     const code = await runDlqCli([...argv, '--topic', topic.topic], {
-      env: { KAFKA_BROKERS: testBrokers().join(','), DLQ_OPERATOR: 'ana' },
+      env: { KAFKA_BROKERS: testBrokers().join(','), ...testKafkaLoginEnv(), DLQ_OPERATOR: 'ana' },
       registry: [],
       out: (line) => out.push(line),
       err: (line) => err.push(line),
@@ -237,7 +243,7 @@ describe('when an operator works through a DLQ', () => {
     const out: string[] = [];
 
     const code = await runDlqCli(['list'], {
-      env: { KAFKA_BROKERS: testBrokers().join(',') },
+      env: { KAFKA_BROKERS: testBrokers().join(','), ...testKafkaLoginEnv() },
       registry: [
         { name: topic.topic, dlq: topic.dlq, events: [] },
         { name: `${topic.topic}-unused`, dlq: `${topic.topic}-unused.dlq`, events: [] },

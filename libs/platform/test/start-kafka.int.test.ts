@@ -5,6 +5,7 @@ import {
   readMessages,
   testBrokers,
   testKafka,
+  testKafkaCredentials,
 } from '@headliner/testing';
 import { createPgPool, sqlDatabase } from '../src/database';
 import { createLogger, createShutdown } from '../src';
@@ -28,6 +29,7 @@ describe('when a service with an outbox starts Kafka', () => {
       const started = startKafka({
         clientId: 'box-office',
         brokers: testBrokers(),
+        credentials: testKafkaCredentials(),
         namespace,
         topics: [{ name: topic.topic, partitions: 1 }],
         outbox,

@@ -53,6 +53,8 @@ describe('when a request’s event travels outbox → Kafka → inbox consumer',
       DATABASE_URL: db.url,
       KAFKA_BROKERS: testBrokers().join(','),
       TOPIC: topic.topic,
+      KAFKA_ADMIN_USERNAME: process.env.KAFKA_ADMIN_USERNAME ?? '',
+      KAFKA_ADMIN_PASSWORD: process.env.KAFKA_ADMIN_PASSWORD ?? '',
     };
     office = runFixture('traced/ticket-office.ts', env);
     delivery = runFixture('traced/ticket-delivery.ts', env);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { topicNames, topicsToCreate, type TopicNames } from '@headliner/contracts';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { Kafka, logLevel, type KafkaMessage, type SASLOptions } from 'kafkajs';
 import { eventually } from './eventually';
 import { infraUrl } from './infra-env';
 
@@ -8,10 +8,35 @@ export function testBrokers(): string[] {
   return infraUrl('KAFKA_BROKERS').split(',');
 }
 
-export function testKafka(): Kafka {
+/**
+ * The broker's super user (KAFKA_ADMIN_USERNAME/PASSWORD of .local/infra.env): tests create,
+ * read and write any topic. None when the broker takes clients without SASL.
+ */
+export function testKafkaCredentials(): { username: string; password: string } | undefined {
+  const username = process.env.KAFKA_ADMIN_USERNAME;
+  const password = process.env.KAFKA_ADMIN_PASSWORD;
+  return username && password ? { username, password } : undefined;
+}
+
+export function testKafkaSasl(): SASLOptions | undefined {
+  const credentials = testKafkaCredentials();
+  return credentials && { mechanism: 'scram-sha-512', ...credentials };
+}
+
+/** The super user as a service or the DLQ tool reads its login (KAFKA_SASL_*), for a child process. */
+export function testKafkaLoginEnv(): Record<string, string> {
+  const credentials = testKafkaCredentials();
+  return credentials
+    ? { KAFKA_SASL_USERNAME: credentials.username, KAFKA_SASL_PASSWORD: credentials.password }
+    : {};
+}
+
+/** A client logged in as `sasl` (the super user by default; `null`: no SASL at all). */
+export function testKafka(sasl: SASLOptions | null = testKafkaSasl() ?? null): Kafka {
   return new Kafka({
     clientId: `test-${randomUUID()}`,
     brokers: testBrokers(),
+    sasl: sasl ?? undefined,
     logLevel: logLevel.NOTHING,
   });
 }

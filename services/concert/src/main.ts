@@ -1,6 +1,7 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { topicsToCreate } from '@headliner/contracts';
 import {
+  kafkaCredentialsOf,
   runMain,
   serve,
   serveManagement,
@@ -19,6 +20,7 @@ runMain({ service: 'concert', config, telemetry }, async (running) => {
   const kafka = startKafka({
     clientId: 'concert',
     brokers: config.KAFKA_BROKERS,
+    credentials: kafkaCredentialsOf(config),
     namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     ...running,

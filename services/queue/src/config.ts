@@ -11,6 +11,7 @@ export const configSchema = baseConfigSchema.extend({
   PORT: envVar.port(8081),
   REDIS_URL: envVar.url(['redis', 'rediss']),
   KAFKA_BROKERS: envVar.brokerList(),
+  ...envVar.kafkaCredentials(),
   /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
   KAFKA_NAMESPACE: TopicNamespace.default(''),
   ACTIVE_LIMIT: envVar.positiveInt(50),

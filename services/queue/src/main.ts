@@ -1,6 +1,7 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { topicsToCreate } from '@headliner/contracts';
 import {
+  kafkaCredentialsOf,
   runMain,
   serve,
   serveManagement,
@@ -20,6 +21,7 @@ runMain({ service: 'queue', config, telemetry }, async (running) => {
   const kafka = startKafka({
     clientId: 'queue',
     brokers: config.KAFKA_BROKERS,
+    credentials: kafkaCredentialsOf(config),
     namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     ...running,

@@ -1,6 +1,7 @@
 import { telemetry } from './telemetry'; // first: tracing patches http and express before they load
 import { topicsToCreate } from '@headliner/contracts';
 import {
+  kafkaCredentialsOf,
   runMain,
   serve,
   serveManagement,
@@ -24,6 +25,7 @@ runMain({ service: 'wallet', config, telemetry }, async (running) => {
   const kafka = startKafka({
     clientId: 'wallet',
     brokers: config.KAFKA_BROKERS,
+    credentials: kafkaCredentialsOf(config),
     namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     outbox: db,

@@ -6,13 +6,15 @@ import {
   type TestDatabase,
 } from '@headliner/testing';
 import { Redis } from 'ioredis';
+import { localKafkaLogins } from './kafka-logins';
+import { handDatabaseTo, serviceDatabaseUrls } from './database-roles';
 import { createKafkaNamespace } from './kafka-namespace';
 import { launchServices } from './launcher/launch-services';
+import { localSecret } from './local-secret';
 import type { Readiness } from './launcher/readiness';
 import {
   databaseOf,
   databaseOwners,
-  perDatabaseOwner,
   serviceNames,
   type DatabaseOwner,
   type Service,
@@ -48,6 +50,7 @@ export interface System {
   serviceUrl(service: Service): string;
   /** Where one service serves /metrics and the detail of its readiness. */
   managementUrl(service: Service): string;
+  /** As the superuser, for the test's own reads and writes (the service connects as its role). */
   databaseUrl(service: DatabaseOwner): string;
   /** SIGKILLs one service: no drain, no offset commit, as in a crash. */
   kill(service: Service): Promise<void>;
@@ -78,18 +81,23 @@ export async function startSystem(
 ): Promise<System> {
   const prefix = `e2e:${randomUUID()}:`;
   const kafka = createKafkaNamespace();
+  await kafka.grant();
   const databases = Object.fromEntries(
     await Promise.all(
-      databaseOwners.map(async (owner) => [
-        owner,
-        await createTestDatabase(databaseOf(owner, '_template')),
-      ]),
+      databaseOwners.map(async (owner) => {
+        const database = await createTestDatabase(databaseOf(owner, '_template'));
+        await handDatabaseTo(database.name, owner);
+        return [owner, database];
+      }),
     ),
   ) as Record<DatabaseOwner, TestDatabase>;
+  const serviceDatabases = serviceDatabaseUrls((owner) => databases[owner].name);
   const launched = launchServices({
     portBase,
     reconciliation,
-    databaseUrls: perDatabaseOwner((owner) => databases[owner].url),
+    databaseUrls: serviceDatabases.owned,
+    reconcileDatabaseUrls: serviceDatabases.reconciled,
+    kafkaLogins: localKafkaLogins(localSecret),
     env: {
       REDIS_URL: infraUrl('REDIS_URL'),
       KAFKA_BROKERS: infraUrl('KAFKA_BROKERS'),

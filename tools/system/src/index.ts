@@ -24,4 +24,14 @@ export {
   type BookingInvariants,
   type BookingDatabaseUrls,
 } from './invariants/booking-invariants';
+export {
+  ensureDatabaseRoles,
+  handDatabaseTo,
+  databaseUrlAs,
+  roleOf,
+  reconcilerRole,
+} from './database-roles';
+export { brokerHasAcls } from './kafka-namespace';
+export { localKafkaLogins } from './kafka-logins';
+export { localSecret } from './local-secret';
 export { startInfrastructure, stopInfrastructure, type Component } from './infrastructure';

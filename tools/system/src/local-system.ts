@@ -1,14 +1,16 @@
+import { grantLocalSystemAcls } from './kafka-namespace';
 import { launchServices, type LaunchedServices } from './launcher/launch-services';
 import { serviceNames } from './services';
 import { superviseRestarts } from './launcher/supervisor';
 import { localSystemEnv } from './local-env';
 
 /**
- * `npm start`'s system in the foreground: the five services in one prefixed log stream, the
- * gateway's URL printed once each is ready, a service that dies restarted (see
- * superviseRestarts), and every service drained and stopped on Ctrl-C.
+ * `npm start`'s system in the foreground, its services' Kafka ACLs granted first: the five
+ * services in one prefixed log stream, the gateway's URL printed once each is ready, a service
+ * that dies restarted (see superviseRestarts), and every service drained and stopped on Ctrl-C.
  */
-export function runLocalSystem(): void {
+export async function runLocalSystem(): Promise<void> {
+  await grantLocalSystemAcls();
   const launched = launchServices(localSystemEnv(), { prefixOutput: true });
   const supervisor = superviseRestarts(Object.values(launched.processes), {
     log: (line) => console.log(`[supervisor] ${line}`),

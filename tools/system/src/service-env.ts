@@ -1,3 +1,4 @@
+import type { KafkaLogins } from './kafka-logins';
 import {
   isDatabaseOwner,
   managementPortOf,
@@ -20,6 +21,10 @@ export interface SystemEnv {
    * its scheduled reconciliation runs (production gives it read-only roles or replicas).
    */
   reconciliation: boolean;
+  /** The read-only URLs of those two databases for the reconciliation; databaseUrls without. */
+  reconcileDatabaseUrls?: Record<'wallet' | 'concert', string>;
+  /** Each Kafka client service's principal; none: they connect as `env` says (no SASL unless set). */
+  kafkaLogins?: KafkaLogins;
   /** Every service gets these (infrastructure URLs, secrets, tuning); they win over the defaults. */
   env: Record<string, string | undefined>;
 }
@@ -27,6 +32,7 @@ export interface SystemEnv {
 /** The environment one service of the system starts with. */
 export function serviceEnv(service: Service, system: SystemEnv): NodeJS.ProcessEnv {
   const url = (other: Service) => serviceUrlOf(other, system.portBase);
+  const kafkaLogin = system.kafkaLogins?.[service];
   return {
     ...process.env,
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
@@ -36,11 +42,20 @@ export function serviceEnv(service: Service, system: SystemEnv): NodeJS.ProcessE
     WALLET_URL: url('wallet'),
     ...(service === 'reservation' && system.reconciliation
       ? {
-          RECONCILE_WALLET_DATABASE_URL: system.databaseUrls.wallet,
-          RECONCILE_CONCERT_DATABASE_URL: system.databaseUrls.concert,
+          RECONCILE_WALLET_DATABASE_URL: (system.reconcileDatabaseUrls ?? system.databaseUrls)
+            .wallet,
+          RECONCILE_CONCERT_DATABASE_URL: (system.reconcileDatabaseUrls ?? system.databaseUrls)
+            .concert,
         }
       : {}),
     ...system.env,
+    ...(kafkaLogin
+      ? { KAFKA_SASL_USERNAME: kafkaLogin.username, KAFKA_SASL_PASSWORD: kafkaLogin.password }
+      : {}),
+    // The infrastructure's super users are the tools' and tests', never a service's.
+    KAFKA_ADMIN_USERNAME: undefined,
+    KAFKA_ADMIN_PASSWORD: undefined,
+    POSTGRES_URL: undefined,
     PORT: String(portOf(service, system.portBase)),
     MANAGEMENT_PORT: String(managementPortOf(service, system.portBase)),
     DATABASE_URL: isDatabaseOwner(service) ? system.databaseUrls[service] : undefined,

@@ -53,6 +53,17 @@ function brokerList() {
     .pipe(z.array(z.string().regex(/^[^\s:,]+:\d{1,5}$/, rule)).min(1, rule));
 }
 
+/**
+ * KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: the service's Kafka principal (SCRAM-SHA-512).
+ * Both or neither: without them the client connects without SASL (a PLAINTEXT broker).
+ */
+function kafkaCredentials() {
+  return {
+    KAFKA_SASL_USERNAME: z.string().min(1, 'must not be empty').optional(),
+    KAFKA_SASL_PASSWORD: z.string().min(1, 'must not be empty').optional(),
+  };
+}
+
 function oneOf<const Value extends string>(values: readonly [Value, ...Value[]], fallback?: Value) {
   const schema = z.enum(values, { error: `must be one of ${values.join(', ')}` });
   return fallback === undefined ? schema : schema.default(fallback);
@@ -92,6 +103,7 @@ export const envVar = {
   durationMs,
   url,
   brokerList,
+  kafkaCredentials,
   oneOf,
   secret,
   secretList,

@@ -12,3 +12,4 @@ export * from './non-retriable-error';
 export * from './retry-delay';
 export * from './trace-headers';
 export * from './consumer-stalls';
+export * from './kafka-acls';

@@ -1,15 +1,42 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type LogEntry, type SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
+import { ConfigError } from '../config/config-error';
+
+/** A principal's login (SCRAM-SHA-512); none: the broker takes clients without SASL. */
+export interface KafkaCredentials {
+  username: string;
+  password: string;
+}
+
+/** KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD, as the services and the DLQ tool read them. */
+export function kafkaCredentialsOf(env: {
+  KAFKA_SASL_USERNAME?: string;
+  KAFKA_SASL_PASSWORD?: string;
+}): KafkaCredentials | undefined {
+  const { KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = env;
+  if (Boolean(username) !== Boolean(password)) {
+    throw new ConfigError([
+      'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are set together or not at all',
+    ]);
+  }
+  return username && password ? { username, password } : undefined;
+}
+
+export function saslOf(credentials: KafkaCredentials | undefined): SASLOptions | undefined {
+  return credentials && { mechanism: 'scram-sha-512', ...credentials };
+}
 
 export function createKafka(options: {
   clientId: string;
   brokers: string[];
+  credentials?: KafkaCredentials;
   logger: Logger;
 }): Kafka {
   const log = options.logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    sasl: saslOf(options.credentials),
     logLevel: logLevel.WARN,
     logCreator:
       () =>

@@ -2,7 +2,7 @@ import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Shutdown } from '../lifecycle/shutdown';
 import type { TopicToCreate } from './ensure-topics';
-import { createKafka, createProducer } from './kafka-client';
+import { createKafka, createProducer, type KafkaCredentials } from './kafka-client';
 import { connectKafkaInBackground, type KafkaLink } from './kafka-in-background';
 import { startOutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import type { SqlClient } from './sql-client';
@@ -18,6 +18,8 @@ export interface KafkaParts {
 export interface StartKafkaOptions<Tx extends SqlClient> {
   clientId: string;
   brokers: string[];
+  /** The service's principal (see kafkaCredentialsOf); none on a broker without SASL. */
+  credentials?: KafkaCredentials;
   /** KAFKA_NAMESPACE: '' in production; keeps a test system's topics and groups apart. */
   namespace: string;
   /** The contracts' topics of the service's namespace, created when missing. */
@@ -42,7 +44,12 @@ export interface KafkaStarted {
  */
 export function startKafka<Tx extends SqlClient>(options: StartKafkaOptions<Tx>): KafkaStarted {
   const { clientId, namespace, logger, shutdown, startConsumer } = options;
-  const kafka = createKafka({ clientId, brokers: options.brokers, logger });
+  const kafka = createKafka({
+    clientId,
+    brokers: options.brokers,
+    credentials: options.credentials,
+    logger,
+  });
   const producer = createProducer(kafka);
   shutdown.onClose('kafka producer', () => producer.disconnect());
   // Until the producer connects, the relay's passes fail and the outbox keeps the events.

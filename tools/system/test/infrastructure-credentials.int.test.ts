@@ -1,0 +1,145 @@
+import { topicNames, topicsToCreate } from '@headliner/contracts';
+import { ensureTopics } from '@headliner/platform';
+import {
+  createTestDatabase,
+  infraUrl,
+  testBrokers,
+  testKafka,
+  type TestDatabase,
+} from '@headliner/testing';
+import { Redis } from 'ioredis';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { databaseUrlAs, handDatabaseTo, roleOf } from '../src/database-roles';
+import { createKafkaNamespace } from '../src/kafka-namespace';
+import { localSecret } from '../src/local-secret';
+
+jest.setTimeout(60_000);
+
+const event = (topic: string) => ({
+  topic,
+  messages: [{ key: 'forged', value: JSON.stringify({ type: 'payment.completed', forged: true }) }],
+});
+
+function principal(service: 'wallet' | 'reservation') {
+  return testKafka({
+    mechanism: 'scram-sha-512',
+    username: service,
+    password: localSecret(`secrets/kafka-${service}`),
+  });
+}
+
+describe('when a service principal produces to Kafka', () => {
+  const namespace = createKafkaNamespace();
+  const topics = topicNames(namespace.namespace);
+  const producers: Producer[] = [];
+  const producerOf = async (service: 'wallet' | 'reservation') => {
+    const producer = principal(service).producer();
+    producers.push(producer);
+    await producer.connect();
+    return producer;
+  };
+
+  beforeAll(async () => {
+    await namespace.grant();
+    await ensureTopics(testKafka(), topicsToCreate(namespace.namespace));
+  });
+
+  afterAll(async () => {
+    await Promise.all(producers.map((producer) => producer.disconnect()));
+    await namespace.remove();
+  });
+
+  it('refuses the wallet payment.requested, which only the reservation service produces', async () => {
+    const wallet = await producerOf('wallet');
+    await expect(wallet.send(event(topics.paymentRequested))).rejects.toMatchObject({
+      type: 'TOPIC_AUTHORIZATION_FAILED',
+    });
+    const reservation = await producerOf('reservation');
+    await expect(reservation.send(event(topics.paymentRequested))).resolves.toHaveLength(1);
+  });
+
+  it('refuses the reservation service payment.completed, which only the wallet produces', async () => {
+    const reservation = await producerOf('reservation');
+    await expect(reservation.send(event(topics.paymentCompleted))).rejects.toMatchObject({
+      type: 'TOPIC_AUTHORIZATION_FAILED',
+    });
+    const wallet = await producerOf('wallet');
+    await expect(wallet.send(event(topics.paymentCompleted))).resolves.toHaveLength(1);
+  });
+  it('refuses a client without credentials, so no one can forge a payment.completed', async () => {
+    const anonymous = new Kafka({
+      clientId: 'forger',
+      brokers: testBrokers(),
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 2_000,
+      retry: { retries: 0 },
+    });
+    const producer = anonymous.producer();
+    try {
+      await expect(
+        producer.connect().then(() => producer.send(event(topics.paymentCompleted))),
+      ).rejects.toThrow();
+    } finally {
+      await producer.disconnect();
+    }
+  });
+});
+
+describe('when a client without the right credentials reaches the infrastructure', () => {
+  it('Kafka refuses a principal with the wrong password', async () => {
+    const guesser = testKafka({
+      mechanism: 'scram-sha-512',
+      username: 'wallet',
+      password: 'guess',
+    });
+    const producer = guesser.producer({ retry: { retries: 0 } });
+    try {
+      await expect(producer.connect()).rejects.toMatchObject({
+        name: 'KafkaJSSASLAuthenticationError',
+      });
+    } finally {
+      await producer.disconnect();
+    }
+  });
+
+  it('Redis refuses its commands without the password', async () => {
+    const url = new URL(infraUrl('REDIS_URL'));
+    expect(url.password).not.toBe('');
+    url.username = '';
+    url.password = '';
+    const redis = new Redis(url.toString(), { maxRetriesPerRequest: 0, lazyConnect: true });
+    redis.on('error', () => undefined);
+    try {
+      await expect(redis.ping()).rejects.toThrow(/NOAUTH/);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});
+
+describe("when a service's PostgreSQL role reaches for another service's database", () => {
+  let reservations: TestDatabase;
+
+  beforeAll(async () => {
+    reservations = await createTestDatabase('headliner_reservation_template');
+    await handDatabaseTo(reservations.name, 'reservation');
+  });
+
+  afterAll(() => reservations.drop());
+
+  const connectAs = async (role: string) => {
+    const client = new Client({ connectionString: databaseUrlAs(reservations.name, role) });
+    await client.connect();
+    try {
+      return (await client.query<{ user: string }>('SELECT current_user AS user')).rows[0]!.user;
+    } finally {
+      await client.end();
+    }
+  };
+
+  it("refuses the wallet's role, and lets the reservation's own role in", async () => {
+    await expect(connectAs(roleOf('wallet'))).rejects.toThrow(/permission denied for database/);
+    await expect(connectAs(roleOf('reservation'))).resolves.toBe(roleOf('reservation'));
+  });
+});
