@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { refreshTokenHash } from '../src/domain/refresh-token';
 import { PASSWORD, signedInUser } from './support/accounts';
 import {
@@ -104,6 +105,38 @@ describe('when a fan refreshes', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
 
     expect((await refresh(refreshToken)).status).toBe(401);
+  });
+});
+
+describe('when refresh tokens expire', () => {
+  it('each new one removes up to two expired ones, so the table does not grow for ever', async () => {
+    const { username, userId } = await signedInUser(gateway);
+    // Older than anything another test left expired: these are the first to go.
+    const longAgo = new Date('2000-01-01T00:00:00Z');
+    await infra.prisma.refreshToken.updateMany({ where: { userId }, data: { expiresAt: longAgo } });
+    const family = randomUUID();
+    await infra.prisma.refreshToken.createMany({
+      data: [1, 2, 3].map((n) => ({
+        id: randomUUID(),
+        familyId: family,
+        userId,
+        role: 'user',
+        tokenHash: `expired-${userId}-${n}`,
+        expiresAt: longAgo,
+      })),
+    });
+    const expired = () =>
+      infra.prisma.refreshToken.count({ where: { userId, expiresAt: longAgo } });
+    const before = await expired();
+
+    const login = await gateway
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username, password: PASSWORD });
+
+    expect(login.status).toBe(200);
+    expect(before).toBe(4);
+    expect(await expired()).toBe(2);
   });
 });
 
