@@ -39,8 +39,12 @@ describe('when a Redis connection is lost and comes back', () => {
     const door = redisDoor();
     const port = await door.open();
     const logs = captureLogs();
+    // The real Redis's URL (with its password) through the door.
+    const throughDoor = new URL(infraUrl('REDIS_URL'));
+    throughDoor.hostname = '127.0.0.1';
+    throughDoor.port = String(port);
     const redis = watchRedisConnection(
-      new Redis(port, '127.0.0.1', { retryStrategy: () => 50 }),
+      new Redis(throughDoor.href, { retryStrategy: () => 50 }),
       logs.logger,
       'test',
     );
