@@ -13,7 +13,8 @@ redis_running_port() {
   echo "${port:-$(redis_port)}"
 }
 redis_password() { local_secret redis; }
-# The default user with the password of .local/secrets/redis (the services' REDIS_URL).
+# The default user with the password of .local/secrets/redis (the tools' and tests' REDIS_URL;
+# each service logs in as its own user, see tools/system/src/redis-users.ts).
 redis_url() { echo "redis://default:$(redis_password)@$HOST:${1:-$(redis_port)}"; }
 
 redis_pid() {
