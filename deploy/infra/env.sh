@@ -55,6 +55,8 @@ write_infra_env() {
     for c in "${COMPONENTS[@]}"; do
       echo "$(component_var "$c")=$(component_value "$c")"
     done
+    # The local Redis keeps a user per service in its ACL file (tools/system/src/redis-logins.ts).
+    is_external redis || echo "REDIS_SERVICE_USERS=on"
     # The super user of the local broker, for the tests and tools that administer it.
     if ! is_external kafka; then
       echo "KAFKA_ADMIN_USERNAME=admin"

@@ -18,7 +18,8 @@ usage: deploy/infra/infra.sh {up|down|reset|status} [component...]   (or: npm ru
 Ports: PG_PORT (5432), REDIS_PORT (6379), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093).
 External services: set POSTGRES_URL, REDIS_URL or KAFKA_BROKERS and that component is
 neither installed nor started here.
-Credentials: Redis takes a password and Kafka SCRAM logins only (one principal per service,
+Credentials: Redis takes logins only (default for the tools; npm start and the test systems add
+a user per service to its ACL file) and Kafka SCRAM logins only (one principal per service,
 admin for the tools); each password is made once in .local/secrets/ (how to rotate each: README,
 Infrastructure credentials).
 EOF

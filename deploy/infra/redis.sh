@@ -4,6 +4,7 @@
 REDIS_DATA="$DATA_DIR/redis"
 REDIS_CONF="$RUN_DIR/redis.conf"
 REDIS_PIDFILE="$RUN_DIR/redis.pid"
+REDIS_ACL_FILE="$REDIS_DATA/users.acl"
 
 redis_port() { echo "${REDIS_PORT:-6379}"; }
 redis_running_port() {
@@ -12,7 +13,8 @@ redis_running_port() {
   echo "${port:-$(redis_port)}"
 }
 redis_password() { local_secret redis; }
-# The default user with the password of .local/secrets/redis (the services' REDIS_URL).
+# The default user with the password of .local/secrets/redis (the tools' and tests' REDIS_URL;
+# each service logs in as its own user, see tools/system/src/redis-users.ts).
 redis_url() { echo "redis://default:$(redis_password)@$HOST:${1:-$(redis_port)}"; }
 
 redis_pid() {
@@ -33,6 +35,19 @@ redis_require_password() {
   redis-cli -h "$HOST" -p "$1" config set requirepass "$(redis_password)" >/dev/null
 }
 
+# The ACL file with the default user's password as it is now in .local/secrets/redis (a rotation
+# takes effect at the next start) and the services' users kept as tools/system saved them.
+redis_write_acl_file() {
+  local hash tmp="$REDIS_ACL_FILE.tmp"
+  hash=$(printf %s "$(redis_password)" | sha256sum | cut -d' ' -f1)
+  {
+    echo "user default on #$hash ~* &* +@all"
+    [[ -f $REDIS_ACL_FILE ]] && grep -v '^user default ' "$REDIS_ACL_FILE"
+  } >"$tmp"
+  chmod 600 "$tmp"
+  mv -f "$tmp" "$REDIS_ACL_FILE"
+}
+
 redis_ready() { [[ $(redis_cli "$1" ping 2>/dev/null) == PONG ]]; }
 
 redis_up() {
@@ -51,7 +66,8 @@ redis_up() {
   rm -f "$REDIS_PIDFILE"
   render_template "$INFRA_DIR/redis/redis.conf.template" "$REDIS_CONF" \
     PORT="$port" PIDFILE="$REDIS_PIDFILE" LOGFILE="$log" DATA_DIR="$REDIS_DATA" \
-    PASSWORD="$(redis_password)"
+    ACL_FILE="$REDIS_ACL_FILE"
+  redis_write_acl_file
   chmod 600 "$REDIS_CONF"
   rotate_log redis
   say "redis: starting on $HOST:$port"

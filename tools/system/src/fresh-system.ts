@@ -11,6 +11,8 @@ import { handDatabaseTo, serviceDatabaseUrls } from './database-roles';
 import { createKafkaNamespace } from './kafka-namespace';
 import { launchServices } from './launcher/launch-services';
 import { localSecret } from './local-secret';
+import { systemRedisUsers } from './redis-logins';
+import { deleteRedisUsers, ensureRedisUsers } from './redis-users';
 import type { Readiness } from './launcher/readiness';
 import {
   databaseOf,
@@ -79,7 +81,8 @@ export async function startSystem(
     reconciliation = false,
   }: SystemOptions = {},
 ): Promise<System> {
-  const prefix = `e2e:${randomUUID()}:`;
+  const systemId = randomUUID();
+  const prefix = `e2e:${systemId}:`;
   const kafka = createKafkaNamespace();
   await kafka.grant();
   const databases = Object.fromEntries(
@@ -92,42 +95,49 @@ export async function startSystem(
     ),
   ) as Record<DatabaseOwner, TestDatabase>;
   const serviceDatabases = serviceDatabaseUrls((owner) => databases[owner].name);
+  const redisUrl = infraUrl('REDIS_URL');
+  const systemEnv = {
+    REDIS_URL: redisUrl,
+    KAFKA_BROKERS: infraUrl('KAFKA_BROKERS'),
+    KAFKA_NAMESPACE: kafka.namespace,
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    JWT_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
+    // The tests' secret, so an end-to-end test can sign (or forge) a caller statement itself.
+    INTERNAL_AUTH_SECRET: testInternalAuthSecret,
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    PASSWORD_SCRYPT_COST: '1024',
+    PASSWORD_SCRYPT_PARALLELISM: '1',
+    // The tests' secrets are public; the e2e and load tests sign up and fail logins by the
+    // hundred from 127.0.0.1, and the fuzzer keeps one fan's token for its whole run.
+    HEADLINER_MODE: 'local',
+    SIGNUPS_PER_IP: '1000000',
+    LOGIN_FAILURES_PER_IP: '1000000',
+    JWT_TTL_SECONDS: '3600',
+    QUEUE_KEY_PREFIX: `${prefix}queue:`,
+    RATE_LIMIT_KEY_PREFIX: `${prefix}rate:`,
+    CACHE_KEY_PREFIX: `${prefix}catalogue:`,
+    REDIS_KEY_PREFIX: `${prefix}reservation:`,
+    ...env,
+  };
+  // Each service logs in as a user of this system that reaches only its own prefix.
+  const redisUsers = systemRedisUsers(`e2e-${systemId}`, systemEnv);
+  if (redisUsers) await ensureRedisUsers(redisUrl, redisUsers);
   const launched = launchServices({
     portBase,
     reconciliation,
     databaseUrls: serviceDatabases.owned,
     reconcileDatabaseUrls: serviceDatabases.reconciled,
     kafkaLogins: localKafkaLogins(localSecret),
-    env: {
-      REDIS_URL: infraUrl('REDIS_URL'),
-      KAFKA_BROKERS: infraUrl('KAFKA_BROKERS'),
-      KAFKA_NAMESPACE: kafka.namespace,
-      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
-      JWT_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
-      // The tests' secret, so an end-to-end test can sign (or forge) a caller statement itself.
-      INTERNAL_AUTH_SECRET: testInternalAuthSecret,
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
-      PASSWORD_SCRYPT_COST: '1024',
-      PASSWORD_SCRYPT_PARALLELISM: '1',
-      // The tests' secrets are public; the e2e and load tests sign up and fail logins by the
-      // hundred from 127.0.0.1, and the fuzzer keeps one fan's token for its whole run.
-      HEADLINER_MODE: 'local',
-      SIGNUPS_PER_IP: '1000000',
-      LOGIN_FAILURES_PER_IP: '1000000',
-      JWT_TTL_SECONDS: '3600',
-      QUEUE_KEY_PREFIX: `${prefix}queue:`,
-      RATE_LIMIT_KEY_PREFIX: `${prefix}rate:`,
-      CACHE_KEY_PREFIX: `${prefix}catalogue:`,
-      REDIS_KEY_PREFIX: `${prefix}reservation:`,
-      ...env,
-    },
+    redisUsers,
+    env: systemEnv,
   });
   const stop = async () => {
     await launched.stop();
     await Promise.all(Object.values(databases).map((database) => database.drop()));
     await kafka.remove();
-    const redis = new Redis(infraUrl('REDIS_URL'));
+    if (redisUsers) await deleteRedisUsers(redisUrl, redisUsers);
+    const redis = new Redis(redisUrl);
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
@@ -154,7 +164,7 @@ export async function startSystem(
       ]);
     },
     loseRedisData: async () => {
-      const redis = new Redis(infraUrl('REDIS_URL'));
+      const redis = new Redis(redisUrl);
       await redis.eval(deleteKeysLua, 0, `${prefix}*`);
       redis.disconnect();
     },

@@ -3,15 +3,19 @@ import { launchServices, type LaunchedServices } from './launcher/launch-service
 import { serviceNames } from './services';
 import { superviseRestarts } from './launcher/supervisor';
 import { localSystemEnv } from './local-env';
+import { ensureRedisUsers } from './redis-users';
 
 /**
- * `npm start`'s system in the foreground, its services' Kafka ACLs granted first: the five
- * services in one prefixed log stream, the gateway's URL printed once each is ready, a service
- * that dies restarted (see superviseRestarts), and every service drained and stopped on Ctrl-C.
+ * `npm start`'s system in the foreground, its services' Kafka ACLs and Redis users granted
+ * first: the five services in one prefixed log stream, the gateway's URL printed once each is
+ * ready, a service that dies restarted (see superviseRestarts), and every service drained and
+ * stopped on Ctrl-C.
  */
 export async function runLocalSystem(): Promise<void> {
+  const system = localSystemEnv();
   await grantLocalSystemAcls();
-  const launched = launchServices(localSystemEnv(), { prefixOutput: true });
+  if (system.redisUsers) await ensureRedisUsers(system.env.REDIS_URL!, system.redisUsers);
+  const launched = launchServices(system, { prefixOutput: true });
   const supervisor = superviseRestarts(Object.values(launched.processes), {
     log: (line) => console.log(`[supervisor] ${line}`),
   });

@@ -1,4 +1,5 @@
 import type { KafkaLogins } from './kafka-logins';
+import { redisUrlAs, type RedisUser } from './redis-users';
 import {
   isDatabaseOwner,
   managementPortOf,
@@ -25,6 +26,11 @@ export interface SystemEnv {
   reconcileDatabaseUrls?: Record<'wallet' | 'concert', string>;
   /** Each Kafka client service's principal; none: they connect as `env` says (no SASL unless set). */
   kafkaLogins?: KafkaLogins;
+  /**
+   * Each Redis client service's user, which `env.REDIS_URL` logs in as (a service without one
+   * gets no REDIS_URL); none: every service logs in with REDIS_URL as given.
+   */
+  redisUsers?: readonly RedisUser[];
   /** Every service gets these (infrastructure URLs, secrets, tuning); they win over the defaults. */
   env: Record<string, string | undefined>;
 }
@@ -33,6 +39,8 @@ export interface SystemEnv {
 export function serviceEnv(service: Service, system: SystemEnv): NodeJS.ProcessEnv {
   const url = (other: Service) => serviceUrlOf(other, system.portBase);
   const kafkaLogin = system.kafkaLogins?.[service];
+  const redisUser = system.redisUsers?.find((user) => user.service === service);
+  const redisUrl = system.env.REDIS_URL;
   return {
     ...process.env,
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
@@ -51,6 +59,9 @@ export function serviceEnv(service: Service, system: SystemEnv): NodeJS.ProcessE
     ...system.env,
     ...(kafkaLogin
       ? { KAFKA_SASL_USERNAME: kafkaLogin.username, KAFKA_SASL_PASSWORD: kafkaLogin.password }
+      : {}),
+    ...(system.redisUsers
+      ? { REDIS_URL: redisUser && redisUrl ? redisUrlAs(redisUrl, redisUser) : undefined }
       : {}),
     // The infrastructure's super users are the tools' and tests', never a service's.
     KAFKA_ADMIN_USERNAME: undefined,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { topicNames, topicsToCreate } from '@headliner/contracts';
 import { ensureTopics } from '@headliner/platform';
 import {
@@ -13,6 +14,15 @@ import { Client } from 'pg';
 import { databaseUrlAs, handDatabaseTo, roleOf } from '../src/database-roles';
 import { createKafkaNamespace } from '../src/kafka-namespace';
 import { localSecret } from '../src/local-secret';
+import {
+  deleteRedisUsers,
+  ensureRedisUsers,
+  keyPrefixOf,
+  redisServices,
+  redisUrlAs,
+  type RedisService,
+  type RedisUser,
+} from '../src/redis-users';
 
 jest.setTimeout(60_000);
 
@@ -141,5 +151,84 @@ describe("when a service's PostgreSQL role reaches for another service's databas
   it("refuses the wallet's role, and lets the reservation's own role in", async () => {
     await expect(connectAs(roleOf('wallet'))).rejects.toThrow(/permission denied for database/);
     await expect(connectAs(roleOf('reservation'))).resolves.toBe(roleOf('reservation'));
+  });
+});
+
+describe("when a service's Redis user reaches for another service's keys", () => {
+  const system = `it-${randomUUID()}`;
+  const adminUrl = infraUrl('REDIS_URL');
+  // A test system's prefixes, as fresh-system.ts sets them.
+  const env = {
+    RATE_LIMIT_KEY_PREFIX: `${system}:rate:`,
+    QUEUE_KEY_PREFIX: `${system}:queue:`,
+    CACHE_KEY_PREFIX: `${system}:catalogue:`,
+    REDIS_KEY_PREFIX: `${system}:reservation:`,
+  };
+  const users: RedisUser[] = redisServices.map((service) => ({
+    service,
+    username: `${system}-${service}`,
+    password: randomUUID(),
+    keyPrefix: keyPrefixOf(service, env),
+  }));
+  const clients: Redis[] = [];
+  const as = (service: RedisService) => {
+    const user = users.find((candidate) => candidate.service === service)!;
+    const redis = new Redis(redisUrlAs(adminUrl, user), { maxRetriesPerRequest: 0 });
+    clients.push(redis);
+    return redis;
+  };
+  const admin = new Redis(adminUrl);
+
+  beforeAll(() => ensureRedisUsers(adminUrl, users));
+
+  afterAll(async () => {
+    clients.forEach((client) => client.disconnect());
+    await deleteRedisUsers(adminUrl, users);
+    const keys = await admin.keys(`${system}:*`);
+    if (keys.length > 0) await admin.del(...keys);
+    admin.disconnect();
+  });
+
+  it("refuses the queue's user a reservation's seat claim and the gateway's rate limits", async () => {
+    await admin.set(`${env.REDIS_KEY_PREFIX}claim:seat-1`, 'reservation-1');
+    await admin.set(`${env.RATE_LIMIT_KEY_PREFIX}user-1`, '5');
+    const queue = as('queue');
+
+    await expect(queue.get(`${env.REDIS_KEY_PREFIX}claim:seat-1`)).rejects.toThrow(/NOPERM/);
+    await expect(queue.set(`${env.REDIS_KEY_PREFIX}claim:seat-1`, 'forged')).rejects.toThrow(
+      /NOPERM/,
+    );
+    await expect(queue.del(`${env.RATE_LIMIT_KEY_PREFIX}user-1`)).rejects.toThrow(/NOPERM/);
+    await expect(
+      queue.eval("return redis.call('GET', KEYS[1])", 1, `${env.RATE_LIMIT_KEY_PREFIX}user-1`),
+    ).rejects.toThrow(/NOPERM/);
+    expect(await admin.get(`${env.REDIS_KEY_PREFIX}claim:seat-1`)).toBe('reservation-1');
+    expect(await admin.get(`${env.RATE_LIMIT_KEY_PREFIX}user-1`)).toBe('5');
+  });
+
+  it('lets it use its own keys, INFO and its connection name, and nothing that spans every key', async () => {
+    const queue = as('queue');
+    await queue.set(`${env.QUEUE_KEY_PREFIX}bull:sweep:meta`, '1');
+    expect(await queue.get(`${env.QUEUE_KEY_PREFIX}bull:sweep:meta`)).toBe('1');
+    expect(await queue.info('server')).toMatch(/redis_version/);
+    expect(await queue.client('SETNAME', 'waiting-room')).toBe('OK');
+
+    await expect(queue.keys('*')).rejects.toThrow(/NOPERM/);
+    await expect(queue.flushall()).rejects.toThrow(/NOPERM/);
+    await expect(queue.publish('anything', 'x')).rejects.toThrow(/NOPERM/);
+  });
+
+  it('refuses a user once its system deleted it', async () => {
+    const [gateway] = users;
+    await deleteRedisUsers(adminUrl, [gateway!]);
+    const redis = new Redis(redisUrlAs(adminUrl, gateway!), {
+      lazyConnect: true,
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+    });
+    clients.push(redis);
+    const refused = new Promise<Error>((resolve) => redis.once('error', resolve));
+    redis.connect().catch(() => undefined);
+    expect((await refused).message).toMatch(/WRONGPASS/);
   });
 });

@@ -57,3 +57,19 @@ describe('when the system’s settings name a service’s URL', () => {
     expect(env.WALLET_URL).toBe('http://wallet.internal');
   });
 });
+
+describe('when the services log in to Redis as users of their own', () => {
+  const withUsers: SystemEnv = {
+    ...system,
+    env: { REDIS_URL: 'redis://default:admin@127.0.0.1:6379' },
+    redisUsers: [{ service: 'queue', username: 'queue', password: 'pw', keyPrefix: 'queue:' }],
+  };
+
+  it('gives each its own login and a service without a user no Redis at all', () => {
+    expect(serviceEnv('queue', withUsers).REDIS_URL).toBe('redis://queue:pw@127.0.0.1:6379');
+    expect(serviceEnv('wallet', withUsers).REDIS_URL).toBeUndefined();
+    expect(serviceEnv('wallet', { ...withUsers, redisUsers: undefined }).REDIS_URL).toBe(
+      'redis://default:admin@127.0.0.1:6379',
+    );
+  });
+});
