@@ -1,13 +1,19 @@
 # Which components are external (given by the environment), and .local/infra.env.
 # Sourced by infra.sh (needs lib.sh and the component files).
 
+# The observability stack starts with the rest unless HEADLINER_OBSERVABILITY=off; no test
+# needs it unless it says so.
+OBSERVABILITY_COMPONENTS=(prometheus alertmanager)
 COMPONENTS=(postgres redis kafka)
+[[ ${HEADLINER_OBSERVABILITY:-on} == off ]] || COMPONENTS+=("${OBSERVABILITY_COMPONENTS[@]}")
 
 component_var() {
   case $1 in
     postgres) echo POSTGRES_URL ;;
     redis) echo REDIS_URL ;;
     kafka) echo KAFKA_BROKERS ;;
+    prometheus) echo PROMETHEUS_URL ;;
+    alertmanager) echo ALERTMANAGER_URL ;;
   esac
 }
 
@@ -44,6 +50,8 @@ component_value() {
     postgres) postgres_url "$(pg_running_port)" ;;
     redis) redis_url "$(redis_running_port)" ;;
     kafka) kafka_brokers "$(kafka_running_port)" ;;
+    prometheus) prometheus_url "$(prometheus_running_port)" ;;
+    alertmanager) alertmanager_url "$(alertmanager_running_port)" ;;
   esac
 }
 

@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
-# Local infrastructure for Headliner: PostgreSQL 15, Redis 7, Kafka 3.9 (KRaft) on 127.0.0.1,
-# with all data, logs, pids and downloads under .local/.
+# Local infrastructure for Headliner: PostgreSQL 15, Redis 7, Kafka 3.9 (KRaft), and the
+# observability stack (Prometheus 2.42, Alertmanager 0.25) on 127.0.0.1, with all data, logs,
+# pids and downloads under .local/.
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
 usage: deploy/infra/infra.sh {up|down|reset|status} [component...]   (or: npm run infra -- up)
 
-  up      install what is missing, start postgres, redis and kafka (no-op for running ones),
-          write .local/infra.env
-  down    stop all three
+  up      install what is missing, start postgres, redis, kafka, prometheus and alertmanager
+          (no-op for running ones), write .local/infra.env
+  down    stop them all
           (up and down take component names to act on some only, e.g. `down postgres`:
           fault tests and drills stop and start one of them)
   reset   down, then delete their data (downloads and toolchain are kept)
   status  one line per component: running/stopped/external, pid, port, version
 
-Ports: PG_PORT (5432), REDIS_PORT (6379), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093).
-External services: set POSTGRES_URL, REDIS_URL or KAFKA_BROKERS and that component is
-neither installed nor started here.
+Ports: PG_PORT (5432), REDIS_PORT (6379), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093),
+PROMETHEUS_PORT (9090), ALERTMANAGER_PORT (9095).
+HEADLINER_OBSERVABILITY=off leaves prometheus and alertmanager out of every command.
+Prometheus scrapes the management ports of npm start's services (from PORT_BASE); Alertmanager
+sends every alert to ALERT_WEBHOOK_URL (http://127.0.0.1:9099/alerts).
+External services: set POSTGRES_URL, REDIS_URL, KAFKA_BROKERS, PROMETHEUS_URL or
+ALERTMANAGER_URL and that component is neither installed nor started here.
 Credentials: Redis takes logins only (default for the tools; npm start and the test systems add
 a user per service to its ACL file) and Kafka SCRAM logins only (one principal per service,
 admin for the tools); each password is made once in .local/secrets/ (how to rotate each: README,
@@ -26,7 +31,7 @@ EOF
 }
 
 INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-for part in lib packages postgres redis kafka env; do
+for part in lib packages postgres redis kafka prometheus alertmanager env; do
   # shellcheck source=/dev/null
   source "$INFRA_DIR/$part.sh"
 done
@@ -78,7 +83,7 @@ cmd_down() {
   mapfile -t chosen < <(chosen_components "$@")
   take_lock
   # Reverse order: kafka takes longest to stop cleanly, and nothing depends on the others.
-  for c in kafka redis postgres; do
+  for c in alertmanager prometheus kafka redis postgres; do
     [[ " ${chosen[*]} " == *" $c "* ]] || continue
     if is_external "$c"; then
       (($# == 0)) || {

@@ -134,7 +134,7 @@ stop_pid() {
 
 # status_line COMPONENT STATE PID PORT VERSION
 status_line() {
-  printf '%-9s %-9s pid=%-8s port=%-6s version=%s\n' "$1" "$2" "${3:--}" "${4:--}" "${5:--}"
+  printf '%-12s %-9s pid=%-8s port=%-6s version=%s\n' "$1" "$2" "${3:--}" "${4:--}" "${5:--}"
 }
 
 # local_secret NAME: a password made once per checkout in .local/secrets/NAME (tools/system's
@@ -149,3 +149,22 @@ local_secret() {
   fi
   cat "$file"
 }
+
+# spawn_daemon PIDFILE LOG CMD...: run a foreground server in the background, in its own
+# session (a Ctrl-C in the terminal that ran `up` does not reach it), and record its pid.
+spawn_daemon() {
+  local pidfile=$1 log=$2
+  shift 2
+  mkdir -p "$(dirname "$pidfile")"
+  nohup setsid "$@" >>"$log" 2>&1 </dev/null 9>&- &
+  echo $! >"$pidfile"
+}
+
+# daemon_pid PIDFILE NAME: the recorded pid while a process of that command name runs it.
+daemon_pid() {
+  local pid
+  pid=$(read_pid "$1")
+  if pid_alive "$pid" && [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$2"* ]]; then echo "$pid"; fi
+}
+
+http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }

@@ -1,5 +1,5 @@
 # Installs the Debian packages the local components need, once, non-interactively,
-# without leaving the distro's own postgres/redis services running.
+# without leaving the distro's own postgres/redis/prometheus/alertmanager services running.
 
 PG_BIN=/usr/lib/postgresql/15/bin
 
@@ -14,6 +14,8 @@ missing_packages() {
         command -v java >/dev/null || echo openjdk-17-jre-headless
         command -v mvn >/dev/null || echo maven
         ;;
+      prometheus) command -v prometheus >/dev/null || echo prometheus ;;
+      alertmanager) command -v prometheus-alertmanager >/dev/null || echo prometheus-alertmanager ;;
     esac
   done
 }
@@ -53,8 +55,11 @@ stop_distro_services() {
       fi
     done < <(pg_lsclusters -h 2>/dev/null)
   fi
-  if [[ -x /etc/init.d/redis-server ]] && /etc/init.d/redis-server status >/dev/null 2>&1; then
-    say "stopping the distro's redis-server service"
-    /etc/init.d/redis-server stop || true
-  fi
+  local service
+  for service in redis-server prometheus prometheus-alertmanager; do
+    if [[ -x /etc/init.d/$service ]] && /etc/init.d/$service status >/dev/null 2>&1; then
+      say "stopping the distro's $service service"
+      /etc/init.d/$service stop || true
+    fi
+  done
 }

@@ -1,0 +1,81 @@
+# Prometheus 2.42 (Debian's package) on 127.0.0.1:${PROMETHEUS_PORT:-9090}, data in
+# .local/data/prometheus, scraping the services' management ports and alerting the local
+# Alertmanager. Sourced by infra.sh (needs lib.sh).
+
+PROMETHEUS_RUN="$RUN_DIR/prometheus"
+PROMETHEUS_CONF="$PROMETHEUS_RUN/prometheus.yml"
+PROMETHEUS_TARGETS="$PROMETHEUS_RUN/targets"
+PROMETHEUS_PIDFILE="$RUN_DIR/prometheus.pid"
+PROMETHEUS_DATA="$DATA_DIR/prometheus"
+PROMETHEUS_RULES="$ROOT/deploy/observability/prometheus/rules"
+
+prometheus_port() { echo "${PROMETHEUS_PORT:-9090}"; }
+prometheus_running_port() {
+  local port
+  port=$(sed -nE 's|.*:([0-9]+)$|\1|p' "$PROMETHEUS_RUN/listen" 2>/dev/null)
+  echo "${port:-$(prometheus_port)}"
+}
+prometheus_url() { echo "http://$HOST:${1:-$(prometheus_port)}"; }
+prometheus_pid() { daemon_pid "$PROMETHEUS_PIDFILE" prometheus; }
+prometheus_running() { [[ -n $(prometheus_pid) ]]; }
+prometheus_ready() { http_ok "$(prometheus_url "$1")/-/ready"; }
+
+# npm start's services (PORT_BASE, 8080 by default): the gateway, queue, concert, reservation
+# and wallet at offsets 0-4, each management port 5 above (tools/system/src/services.ts).
+prometheus_write_local_targets() {
+  local base=${PORT_BASE:-8080} offset=0 service groups=()
+  for service in gateway queue concert reservation wallet; do
+    groups+=("{\"targets\":[\"$HOST:$((base + offset + 5))\"],\"labels\":{\"service\":\"$service\",\"system\":\"local\"}}")
+    offset=$((offset + 1))
+  done
+  mkdir -p "$PROMETHEUS_TARGETS"
+  (
+    IFS=,
+    echo "[${groups[*]}]"
+  ) >"$PROMETHEUS_TARGETS/local.json.tmp"
+  mv -f "$PROMETHEUS_TARGETS/local.json.tmp" "$PROMETHEUS_TARGETS/local.json"
+}
+
+prometheus_up() {
+  local port log pid
+  port=$(prometheus_port)
+  log=$(log_file prometheus)
+  prometheus_write_local_targets
+  if prometheus_running; then
+    [[ $(prometheus_running_port) == "$port" ]] || fail prometheus "already running on port $(prometheus_running_port), not PROMETHEUS_PORT=$port; run 'infra.sh down prometheus' first"
+    say "prometheus: already running (pid $(prometheus_pid), port $port)"
+    return 0
+  fi
+  require_port_free prometheus "$port"
+  mkdir -p "$PROMETHEUS_DATA"
+  render_template "$ROOT/deploy/observability/prometheus/prometheus.yml.template" "$PROMETHEUS_CONF" \
+    RULES_DIR="$PROMETHEUS_RULES" TARGETS_DIR="$PROMETHEUS_TARGETS" \
+    ALERTMANAGER="$HOST:$(alertmanager_port)"
+  echo "$HOST:$port" >"$PROMETHEUS_RUN/listen"
+  rotate_log prometheus
+  say "prometheus: starting on $HOST:$port"
+  spawn_daemon "$PROMETHEUS_PIDFILE" "$log" prometheus \
+    --config.file="$PROMETHEUS_CONF" --storage.tsdb.path="$PROMETHEUS_DATA" \
+    --storage.tsdb.retention.time=7d --web.listen-address="$HOST:$port" --web.enable-lifecycle
+  pid=$(read_pid "$PROMETHEUS_PIDFILE")
+  wait_for prometheus 30 "$pid" "$log" prometheus_ready "$port"
+  say "prometheus: ready (pid $pid)"
+}
+
+prometheus_down() {
+  local pid
+  pid=$(prometheus_pid)
+  [[ -n $pid ]] || return 0
+  say "prometheus: stopping (pid $pid)"
+  stop_pid prometheus "$pid" 20
+}
+
+prometheus_status() {
+  local version
+  version=$(prometheus --version 2>/dev/null | sed -nE 's/^prometheus, version ([^ ]+).*/\1/p')
+  if prometheus_running; then
+    status_line prometheus running "$(prometheus_pid)" "$(prometheus_running_port)" "${version:-?}"
+  else
+    status_line prometheus stopped "" "$(prometheus_running_port)" "${version:--}"
+  fi
+}
