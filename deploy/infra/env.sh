@@ -3,7 +3,7 @@
 
 # The observability stack starts with the rest unless HEADLINER_OBSERVABILITY=off; no test
 # needs it unless it says so.
-OBSERVABILITY_COMPONENTS=(prometheus alertmanager)
+OBSERVABILITY_COMPONENTS=(prometheus alertmanager jaeger)
 COMPONENTS=(postgres redis kafka)
 [[ ${HEADLINER_OBSERVABILITY:-on} == off ]] || COMPONENTS+=("${OBSERVABILITY_COMPONENTS[@]}")
 
@@ -14,6 +14,7 @@ component_var() {
     kafka) echo KAFKA_BROKERS ;;
     prometheus) echo PROMETHEUS_URL ;;
     alertmanager) echo ALERTMANAGER_URL ;;
+    jaeger) echo JAEGER_URL ;;
   esac
 }
 
@@ -52,6 +53,7 @@ component_value() {
     kafka) kafka_brokers "$(kafka_running_port)" ;;
     prometheus) prometheus_url "$(prometheus_running_port)" ;;
     alertmanager) alertmanager_url "$(alertmanager_running_port)" ;;
+    jaeger) jaeger_url "$(jaeger_running_port)" ;;
   esac
 }
 
@@ -65,6 +67,12 @@ write_infra_env() {
     done
     # The local Redis keeps a user per service in its ACL file (tools/system/src/redis-logins.ts).
     is_external redis || echo "REDIS_SERVICE_USERS=on"
+    # Where npm start's services send their spans while Jaeger runs (tools/system/src/local-env.ts).
+    # Not named OTEL_EXPORTER_OTLP_ENDPOINT: the scripts export this file, and every test and
+    # load-test system would then trace, which costs CPU the benchmarks would measure.
+    if [[ " ${COMPONENTS[*]} " == *" jaeger "* ]] && ! is_external jaeger && jaeger_running; then
+      echo "JAEGER_OTLP_ENDPOINT=$(jaeger_otlp_endpoint)"
+    fi
     # The super user of the local broker, for the tests and tools that administer it.
     if ! is_external kafka; then
       echo "KAFKA_ADMIN_USERNAME=admin"

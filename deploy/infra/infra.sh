@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Local infrastructure for Headliner: PostgreSQL 15, Redis 7, Kafka 3.9 (KRaft), and the
-# observability stack (Prometheus 2.42, Alertmanager 0.25) on 127.0.0.1, with all data, logs,
+# observability stack (Prometheus 2.42, Alertmanager 0.25, Jaeger v1.75.0 built from the Go
+# module proxy) on 127.0.0.1, with all data, logs,
 # pids and downloads under .local/.
 set -euo pipefail
 
@@ -8,8 +9,8 @@ usage() {
   cat <<'EOF'
 usage: deploy/infra/infra.sh {up|down|reset|status} [component...]   (or: npm run infra -- up)
 
-  up      install what is missing, start postgres, redis, kafka, prometheus and alertmanager
-          (no-op for running ones), write .local/infra.env
+  up      install what is missing, start postgres, redis, kafka, prometheus, alertmanager and
+          jaeger (no-op for running ones), write .local/infra.env
   down    stop them all
           (up and down take component names to act on some only, e.g. `down postgres`:
           fault tests and drills stop and start one of them)
@@ -17,12 +18,14 @@ usage: deploy/infra/infra.sh {up|down|reset|status} [component...]   (or: npm ru
   status  one line per component: running/stopped/external, pid, port, version
 
 Ports: PG_PORT (5432), REDIS_PORT (6379), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093),
-PROMETHEUS_PORT (9090), ALERTMANAGER_PORT (9095).
-HEADLINER_OBSERVABILITY=off leaves prometheus and alertmanager out of every command.
+PROMETHEUS_PORT (9090), ALERTMANAGER_PORT (9095), JAEGER_PORT (16686, query API; its gRPC one
+a port below), JAEGER_OTLP_GRPC_PORT (4317), JAEGER_OTLP_HTTP_PORT (4318).
+HEADLINER_OBSERVABILITY=off leaves prometheus, alertmanager and jaeger out of every command
+(the first `up` with jaeger builds it: minutes, once).
 Prometheus scrapes the management ports of npm start's services (from PORT_BASE); Alertmanager
 sends every alert to ALERT_WEBHOOK_URL (http://127.0.0.1:9099/alerts).
-External services: set POSTGRES_URL, REDIS_URL, KAFKA_BROKERS, PROMETHEUS_URL or
-ALERTMANAGER_URL and that component is neither installed nor started here.
+External services: set POSTGRES_URL, REDIS_URL, KAFKA_BROKERS, PROMETHEUS_URL,
+ALERTMANAGER_URL or JAEGER_URL and that component is neither installed nor started here.
 Credentials: Redis takes logins only (default for the tools; npm start and the test systems add
 a user per service to its ACL file) and Kafka SCRAM logins only (one principal per service,
 admin for the tools); each password is made once in .local/secrets/ (how to rotate each: README,
@@ -31,7 +34,7 @@ EOF
 }
 
 INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-for part in lib packages postgres redis kafka prometheus alertmanager env; do
+for part in lib packages postgres redis kafka prometheus alertmanager jaeger env; do
   # shellcheck source=/dev/null
   source "$INFRA_DIR/$part.sh"
 done
@@ -83,7 +86,7 @@ cmd_down() {
   mapfile -t chosen < <(chosen_components "$@")
   take_lock
   # Reverse order: kafka takes longest to stop cleanly, and nothing depends on the others.
-  for c in alertmanager prometheus kafka redis postgres; do
+  for c in jaeger alertmanager prometheus kafka redis postgres; do
     [[ " ${chosen[*]} " == *" $c "* ]] || continue
     if is_external "$c"; then
       (($# == 0)) || {

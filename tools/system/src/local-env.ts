@@ -10,7 +10,8 @@ export const LOCAL_ADMIN = { username: 'admin', password: 'headliner-admin' };
 /**
  * The system `npm start` runs on this machine: the infrastructure of .local/infra.env, the
  * headliner_* databases (each service as its own role, see database-roles.ts), a Redis user per
- * service (see redis-logins.ts), ports from PORT_BASE (8080), and local defaults. Anything
+ * service (see redis-logins.ts), ports from PORT_BASE (8080), spans to the local Jaeger while it
+ * runs (JAEGER_OTLP_ENDPOINT, which infra.sh writes then), and local defaults. Anything
  * already set in the environment wins, so the same scripts run against managed infrastructure.
  */
 export function localSystemEnv(): SystemEnv {
@@ -22,6 +23,7 @@ export function localSystemEnv(): SystemEnv {
     ADMIN_USERNAME: LOCAL_ADMIN.username,
     ADMIN_PASSWORD: LOCAL_ADMIN.password,
     LOG_FORMAT: 'pretty',
+    OTEL_EXPORTER_OTLP_ENDPOINT: process.env.JAEGER_OTLP_ENDPOINT,
     ...process.env,
   };
   return {
