@@ -57,7 +57,8 @@ alertmanager_status() {
   local version
   version=$(prometheus-alertmanager --version 2>/dev/null | sed -nE 's/^alertmanager, version ([^ ]+).*/\1/p')
   if alertmanager_running; then
-    status_line alertmanager running "$(alertmanager_pid)" "$(alertmanager_running_port)" "${version:-?}"
+    status_line alertmanager running "$(alertmanager_pid)" "$(alertmanager_running_port)" "${version:-?}" \
+      "$(alertmanager_url "$(alertmanager_running_port)")"
   else
     status_line alertmanager stopped "" "$(alertmanager_running_port)" "${version:--}"
   fi

@@ -66,7 +66,8 @@ jaeger_status() {
   local version=$JAEGER_VERSION
   [[ -x $LOCAL_DIR/toolchain/bin/jaeger-$JAEGER_VERSION ]] || version+=" (not built yet)"
   if jaeger_running; then
-    status_line jaeger running "$(jaeger_pid)" "$(jaeger_running_port)" "$version"
+    status_line jaeger running "$(jaeger_pid)" "$(jaeger_running_port)" "$version" \
+      "$(jaeger_url "$(jaeger_running_port)")"
   else
     status_line jaeger stopped "" "$(jaeger_running_port)" "$version"
   fi

@@ -132,9 +132,10 @@ stop_pid() {
   done
 }
 
-# status_line COMPONENT STATE PID PORT VERSION
+# status_line COMPONENT STATE PID PORT VERSION [URL]
 status_line() {
-  printf '%-12s %-9s pid=%-8s port=%-6s version=%s\n' "$1" "$2" "${3:--}" "${4:--}" "${5:--}"
+  printf '%-12s %-9s pid=%-8s port=%-6s version=%s%s\n' "$1" "$2" "${3:--}" "${4:--}" "${5:--}" \
+    "${6:+ url=$6}"
 }
 
 # local_secret NAME: a password made once per checkout in .local/secrets/NAME (tools/system's

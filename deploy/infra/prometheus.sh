@@ -74,7 +74,8 @@ prometheus_status() {
   local version
   version=$(prometheus --version 2>/dev/null | sed -nE 's/^prometheus, version ([^ ]+).*/\1/p')
   if prometheus_running; then
-    status_line prometheus running "$(prometheus_pid)" "$(prometheus_running_port)" "${version:-?}"
+    status_line prometheus running "$(prometheus_pid)" "$(prometheus_running_port)" "${version:-?}" \
+      "$(prometheus_url "$(prometheus_running_port)")"
   else
     status_line prometheus stopped "" "$(prometheus_running_port)" "${version:--}"
   fi

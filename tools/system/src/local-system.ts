@@ -25,10 +25,28 @@ export async function runLocalSystem(): Promise<void> {
     () => {
       const gateway = launched.serviceUrl('gateway');
       console.log(`\nHeadliner is up: ${gateway} (API docs: ${gateway}/docs). Ctrl-C stops it.`);
-      console.log(`Metrics and readiness detail: ${managementUrls(launched)}\n`);
+      console.log(`Metrics and readiness detail: ${managementUrls(launched)}`);
+      console.log(`${observabilityUrls()}\n`);
     },
     (error: Error) => console.error(`\n${error.message}; see the logs above.\n`),
   );
+}
+
+/**
+ * Where the local observability stack answers (.local/infra.env, exported by npm start), or why
+ * there is none.
+ */
+function observabilityUrls(): string {
+  const { PROMETHEUS_URL, ALERTMANAGER_URL, JAEGER_URL } = process.env;
+  if (!PROMETHEUS_URL && !ALERTMANAGER_URL && !JAEGER_URL) {
+    return 'Observability: off (HEADLINER_OBSERVABILITY=off)';
+  }
+  const jaeger = JAEGER_URL ? `${JAEGER_URL} (HTTP API, e.g. ${JAEGER_URL}/api/services)` : 'off';
+  return [
+    `Prometheus: ${PROMETHEUS_URL ?? 'off'}`,
+    `Alertmanager: ${ALERTMANAGER_URL ?? 'off'}`,
+    `Jaeger: ${jaeger}`,
+  ].join(', ');
 }
 
 /** e.g. gateway http://127.0.0.1:8085, queue http://127.0.0.1:8086 ... (each /metrics, /health/ready) */
