@@ -20,8 +20,8 @@ usage: deploy/infra/infra.sh {up|down|reset|status} [component...]   (or: npm ru
 Ports: PG_PORT (5432), REDIS_PORT (6379), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093),
 PROMETHEUS_PORT (9090), ALERTMANAGER_PORT (9095), JAEGER_PORT (16686, query API; its gRPC one
 a port below), JAEGER_OTLP_GRPC_PORT (4317), JAEGER_OTLP_HTTP_PORT (4318).
-HEADLINER_OBSERVABILITY=off leaves prometheus, alertmanager and jaeger out of every command
-(the first `up` with jaeger builds it: minutes, once).
+HEADLINER_OBSERVABILITY=off leaves prometheus, alertmanager and jaeger out of every command,
+=metrics only jaeger (the first `up` with jaeger builds it: about 4 minutes, once).
 Prometheus scrapes the management ports of npm start's services (from PORT_BASE); Alertmanager
 sends every alert to ALERT_WEBHOOK_URL (http://127.0.0.1:9099/alerts).
 External services: set POSTGRES_URL, REDIS_URL, KAFKA_BROKERS, PROMETHEUS_URL,
