@@ -42,7 +42,8 @@ redis_write_acl_file() {
   hash=$(printf %s "$(redis_password)" | sha256sum | cut -d' ' -f1)
   {
     echo "user default on #$hash ~* &* +@all"
-    [[ -f $REDIS_ACL_FILE ]] && grep -v '^user default ' "$REDIS_ACL_FILE"
+    # The saved service users; grep finds none (exit 1) when the file holds the default user only.
+    if [[ -f $REDIS_ACL_FILE ]]; then grep -v '^user default ' "$REDIS_ACL_FILE" || true; fi
   } >"$tmp"
   chmod 600 "$tmp"
   mv -f "$tmp" "$REDIS_ACL_FILE"
