@@ -45,13 +45,7 @@ alertmanager_up() {
   say "alertmanager: ready (pid $pid)"
 }
 
-alertmanager_down() {
-  local pid
-  pid=$(alertmanager_pid)
-  [[ -n $pid ]] || return 0
-  say "alertmanager: stopping (pid $pid)"
-  stop_pid alertmanager "$pid" 20
-}
+alertmanager_down() { stop_daemon alertmanager 20; }
 
 alertmanager_status() {
   local version

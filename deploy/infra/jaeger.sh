@@ -54,13 +54,7 @@ jaeger_up() {
   say "jaeger: ready (pid $pid)"
 }
 
-jaeger_down() {
-  local pid
-  pid=$(jaeger_pid)
-  [[ -n $pid ]] || return 0
-  say "jaeger: stopping (pid $pid)"
-  stop_pid jaeger "$pid" 20
-}
+jaeger_down() { stop_daemon jaeger 20; }
 
 jaeger_status() {
   local version=$JAEGER_VERSION

@@ -170,13 +170,7 @@ kafka_up() {
   say "kafka: ready (pid $pid)"
 }
 
-kafka_down() {
-  local pid
-  pid=$(kafka_pid)
-  [[ -n $pid ]] || return 0
-  say "kafka: stopping (pid $pid)"
-  stop_pid kafka "$pid" 60
-}
+kafka_down() { stop_daemon kafka 60; }
 
 kafka_status() {
   if kafka_running; then

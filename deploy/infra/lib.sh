@@ -132,6 +132,15 @@ stop_pid() {
   done
 }
 
+# stop_daemon COMPONENT TIMEOUT_S: stops the component's daemon (found by COMPONENT_pid), if any.
+stop_daemon() {
+  local pid
+  pid=$("$1_pid")
+  [[ -n $pid ]] || return 0
+  say "$1: stopping (pid $pid)"
+  stop_pid "$1" "$pid" "$2"
+}
+
 # status_line COMPONENT STATE PID PORT VERSION [URL]
 status_line() {
   printf '%-12s %-9s pid=%-8s port=%-6s version=%s%s\n' "$1" "$2" "${3:--}" "${4:--}" "${5:--}" \

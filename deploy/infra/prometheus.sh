@@ -62,13 +62,7 @@ prometheus_up() {
   say "prometheus: ready (pid $pid)"
 }
 
-prometheus_down() {
-  local pid
-  pid=$(prometheus_pid)
-  [[ -n $pid ]] || return 0
-  say "prometheus: stopping (pid $pid)"
-  stop_pid prometheus "$pid" 20
-}
+prometheus_down() { stop_daemon prometheus 20; }
 
 prometheus_status() {
   local version
