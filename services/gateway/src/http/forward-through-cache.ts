@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
 import type { ApiRoute } from '@headliner/contracts';
 import { ProblemError, validate } from '@headliner/platform';
 import type { RequestHandler, Response } from 'express';
@@ -11,16 +12,14 @@ import { brokenAnswer, isRelayable, relayedBack } from './forward';
 /**
  * For reads anyone may make (the catalogue): answers from the gateway's shared cache while the
  * owning service's Cache-Control allows, else from the service, asked without the caller's
- * identity (a shared answer must not depend on it): the gateway asks on its own account. Misses
- * are not collapsed into one upstream request: an answer the service says not to store (its
- * cache switched off) must reach each fan fresh, and the few misses a one-second expiry lets
- * through cost the concert one load anyway.
+ * identity (a shared answer must not depend on it): the gateway asks on its own account. Misses are not collapsed into one upstream
+ * request: an answer the service says not to store (its cache switched off) must reach each fan
+ * fresh, and the few misses a one-second expiry lets through cost the concert one load anyway.
  *
  * The cache key, and the URL asked for, is the path with the route's known query parameters
  * only, checked against the contract (400 naming the field) and normalised: sorted, defaults
  * filled in, anything else dropped. So `?r=N` can neither bypass the cache nor evict the hot seat
- * maps, and the service never sees a parameter it does not know. A route without parameters
- * (a seat map, the hottest read) keys on its path alone, with no query parsed at all.
+ * maps, and the service never sees a parameter it does not know.
  */
 export function forwardThroughCache(
   route: ApiRoute,
@@ -28,27 +27,31 @@ export function forwardThroughCache(
   cache: ResponseCache,
   statements: InternalStatements,
 ): RequestHandler[] {
-  const known = route.query && validate({ query: route.query });
-  const read: RequestHandler = async (req, res) => {
-    const key = req.baseUrl + req.path + (known ? normalisedQuery(known.input(res).query) : '');
-    const cached = cache.fresh(key);
-    responseCacheLookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
-    if (cached) return send(res, cached.answer, cached.ageSeconds);
-    const sent = await upstream.send({
-      method: 'GET',
-      url: key,
-      headers: statements.ownCall(upstream.name),
-    });
-    if (!isRelayable(sent)) {
-      sent.resume();
-      throw brokenAnswer(upstream, sent);
-    }
-    const fetched = await wholeAnswer(upstream, sent);
-    cache.offer(key, fetched);
-    send(res, fetched, 0);
-  };
-  return known ? [known, read] : [read];
+  const known = validate({ query: route.query ?? noQuery });
+  return [
+    known,
+    async (req, res) => {
+      const key = req.baseUrl + req.path + normalisedQuery(known.input(res).query);
+      const cached = cache.fresh(key);
+      responseCacheLookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
+      if (cached) return send(res, cached.answer, cached.ageSeconds);
+      const sent = await upstream.send({
+        method: 'GET',
+        url: key,
+        headers: statements.ownCall(upstream.name),
+      });
+      if (!isRelayable(sent)) {
+        sent.resume();
+        throw brokenAnswer(upstream, sent);
+      }
+      const answer = await wholeAnswer(upstream, sent);
+      cache.offer(key, answer);
+      send(res, answer, 0);
+    },
+  ];
 }
+
+const noQuery = z.object({});
 
 /** `?a=1&b=x` of the parsed parameters, by name; '' when there are none. */
 function normalisedQuery(query: Record<string, unknown>): string {
