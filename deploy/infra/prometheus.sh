@@ -43,7 +43,11 @@ prometheus_up() {
   prometheus_write_local_targets
   if prometheus_running; then
     [[ $(prometheus_running_port) == "$port" ]] || fail prometheus "already running on port $(prometheus_running_port), not PROMETHEUS_PORT=$port; run 'infra.sh down prometheus' first"
-    say "prometheus: already running (pid $(prometheus_pid), port $port)"
+    # Rule files are read at start and reload only: this checkout's rules, not those of the up
+    # that started it.
+    curl -fsS -o /dev/null --max-time 5 -X POST "$(prometheus_url "$port")/-/reload" ||
+      fail prometheus "it refused to reload its configuration or rules" "$log"
+    say "prometheus: already running (pid $(prometheus_pid), port $port), rules reloaded"
     return 0
   fi
   require_port_free prometheus "$port"
