@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSystem, type System } from '../src/fresh-system';
+import { scrapeSystem } from '../src/prometheus-targets';
 import { repositoryRoot } from '../src/repository';
-import { scrapeSystem } from './support/prometheus-targets';
 
 // One real fault through the local stack: a system's wallet killed, Prometheus scraping it and
 // evaluating the real rule (deploy/observability/prometheus/rules/availability.yml), the real
