@@ -38,7 +38,7 @@ withAlertmanager('the Alertmanager configuration', () => {
 
   it.each([
     [['alertname=HeadlinerServiceDown', 'severity=page', 'kind=cause'], 'page'],
-    [['alertname=HeadlinerDlqGrowing', 'severity=ticket', 'kind=symptom'], 'ticket'],
+    [['alertname=HeadlinerDlqGrowing', 'severity=ticket', 'kind=cause'], 'ticket'],
     // A rule that forgets its severity is still heard.
     [['alertname=SomethingNew'], 'ticket'],
   ])('routes %j to the %s receiver', async (labels, receiver) => {
@@ -99,7 +99,14 @@ withAlertmanager('when alerts reach an Alertmanager run from the configuration',
     const started = await startAlertmanager(config, path.join(dir, 'data'));
     stops.push(started.stop);
     alertmanager = started.url;
-    await post([cause('10.0.0.1:8089'), cause('10.0.0.2:8089'), symptom('s1'), symptom('s2')]);
+    const ticketCause = alert({
+      ...{ alertname: 'HeadlinerDlqGrowing', severity: 'ticket', kind: 'cause' },
+      ...{ system: 's3', service: 'wallet' },
+    });
+    await post([
+      ...[cause('10.0.0.1:8089'), cause('10.0.0.2:8089'), symptom('s1'), symptom('s2')],
+      ...[ticketCause, symptom('s3')],
+    ]);
   });
 
   afterAll(() => stops.forEach((stop) => stop()));
@@ -134,6 +141,11 @@ withAlertmanager('when alerts reach an Alertmanager run from the configuration',
     expect(held?.status).toMatchObject({ state: 'suppressed', inhibitedBy: [expect.any(String)] });
     const titles = receivedMessages(out).map((m) => m.message.attachments[0]!.title);
     expect(titles.filter((title) => title.includes('system=s1 service=reservation'))).toEqual([]);
+  });
+
+  it('holds nothing back for a cause that only files a ticket', async () => {
+    const symptomOfTicketCause = await messageWith(/HeadlinerSagaTimeouts \(ticket\) system=s3/);
+    expect(symptomOfTicketCause?.path).toBe('/ticket');
   });
 
   it('says the cause is resolved, and lets its symptom through once it is', async () => {
