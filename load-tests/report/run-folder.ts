@@ -6,7 +6,8 @@ import { parseMemorySeries, type MemorySeries } from './memory-growth';
 import { knownScenarios } from './scenarios';
 
 // One run folder, load-tests/results/<timestamp>/, as the runner leaves it: per scenario a
-// <scenario>.summary.json, and maybe <scenario>.invariants.json, .memory.json, .html and .log.
+// <scenario>.summary.json, and maybe <scenario>.invariants.json, .memory.json, .html, .log and
+// (BENCH_TRACING=on) .slowest-booking.svg and .txt.
 
 export interface ScenarioRun {
   name: string;
@@ -16,6 +17,8 @@ export interface ScenarioRun {
   /** File names, relative to the run folder, of k6's HTML dashboard export and its output. */
   dashboard?: string;
   log?: string;
+  /** With BENCH_TRACING=on: the slowest booking's waterfall, as an SVG file name and as text. */
+  slowestBooking?: { svg: string; text: string };
 }
 
 export interface RunFolder {
@@ -58,6 +61,8 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
       const memoryFile = beside('.memory.json');
       const dashboard = beside('.html');
       const log = beside('.log');
+      const bookingSvg = beside('.slowest-booking.svg');
+      const bookingText = beside('.slowest-booking.txt');
       return {
         name,
         summary: parseK6Summary(await readJson(summaryFile), summaryFile),
@@ -67,6 +72,13 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
         ...(memoryFile && { memory: parseMemorySeries(await readBeside(memoryFile)) }),
         ...(dashboard && { dashboard }),
         ...(log && { log }),
+        ...(bookingSvg &&
+          bookingText && {
+            slowestBooking: {
+              svg: bookingSvg,
+              text: await readFile(path.join(dir, bookingText), 'utf8'),
+            },
+          }),
       };
     }),
   );

@@ -89,6 +89,18 @@ function invariants(scenario: ScenarioRun): string {
   ].join('\n');
 }
 
+function slowestBooking(scenario: ScenarioRun): string[] {
+  const booking = scenario.slowestBooking;
+  if (!booking) return [];
+  return [
+    '### Slowest traced booking',
+    'The payment whose gateway span took longest, as Jaeger holds it (`npm run trace -- <id>` ' +
+      'draws it again while Jaeger runs):',
+    `![waterfall of the slowest traced booking](${booking.svg})`,
+    `\`\`\`text\n${booking.text.trimEnd()}\n\`\`\``,
+  ];
+}
+
 export function scenarioSection(scenario: ScenarioRun): string {
   const { summary, name } = scenario;
   const duration = formatMs(summary.state.testRunDurationMs);
@@ -113,6 +125,7 @@ export function scenarioSection(scenario: ScenarioRun): string {
     ...(scenario.memory ? [memorySection(scenario.memory)] : []),
     ...(name === 'stress' ? [kneeSection(scenario)] : []),
     ...(name === 'soak' ? [driftSection(scenario)] : []),
+    ...slowestBooking(scenario),
   ];
   return parts.join('\n\n');
 }

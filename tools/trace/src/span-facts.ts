@@ -21,17 +21,30 @@ export function isError(span: JaegerSpan): boolean {
   return error === true || error === 'true' || tagOf(span, 'otel.status_code') === 'ERROR';
 }
 
-/**
- * "kafka → <topic>" on a span that produces to a messaging system, "kafka ← <topic>" on one that
- * consumes; undefined for any other span.
- */
-export function messagingHopOf(span: JaegerSpan): string | undefined {
+export interface MessagingHop {
+  /** e.g. kafka */
+  system: string;
+  /** → produced, ← consumed */
+  arrow: '→' | '←';
+  /** The topic, when the span names it. */
+  destination?: string;
+}
+
+/** The hop a producer or consumer span makes through a messaging system; undefined for others. */
+export function messagingHopOf(span: JaegerSpan): MessagingHop | undefined {
   const kind = kindOf(span);
   if (kind !== 'producer' && kind !== 'consumer') return undefined;
-  // The platform's own consumer spans name only the topic: every topic here is Kafka's.
-  const system = String(tagOf(span, 'messaging.system') ?? 'kafka');
   const destination =
     tagOf(span, 'messaging.destination.name') ?? tagOf(span, 'messaging.destination');
-  const arrow = kind === 'producer' ? '→' : '←';
-  return destination === undefined ? `${system} ${arrow}` : `${system} ${arrow} ${destination}`;
+  return {
+    // The platform's own consumer spans name only the topic: every topic here is Kafka's.
+    system: String(tagOf(span, 'messaging.system') ?? 'kafka'),
+    arrow: kind === 'producer' ? '→' : '←',
+    ...(destination !== undefined && { destination: String(destination) }),
+  };
+}
+
+/** "kafka → <topic>" */
+export function hopLabel(hop: MessagingHop): string {
+  return [hop.system, hop.arrow, hop.destination].filter(Boolean).join(' ');
 }

@@ -3,8 +3,8 @@ import type { Waterfall, WaterfallRow } from './waterfall';
 
 // A waterfall as plain SVG (explicit size, generic fonts, like the bench's charts): one row per
 // span, indented under its parent, a bar per span coloured by service on a common time axis, a
-// failed span in red with ✗, a Kafka hop named beside its bar and its wait drawn dashed from the
-// producer's end to the consumer's start.
+// failed span in red with ✗, a Kafka hop marked beside its bar and drawn dashed from the producer's
+// end (or its parent) to the consumer's start.
 
 const width = 1200;
 const rowHeight = 22;
@@ -89,8 +89,12 @@ export function waterfallSvg(waterfall: Waterfall): string {
     parts.push(...rowParts(row, y, x, colourOf.get(row.service) ?? '#999'));
     const parentIndex = row.parentSpanId === undefined ? undefined : indexOf.get(row.parentSpanId);
     if (row.kind === 'consumer' && parentIndex !== undefined) {
+      // From the producer's end when the parent is one, else straight down to the consumer.
       const parent = waterfall.rows[parentIndex] as WaterfallRow;
-      const fromX = x(parent.startOffsetUs + parent.durationUs);
+      const fromX =
+        parent.kind === 'producer'
+          ? x(parent.startOffsetUs + parent.durationUs)
+          : x(row.startOffsetUs);
       parts.push(
         `<path d="M${fromX.toFixed(1)},${rowY(parentIndex) + rowHeight / 2} V${y + rowHeight / 2} H${x(row.startOffsetUs).toFixed(1)}" fill="none" stroke="#555" stroke-dasharray="3,3"/>`,
       );
@@ -113,7 +117,9 @@ function rowParts(row: WaterfallRow, y: number, x: (us: number) => number, colou
   const barWidth = Math.max(1.5, x(row.startOffsetUs + row.durationUs) - barX);
   const fill = row.error ? errorColour : colour;
   const label = `${row.error ? '✗ ' : ''}${row.name}`;
-  const note = [formatMicros(row.durationUs), row.hop].filter(Boolean).join('  ');
+  // The topic is in the span's name already: the note says only which way the hop goes.
+  const hop = row.hop ? `  ${row.hop.system} ${row.hop.arrow}` : '';
+  const note = `${formatMicros(row.durationUs)}${hop}`;
   // A note that would run off the right edge goes before its bar instead.
   const noteFits = barX + barWidth + 5 + note.length * 5.6 < width - 8;
   const noteAt = noteFits

@@ -1,4 +1,5 @@
 import { formatMicros } from './durations';
+import { hopLabel } from './span-facts';
 import type { Waterfall, WaterfallRow } from './waterfall';
 
 // A waterfall as monospaced text: one line per span with its offset, duration, service, place in
@@ -52,7 +53,7 @@ export function waterfallText(waterfall: Waterfall, options: TextOptions = {}): 
       (row, i) =>
         `${formatMicros(row.startOffsetUs).padStart(9)} ${formatMicros(row.durationUs).padStart(9)} ` +
         `${row.error ? '✗' : ' '} ${row.service.padEnd(serviceWidth)}  ${labels[i]}  ` +
-        `|${bar(row, waterfall.durationUs, barWidth)}|${row.hop ? ` ${row.hop}` : ''}`,
+        `|${bar(row, waterfall.durationUs, barWidth)}|${row.hop ? ` ${hopLabel(row.hop)}` : ''}`,
     ),
     '',
     '✗ / ▓ a span that failed · ├┄ follows from (a link, e.g. a consumer to its producer) · ' +

@@ -1,5 +1,5 @@
 import type { JaegerSpan, JaegerTrace } from './jaeger-api';
-import { isError, kindOf, messagingHopOf, type SpanKind } from './span-facts';
+import { isError, kindOf, messagingHopOf, type MessagingHop, type SpanKind } from './span-facts';
 
 // A trace as the rows of a waterfall: every span once, under its parent, siblings in start order,
 // with its offset from the trace's first span. Times are microseconds.
@@ -19,8 +19,8 @@ export interface WaterfallRow {
   startOffsetUs: number;
   durationUs: number;
   error: boolean;
-  /** e.g. "kafka → reservation.hold-placed" on a producer span, "kafka ← …" on a consumer. */
-  hop?: string;
+  /** Set on a span that produces to Kafka (→) or consumes from it (←). */
+  hop?: MessagingHop;
   /** Its parent is a FOLLOWS_FROM reference (e.g. a consumer linked to its producer). */
   followsFrom: boolean;
 }

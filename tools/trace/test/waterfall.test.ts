@@ -31,9 +31,13 @@ describe('toWaterfall', () => {
   it('marks failures, Kafka hops and FOLLOWS_FROM links', () => {
     expect(row('s8')?.error).toBe(true);
     expect(waterfall.rows.filter((r) => r.error)).toHaveLength(1);
-    expect(row('s6')?.hop).toBe('kafka → reservation.payment-requested');
+    expect(row('s6')?.hop).toEqual({
+      system: 'kafka',
+      arrow: '→',
+      destination: 'reservation.payment-requested',
+    });
     expect(row('s7')).toMatchObject({
-      hop: 'kafka ← reservation.payment-requested',
+      hop: { system: 'kafka', arrow: '←', destination: 'reservation.payment-requested' },
       followsFrom: true,
       parentSpanId: 's6',
     });
