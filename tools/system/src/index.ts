@@ -35,3 +35,4 @@ export { brokerHasAcls } from './kafka-namespace';
 export { localKafkaLogins } from './kafka-logins';
 export { localSecret } from './local-secret';
 export { startInfrastructure, stopInfrastructure, type Component } from './infrastructure';
+export { scrapeSystem } from './prometheus-targets';
