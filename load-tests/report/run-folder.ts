@@ -7,7 +7,7 @@ import { knownScenarios } from './scenarios';
 
 // One run folder, load-tests/results/<timestamp>/, as the runner leaves it: per scenario a
 // <scenario>.summary.json, and maybe <scenario>.invariants.json, .memory.json, .html, .log and
-// (BENCH_TRACING=on) .slowest-booking.svg and .txt.
+// .slowest-booking.svg and .txt (BENCH_TRACING=on) and .sale.svg (BENCH_METRICS=on).
 
 export interface ScenarioRun {
   name: string;
@@ -19,6 +19,8 @@ export interface ScenarioRun {
   log?: string;
   /** With BENCH_TRACING=on: the slowest booking's waterfall, as an SVG file name and as text. */
   slowestBooking?: { svg: string; text: string };
+  /** With BENCH_METRICS=on: the SVG file of its sale graph, drawn from Prometheus. */
+  saleGraph?: string;
 }
 
 export interface RunFolder {
@@ -63,6 +65,7 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
       const log = beside('.log');
       const bookingSvg = beside('.slowest-booking.svg');
       const bookingText = beside('.slowest-booking.txt');
+      const saleGraph = beside('.sale.svg');
       return {
         name,
         summary: parseK6Summary(await readJson(summaryFile), summaryFile),
@@ -72,6 +75,7 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
         ...(memoryFile && { memory: parseMemorySeries(await readBeside(memoryFile)) }),
         ...(dashboard && { dashboard }),
         ...(log && { log }),
+        ...(saleGraph && { saleGraph }),
         ...(bookingSvg &&
           bookingText && {
             slowestBooking: {

@@ -101,6 +101,14 @@ function slowestBooking(scenario: ScenarioRun): string[] {
   ];
 }
 
+function saleGraph(scenario: ScenarioRun): string[] {
+  if (!scenario.saleGraph) return [];
+  return [
+    '### The sale as Prometheus saw it',
+    `![requests, latency, waiting room, holds and payments over the run](${scenario.saleGraph})`,
+  ];
+}
+
 export function scenarioSection(scenario: ScenarioRun): string {
   const { summary, name } = scenario;
   const duration = formatMs(summary.state.testRunDurationMs);
@@ -125,6 +133,7 @@ export function scenarioSection(scenario: ScenarioRun): string {
     ...(scenario.memory ? [memorySection(scenario.memory)] : []),
     ...(name === 'stress' ? [kneeSection(scenario)] : []),
     ...(name === 'soak' ? [driftSection(scenario)] : []),
+    ...saleGraph(scenario),
     ...slowestBooking(scenario),
   ];
   return parts.join('\n\n');
