@@ -32,7 +32,7 @@ export async function saleGraphSvg(request: SaleGraphRequest): Promise<string> {
     }
     panels.push({
       title: panel.title,
-      formatValue: (value) => formatValue(value, panel.unit),
+      formatValue: (value) => (value === 0 ? '0' : formatValue(value, panel.unit)),
       series,
     });
   }

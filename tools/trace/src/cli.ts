@@ -4,6 +4,7 @@ import type { JaegerTrace } from './jaeger-api';
 import { fetchTrace } from './jaeger-client';
 import { findSlowestTrace } from './slowest-trace';
 import { waterfallSvg } from './svg-waterfall';
+import { sendToZipkin } from './zipkin';
 import { waterfallMarkdown, waterfallText } from './text-waterfall';
 import { toWaterfall } from './waterfall';
 
@@ -17,6 +18,8 @@ options:
   --json <file>    also write the trace as Jaeger answered it
   --markdown       print the text in a fenced Markdown block
   --width <chars>  characters of the time line (default 40)
+  --zipkin         also send the trace to Zipkin (ZIPKIN_URL, default http://127.0.0.1:9411;
+                   npm run zipkin -- up starts one) and print its page in Zipkin's UI
 Reads JAEGER_URL (from .local/infra.env while the local Jaeger runs).`;
 
 async function chosenTrace(
@@ -48,6 +51,7 @@ async function main(): Promise<number> {
       json: { type: 'string' },
       markdown: { type: 'boolean', default: false },
       width: { type: 'string' },
+      zipkin: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -70,6 +74,10 @@ async function main(): Promise<number> {
   );
   if (values.svg) await writeFile(values.svg, waterfallSvg(waterfall));
   if (values.json) await writeFile(values.json, `${JSON.stringify({ data: [trace] }, null, 2)}\n`);
+  if (values.zipkin) {
+    const zipkinUrl = process.env.ZIPKIN_URL ?? 'http://127.0.0.1:9411';
+    console.log(`in Zipkin: ${await sendToZipkin(zipkinUrl, trace)}`);
+  }
   return 0;
 }
 

@@ -5,3 +5,4 @@ export { waterfallSvg } from './svg-waterfall';
 export { waterfallMarkdown, waterfallText, type TextOptions } from './text-waterfall';
 export { toWaterfall, type Waterfall, type WaterfallRow } from './waterfall';
 export { formatMicros } from './durations';
+export { sendToZipkin, toZipkinSpans, type ZipkinSpan } from './zipkin';

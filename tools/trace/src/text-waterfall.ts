@@ -9,7 +9,7 @@ import type { Waterfall, WaterfallRow } from './waterfall';
 export interface TextOptions {
   /** Characters of the time line (default 40). */
   barWidth?: number;
-  /** Span names longer than this are cut (default 56). */
+  /** Span names longer than this are cut (default 72). */
   nameWidth?: number;
 }
 
@@ -37,7 +37,7 @@ function bar(row: WaterfallRow, totalUs: number, width: number): string {
 
 export function waterfallText(waterfall: Waterfall, options: TextOptions = {}): string {
   const barWidth = options.barWidth ?? 40;
-  const nameWidth = options.nameWidth ?? 56;
+  const nameWidth = options.nameWidth ?? 72;
   const serviceWidth = Math.max(7, ...waterfall.services.map((s) => s.length));
   const labels = waterfall.rows.map((row) => cut(`${treePrefix(row)}${row.name}`, nameWidth));
   const errors = waterfall.rows.filter((row) => row.error).length;
