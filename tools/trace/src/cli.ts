@@ -12,7 +12,7 @@ import { toWaterfall } from './waterfall';
 
 const usage = `usage: npm run trace -- <trace id> [options]
        npm run trace -- --service <name> [--operation <span name>] [--min-duration 500ms]
-                        [--limit 20] [options]   (the slowest trace the search finds)
+                        [--since 15m] [--limit 20] [options]   (the slowest trace found)
 options:
   --svg <file>     also write the waterfall as SVG
   --json <file>    also write the trace as Jaeger answered it
@@ -29,8 +29,14 @@ async function chosenTrace(
 ): Promise<JaegerTrace> {
   if (traceId) return fetchTrace(jaegerUrl, traceId);
   const service = values.service as string;
+  const since = /^(\d+)(s|m|h)$/.exec((values.since as string | undefined) ?? '');
+  if (values.since !== undefined && !since) throw new Error('--since takes e.g. 90s, 15m or 2h');
+  const unitMs = { s: 1000, m: 60_000, h: 3_600_000 };
   const search = {
     service,
+    ...(since && {
+      start: new Date(Date.now() - Number(since[1]) * unitMs[since[2] as keyof typeof unitMs]),
+    }),
     operation: values.operation as string | undefined,
     minDuration: values['min-duration'] as string | undefined,
     limit: Number(values.limit ?? 20),
@@ -46,6 +52,7 @@ async function main(): Promise<number> {
       service: { type: 'string' },
       operation: { type: 'string' },
       'min-duration': { type: 'string' },
+      since: { type: 'string' },
       limit: { type: 'string' },
       svg: { type: 'string' },
       json: { type: 'string' },
