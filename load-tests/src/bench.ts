@@ -1,17 +1,39 @@
+import {
+  benchMetrics,
+  benchSystemLabel,
+  lastScrapeMs,
+  scrapeBenchSystem,
+  writeSaleGraph,
+} from './bench-metrics';
+import { benchTracing, writeSlowestBooking } from './bench-tracing';
 import type { Outcome } from './outcome';
 import { runScenario } from './scenario-run';
 import type { Scenario } from './scenarios';
 import { BENCH_PORT_BASE, bootSeeded } from './system-under-test';
 
-/** Full size: every scenario on a fresh system of its own, booted, seeded and stopped after. */
+/**
+ * Full size: every scenario on a fresh system of its own, booted, seeded and stopped after.
+ * BENCH_TRACING=on adds each scenario's slowest traced booking, BENCH_METRICS=on its sale graph.
+ */
 export async function runBench(chosen: readonly Scenario[], runDir: string): Promise<Outcome[]> {
+  const tracing = benchTracing();
+  const metrics = benchMetrics();
   const outcomes: Outcome[] = [];
   for (const scenario of chosen) {
     console.log(`\n== ${scenario.name}: booting a fresh system`);
-    const system = await bootSeeded(scenario.system, BENCH_PORT_BASE, {
-      users: scenario.fans.full,
-      seatsPerSchedule: scenario.seatsPerSchedule ?? 50,
-    });
+    const system = await bootSeeded(
+      { ...scenario.system, ...tracing?.systemEnv },
+      BENCH_PORT_BASE,
+      {
+        users: scenario.fans.full,
+        seatsPerSchedule: scenario.seatsPerSchedule ?? 50,
+      },
+    );
+    const label = benchSystemLabel(runDir, scenario.name);
+    const stopScraping = metrics
+      ? await scrapeBenchSystem(metrics.prometheusUrl, system, label)
+      : () => {};
+    const start = new Date();
     try {
       const outcome = await runScenario(system, scenario, {
         runDir,
@@ -21,8 +43,26 @@ export async function runBench(chosen: readonly Scenario[], runDir: string): Pro
       });
       console.log(`${outcome.passed ? '✓' : '✗'} ${outcome.name}: ${outcome.line}`);
       outcomes.push(outcome);
+      if (metrics) await new Promise((resolve) => setTimeout(resolve, lastScrapeMs));
     } finally {
+      stopScraping();
       await system.stop();
+    }
+    const window = { start, end: new Date() };
+    if (tracing) {
+      // After the stop: each service flushes its spans as it shuts down.
+      const traceId = await writeSlowestBooking(tracing, runDir, scenario.name, window);
+      console.log(`slowest traced booking: ${traceId ?? 'none (no payment traced)'}`);
+    }
+    if (metrics) {
+      const file = await writeSaleGraph(
+        metrics.prometheusUrl,
+        runDir,
+        scenario.name,
+        label,
+        window,
+      );
+      console.log(`sale graph: ${file}`);
     }
   }
   return outcomes;
