@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Span } from '@opentelemetry/api';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace';
@@ -23,10 +25,12 @@ export interface Telemetry {
 
 /**
  * Starts tracing: server spans for incoming HTTP (continuing a caller's W3C `traceparent`), named
- * after the express route that answered, and client spans for outgoing HTTP (which inject it).
+ * after the express route that answered, client spans for outgoing HTTP (which inject it), and
+ * client spans for PostgreSQL queries (pg, under Prisma's adapter) and Redis commands (ioredis).
+ * Kafka's produce and consume spans are the messaging code's own (outbox-relay, process-message).
  *
- * The instrumentation patches `http` as it is required, so this must run before anything loads
- * express (which loads http). Each service has a `src/telemetry.ts` that main.ts imports first:
+ * The instrumentations patch `http`, `pg` and `ioredis` as they are required, so this must run
+ * before anything loads them or express (which loads http). Each service has a `src/telemetry.ts` that main.ts imports first:
  *
  *   // src/telemetry.ts: imported first by main.ts, before express is loaded.
  *   import { startTelemetry } from '@headliner/platform/telemetry';
@@ -44,6 +48,10 @@ export interface Telemetry {
  * and problem answers then carry no trace ids, and no traceparent is sent on. With an endpoint,
  * the standard OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG variables choose the sampling
  * (default: every trace, or whatever the caller's traceparent decided).
+ *
+ * pg and Redis spans are made only inside a trace (requireParentSpan): the outbox relay's polls,
+ * the sweepers and the readiness pings would otherwise each start a trace of their own, many a
+ * second, that tell nobody anything and cost CPU on every call.
  */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
   const destination = spanDestination(options);
@@ -56,6 +64,8 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
         ignoreIncomingRequestHook: (request) => isOperationalPath(request.url),
         applyCustomAttributesOnSpan: nameAfterRoute,
       }),
+      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
+      new IORedisInstrumentation({ requireParentSpan: true }),
       // No express instrumentation: it wraps every middleware layer of every request, which cost
       // more CPU than the rest of a cached read; the route it gave the server span comes from
       // request-metrics' record of the matched route instead (nameAfterRoute).
