@@ -5,7 +5,12 @@ import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace';
+import {
+  ParentBasedSampler,
+  SimpleSpanProcessor,
+  TraceIdRatioBasedSampler,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace';
 import type { Request } from 'express';
 import { matchedRoute } from '../http/matched-route';
 import { isOperationalPath } from '../http/operational-paths';
@@ -16,6 +21,13 @@ export interface TelemetryOptions {
   otlpEndpoint?: string;
   /** Receives every span as it ends (tests pass an InMemorySpanExporter). */
   spanExporter?: SpanExporter;
+  /** OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG, as the service's config read them. */
+  sampling?: Sampling;
+}
+
+export interface Sampling {
+  sampler?: string;
+  ratio: number;
 }
 
 export interface Telemetry {
@@ -38,6 +50,7 @@ export interface Telemetry {
  *   export const telemetry = startTelemetry({
  *     serviceName: 'wallet',
  *     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+ *     sampling: { sampler: config.OTEL_TRACES_SAMPLER, ratio: config.OTEL_TRACES_SAMPLER_ARG },
  *   });
  *
  * The root '@headliner/platform' entry loads express, so these two files must use the subpaths.
@@ -46,8 +59,8 @@ export interface Telemetry {
  * Without one it is off altogether: the instrumentation alone cost about a third of the CPU of a
  * cached seat-map read through the gateway, to produce trace ids nobody could look up. Log lines
  * and problem answers then carry no trace ids, and no traceparent is sent on. With an endpoint,
- * the standard OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG variables choose the sampling
- * (default: every trace, or whatever the caller's traceparent decided).
+ * the standard OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG variables choose the sampling; see
+ * samplerOf for the default.
  *
  * pg and Redis spans are made only inside a trace (requireParentSpan): the outbox relay's polls,
  * the sweepers and the readiness pings would otherwise each start a trace of their own, many a
@@ -59,6 +72,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   const sdk = new NodeSDK({
     serviceName: options.serviceName,
     ...destination,
+    sampler: samplerOf(options.sampling ?? { ratio: 1 }),
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => isOperationalPath(request.url),
@@ -76,6 +90,17 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   });
   sdk.start();
   return { shutdown: () => sdk.shutdown() };
+}
+
+/**
+ * Parent-based: a caller's traceparent decides (a trace is never cut in half), and a trace that
+ * starts here is kept with the probability OTEL_TRACES_SAMPLER_ARG, 1 (every booking) unless set,
+ * so that after a booking on a local system its trace is in Jaeger. A sale at scale sets a
+ * smaller ratio, e.g. 0.05. OTEL_TRACES_SAMPLER, when set, names another sampler the standard way.
+ */
+export function samplerOf(sampling: Sampling) {
+  if (sampling.sampler) return undefined; // the SDK reads it, and its argument, the standard way
+  return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(sampling.ratio) });
 }
 
 function spanDestination(options: TelemetryOptions) {
