@@ -107,9 +107,9 @@ withJaeger('when a fan books a seat with tracing on', () => {
   });
 
   it.each([
-    ['payment.requested', 'reservation', ['wallet']],
-    ['payment.completed', 'wallet', ['reservation']],
-    ['reservation.confirmed', 'reservation', ['concert', 'queue', 'wallet']],
+    ['payment.requested', 'reservation', 'wallet'],
+    ['payment.completed', 'wallet', 'reservation'],
+    ['reservation.confirmed', 'reservation', 'concert, queue, wallet'],
   ])(
     'carries %s from %s to %s: each consumer span a child of the publish span',
     (topic, producer, consumers) => {
@@ -119,7 +119,9 @@ withJaeger('when a fan books a seat with tracing on', () => {
       expect(kindOf(publish!)).toBe('producer');
 
       const processing = hopSpans(trace, topic, 'process');
-      expect(processing.map((span) => serviceOf(trace, span)).sort()).toEqual(consumers);
+      expect(processing.map((span) => serviceOf(trace, span)).sort()).toEqual(
+        consumers.split(', '),
+      );
       for (const span of processing) {
         expect(kindOf(span)).toBe('consumer');
         expect(parentIdOf(span)).toBe(publish!.spanID);
