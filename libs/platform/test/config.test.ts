@@ -41,6 +41,7 @@ describe('when the environment is valid', () => {
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      OTEL_TRACES_SAMPLER_ARG: 1,
     });
   });
 

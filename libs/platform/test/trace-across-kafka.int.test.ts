@@ -82,13 +82,29 @@ describe('when a request’s event travels outbox → Kafka → inbox consumer',
   it('leads from the consumer’s span back through A’s request to the client, span by span', () => {
     const client = only(office.spans, 'CLIENT', 'POST');
     const server = only(office.spans, 'SERVER', 'POST /tickets');
+    const publish = only(office.spans, 'PRODUCER', `${topic.topic} publish`);
     const processing = only(delivery.spans, 'CONSUMER', `${topic.topic} process`);
 
     const chain = ancestry(processing, [...office.spans, ...delivery.spans]);
 
-    // The consumer's parent is the span that was active when the outbox row was written.
-    expect(office.spans.map((span) => span.spanId)).toContain(processing.parentSpanId);
+    // The consumer's parent is the relay's publish span, whose parent is the span that was
+    // active when the outbox row was written, not the relay's own loop.
+    expect(processing.parentSpanId).toBe(publish.spanId);
     expect(chain.map((span) => span.spanId)).toContain(server.spanId);
     expect(chain.at(-1)).toEqual(client);
+  });
+
+  it('has a span for each PostgreSQL query made inside the trace, and none outside it', () => {
+    const server = only(office.spans, 'SERVER', 'POST /tickets');
+    const queries = office.spans.filter((span) => span.kind === 'CLIENT' && span.name !== 'POST');
+    const inTheRequest = queries.filter((span) =>
+      ancestry(span, office.spans).some((ancestor) => ancestor.spanId === server.spanId),
+    );
+
+    expect(inTheRequest.map((span) => span.name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^pg\.query:INSERT /)]),
+    );
+    // The relay polls the outbox outside any request: those queries make no trace of their own.
+    expect(queries.filter((span) => span.parentSpanId === undefined)).toEqual([]);
   });
 });

@@ -8,4 +8,5 @@ export const config = readConfigOrExit();
 export const telemetry = startTelemetry({
   serviceName: 'gateway',
   otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  sampling: { sampler: config.OTEL_TRACES_SAMPLER, ratio: config.OTEL_TRACES_SAMPLER_ARG },
 });

@@ -5,4 +5,5 @@ import { config } from './config';
 export const telemetry = startTelemetry({
   serviceName: 'reservation',
   otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  sampling: { sampler: config.OTEL_TRACES_SAMPLER, ratio: config.OTEL_TRACES_SAMPLER_ARG },
 });

@@ -3,6 +3,15 @@ import { envVar } from './env-vars';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const logFormats = ['json', 'pretty'] as const;
+/** The standard OTEL_TRACES_SAMPLER values the Node SDK knows. */
+export const tracesSamplers = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
 
 /**
  * Variables every service reads. A service extends it with its own:
@@ -29,6 +38,9 @@ export const baseConfigSchema = z.object({
   LOG_FORMAT: envVar.oneOf(logFormats, 'json'),
   SHUTDOWN_TIMEOUT_MS: envVar.durationMs(10_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: envVar.url().optional(),
+  /** Unset: parent-based with the ratio below (see samplerOf in telemetry). */
+  OTEL_TRACES_SAMPLER: envVar.oneOf(tracesSamplers).optional(),
+  OTEL_TRACES_SAMPLER_ARG: envVar.ratio(1),
 });
 
 export type BaseConfig = z.output<typeof baseConfigSchema>;

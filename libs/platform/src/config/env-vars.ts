@@ -57,6 +57,19 @@ function brokerList() {
  * KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: the service's Kafka principal (SCRAM-SHA-512).
  * Both or neither: without them the client connects without SASL (a PLAINTEXT broker).
  */
+/** A fraction such as a sampling ratio: a number from 0 to 1. */
+function ratio(fallback?: number) {
+  const rule = 'must be a number from 0 to 1';
+  const schema = z
+    .string()
+    .trim()
+    .regex(/^(0|1)?(\.\d+)?$/, rule)
+    .refine((value) => value !== '' && value !== '.', rule)
+    .transform(Number)
+    .pipe(z.number().min(0, rule).max(1, rule));
+  return fallback === undefined ? schema : schema.default(fallback);
+}
+
 function kafkaCredentials() {
   return {
     KAFKA_SASL_USERNAME: z.string().min(1, 'must not be empty').optional(),
@@ -101,6 +114,7 @@ export const envVar = {
   host,
   positiveInt,
   durationMs,
+  ratio,
   url,
   brokerList,
   kafkaCredentials,

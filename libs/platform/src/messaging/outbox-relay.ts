@@ -1,9 +1,11 @@
+import { SpanStatusCode } from '@opentelemetry/api';
 import type { Message, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { failureKindOf } from '../resilience/failure-kind';
 import { outboxRelayLag, outboxPublished } from './messaging-metrics';
 import { retryDelayMs, defaultRetryPolicy } from './retry-delay';
 import type { EventsCommittedSignal, SqlClient, TransactionalSqlClient } from './sql-client';
+import { startPublishSpan } from './trace-headers';
 
 interface OutboxRow {
   /** As text: a bigint column comes back as a bigint through Prisma and a string through pg. */
@@ -66,7 +68,18 @@ export function startOutboxRelay<Tx extends SqlClient>(
         rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
         outboxRelayLag.set(rows[0] ? (Date.now() - rows[0].created_at.getTime()) / 1000 : 0);
         if (rows.length === 0) return 0;
-        await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+        const publishing = rows.map((row) => ({
+          row,
+          ...startPublishSpan(row.topic, row.headers),
+        }));
+        try {
+          await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(publishing) });
+        } catch (error) {
+          for (const { span } of publishing) span.setStatus({ code: SpanStatusCode.ERROR });
+          throw error;
+        } finally {
+          for (const { span } of publishing) span.end();
+        }
         for (const row of rows) outboxPublished.inc({ topic: row.topic });
         return rows.length;
       },
@@ -134,11 +147,12 @@ export function startOutboxRelay<Tx extends SqlClient>(
   };
 }
 
-function groupByTopic(rows: OutboxRow[]) {
+/** Each row's message carries the headers of its publish span (startPublishSpan). */
+function groupByTopic(publishing: { row: OutboxRow; headers: Record<string, string> }[]) {
   const byTopic = new Map<string, Message[]>();
-  for (const row of rows) {
+  for (const { row, headers } of publishing) {
     const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.key, value: row.value, headers: row.headers });
+    messages.push({ key: row.key, value: row.value, headers });
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

@@ -1,4 +1,4 @@
-import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, context } from '@opentelemetry/api';
 import type { KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { failureKindOf } from '../resilience/failure-kind';
@@ -7,7 +7,7 @@ import { sendToDeadLetterTopic } from './dead-letter';
 import { consumedEvents } from './messaging-metrics';
 import { NonRetriableError } from './non-retriable-error';
 import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retry-delay';
-import { traceContextFromHeaders } from './trace-headers';
+import { messagingTracer, traceContextFromHeaders } from './trace-headers';
 
 export interface ConsumedEvent {
   eventId: string;
@@ -55,10 +55,11 @@ export interface ReceivedMessage {
 /** `settled`: applied, a duplicate or parked in the DLQ; `handed back`: left for redelivery. */
 export type ProcessingResult = 'settled' | 'handed back';
 
-const tracer = trace.getTracer('@headliner/platform/messaging');
-
 /**
- * Applies one message in a consumer span that continues the trace carried in its headers.
+ * Applies one message in a consumer span that continues the trace carried in its headers, as a
+ * child of the relay's publish span rather than a link to it: one message is one cause, and a
+ * parent keeps a booking's HTTP calls and Kafka hops in one trace that Jaeger shows as a tree
+ * (a link would start a trace per hop, to be stitched together by hand).
  * A failure is retried in place, which keeps its key's order, by its kind (failureKindOf):
  * transient ones (a dependency away) without a bound, with capped backoff, recorded as a stall
  * for readiness and metrics; unexpected ones `retry.maxAttempts` times; permanent ones not at all.
@@ -129,9 +130,17 @@ export function messageProcessor<E extends ConsumedEvent>(
 
   return (received) =>
     context.with(traceContextFromHeaders(received.message.headers), () =>
-      tracer.startActiveSpan(
+      messagingTracer.startActiveSpan(
         `${received.topic} process`,
-        { kind: SpanKind.CONSUMER, attributes: { 'messaging.destination.name': received.topic } },
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.operation.type': 'process',
+            'messaging.destination.name': received.topic,
+            'messaging.consumer.group.name': groupId,
+          },
+        },
         async (span) => {
           try {
             return await processMessage(received);

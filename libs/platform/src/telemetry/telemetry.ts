@@ -1,9 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import type { Span } from '@opentelemetry/api';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace';
+import {
+  ParentBasedSampler,
+  SimpleSpanProcessor,
+  TraceIdRatioBasedSampler,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace';
 import type { Request } from 'express';
 import { matchedRoute } from '../http/matched-route';
 import { isOperationalPath } from '../http/operational-paths';
@@ -14,6 +21,13 @@ export interface TelemetryOptions {
   otlpEndpoint?: string;
   /** Receives every span as it ends (tests pass an InMemorySpanExporter). */
   spanExporter?: SpanExporter;
+  /** OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG, as the service's config read them. */
+  sampling?: Sampling;
+}
+
+export interface Sampling {
+  sampler?: string;
+  ratio: number;
 }
 
 export interface Telemetry {
@@ -23,10 +37,12 @@ export interface Telemetry {
 
 /**
  * Starts tracing: server spans for incoming HTTP (continuing a caller's W3C `traceparent`), named
- * after the express route that answered, and client spans for outgoing HTTP (which inject it).
+ * after the express route that answered, client spans for outgoing HTTP (which inject it), and
+ * client spans for PostgreSQL queries (pg, under Prisma's adapter) and Redis commands (ioredis).
+ * Kafka's produce and consume spans are the messaging code's own (outbox-relay, process-message).
  *
- * The instrumentation patches `http` as it is required, so this must run before anything loads
- * express (which loads http). Each service has a `src/telemetry.ts` that main.ts imports first:
+ * The instrumentations patch `http`, `pg` and `ioredis` as they are required, so this must run
+ * before anything loads them or express (which loads http). Each service has a `src/telemetry.ts` that main.ts imports first:
  *
  *   // src/telemetry.ts: imported first by main.ts, before express is loaded.
  *   import { startTelemetry } from '@headliner/platform/telemetry';
@@ -34,6 +50,7 @@ export interface Telemetry {
  *   export const telemetry = startTelemetry({
  *     serviceName: 'wallet',
  *     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+ *     sampling: { sampler: config.OTEL_TRACES_SAMPLER, ratio: config.OTEL_TRACES_SAMPLER_ARG },
  *   });
  *
  * The root '@headliner/platform' entry loads express, so these two files must use the subpaths.
@@ -42,8 +59,12 @@ export interface Telemetry {
  * Without one it is off altogether: the instrumentation alone cost about a third of the CPU of a
  * cached seat-map read through the gateway, to produce trace ids nobody could look up. Log lines
  * and problem answers then carry no trace ids, and no traceparent is sent on. With an endpoint,
- * the standard OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG variables choose the sampling
- * (default: every trace, or whatever the caller's traceparent decided).
+ * the standard OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG variables choose the sampling; see
+ * samplerOf for the default.
+ *
+ * pg and Redis spans are made only inside a trace (requireParentSpan): the outbox relay's polls,
+ * the sweepers and the readiness pings would otherwise each start a trace of their own, many a
+ * second, that tell nobody anything and cost CPU on every call.
  */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
   const destination = spanDestination(options);
@@ -51,11 +72,14 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   const sdk = new NodeSDK({
     serviceName: options.serviceName,
     ...destination,
+    sampler: samplerOf(options.sampling ?? { ratio: 1 }),
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => isOperationalPath(request.url),
         applyCustomAttributesOnSpan: nameAfterRoute,
       }),
+      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
+      new IORedisInstrumentation({ requireParentSpan: true }),
       // No express instrumentation: it wraps every middleware layer of every request, which cost
       // more CPU than the rest of a cached read; the route it gave the server span comes from
       // request-metrics' record of the matched route instead (nameAfterRoute).
@@ -66,6 +90,17 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   });
   sdk.start();
   return { shutdown: () => sdk.shutdown() };
+}
+
+/**
+ * Parent-based: a caller's traceparent decides (a trace is never cut in half), and a trace that
+ * starts here is kept with the probability OTEL_TRACES_SAMPLER_ARG, 1 (every booking) unless set,
+ * so that after a booking on a local system its trace is in Jaeger. A sale at scale sets a
+ * smaller ratio, e.g. 0.05. OTEL_TRACES_SAMPLER, when set, names another sampler the standard way.
+ */
+export function samplerOf(sampling: Sampling) {
+  if (sampling.sampler) return undefined; // the SDK reads it, and its argument, the standard way
+  return new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(sampling.ratio) });
 }
 
 function spanDestination(options: TelemetryOptions) {
