@@ -34,4 +34,5 @@ export {
 export { brokerHasAcls } from './kafka-namespace';
 export { localKafkaLogins } from './kafka-logins';
 export { localSecret } from './local-secret';
+export { scrapeSystem } from './prometheus-targets';
 export { startInfrastructure, stopInfrastructure, type Component } from './infrastructure';

@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { repositoryRoot } from '../../src/repository';
-import { serviceNames, type Service } from '../../src/services';
+import { repositoryRoot } from './repository';
+import { serviceNames, type Service } from './services';
 
 // The folder of target files the local Prometheus watches (deploy/infra/prometheus.sh): a file
 // dropped there is scraped within a scrape interval, one removed is dropped.
