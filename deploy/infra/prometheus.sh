@@ -42,12 +42,6 @@ prometheus_up() {
   port=$(prometheus_port)
   log=$(log_file prometheus)
   prometheus_write_local_targets
-  # One started by an older checkout refuses k6's remote write: the bench would stream nowhere.
-  if prometheus_running && ! tr '\0' ' ' <"/proc/$(prometheus_pid)/cmdline" |
-    grep -q -- --web.enable-remote-write-receiver; then
-    say "prometheus: restarting, it runs without the remote-write receiver"
-    prometheus_down
-  fi
   if prometheus_running; then
     [[ $(prometheus_running_port) == "$port" ]] || fail prometheus "already running on port $(prometheus_running_port), not PROMETHEUS_PORT=$port; run 'infra.sh down prometheus' first"
     say "prometheus: already running (pid $(prometheus_pid), port $port)"

@@ -15,6 +15,7 @@ export { superviseRestarts, restartDelayMs, type RestartPolicy } from './launche
 export { serviceProcess, type ServiceProcess } from './launcher/service-process';
 export type { Readiness } from './launcher/readiness';
 export { runLocalSystem } from './local-system';
+export { scrapeSystem } from './prometheus-targets';
 export { localSystemEnv, LOCAL_ADMIN } from './local-env';
 export { startSystem, ADMIN, type System, type SystemOptions } from './fresh-system';
 export { seedSystem, type SeedPlan, type Seeded } from './seed/seed-system';
@@ -34,5 +35,4 @@ export {
 export { brokerHasAcls } from './kafka-namespace';
 export { localKafkaLogins } from './kafka-logins';
 export { localSecret } from './local-secret';
-export { scrapeSystem } from './prometheus-targets';
 export { startInfrastructure, stopInfrastructure, type Component } from './infrastructure';

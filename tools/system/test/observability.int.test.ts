@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startSystem, type System } from '../src/fresh-system';
+import { scrapeSystem } from '../src/prometheus-targets';
 import { serviceNames } from '../src/services';
-import { scrapeSystem } from './support/prometheus-targets';
 
 // The local observability stack of deploy/infra (infra.sh up writes these to .local/infra.env).
 // npm test starts Prometheus and Alertmanager but not Jaeger, whose first build takes minutes
