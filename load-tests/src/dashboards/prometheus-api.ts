@@ -4,7 +4,7 @@
 export interface RangeAnswer {
   /** Prometheus refused the query (bad PromQL, an unknown function…). */
   error?: string;
-  /** Series with at least one point in the range. */
+  /** Series with at least one number in the range (NaN, e.g. a quantile of no requests, is a gap). */
   series: number;
 }
 
@@ -35,8 +35,9 @@ export async function queryRange(
   }).toString();
   const answer = await get(url);
   if (answer.status !== 'success') return { error: answer.error ?? answer.status, series: 0 };
-  const { result } = answer.data as { result: { values: unknown[] }[] };
-  return { series: result.filter((series) => series.values.length > 0).length };
+  const { result } = answer.data as { result: { values: [number, string][] }[] };
+  const drawn = result.filter((series) => series.values.some(([, value]) => value !== 'NaN'));
+  return { series: drawn.length };
 }
 
 export async function labelValues(

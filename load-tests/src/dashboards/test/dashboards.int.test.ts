@@ -25,8 +25,9 @@ const withPrometheus = PROMETHEUS_URL ? describe : describe.skip;
 
 jest.setTimeout(300_000);
 
-// Ports of its own: beside the bench's (BENCH_PORT_BASE) and the smoke's (+100, +110).
-const portBase = BENCH_PORT_BASE + 200;
+// Ports of its own: beside the bench's (BENCH_PORT_BASE), the smoke's (+100, +110) and the
+// fuzzer's (+200, +210).
+const portBase = BENCH_PORT_BASE + 300;
 const scrapeSeconds = 5; // deploy/observability/prometheus/prometheus.yml.template
 const stepSeconds = 5;
 // Long enough for the system's first scrapes, the lapsed hold, the last scrape after the load
