@@ -1,5 +1,8 @@
 // The few Grafana dashboard JSON shapes (schemaVersion 39, Grafana 10/11) the dashboards use,
-// so every panel reads the same datasource uid and lays out on the same grid.
+// so every panel reads the same datasource uid and lays out on the same grid. Plain functions
+// rather than @grafana/grafana-foundation-sdk: the dashboards need three shapes (time series,
+// row, query variable), which this file covers without a dependency for the whole workspace,
+// and the test of the panels reads the JSON, not the builders.
 
 /** Fixed uids: provisioning/datasources/datasources.yaml creates the datasources under them. */
 export const prometheus = { type: 'prometheus', uid: 'headliner-prometheus' };
@@ -104,7 +107,7 @@ export function layout(rows) {
 }
 
 /** A whole dashboard: the JSON Grafana's file provisioning loads. */
-export function dashboard({ uid, title, description, tags, variables, rows, links = [] }) {
+export function dashboard({ uid, title, description, tags, variables, rows }) {
   return {
     uid,
     title,
@@ -120,7 +123,17 @@ export function dashboard({ uid, title, description, tags, variables, rows, link
     fiscalYearStartMonth: 0,
     liveNow: false,
     annotations: { list: [] },
-    links,
+    // Every Headliner dashboard one click from another, keeping the time range and variables.
+    links: [
+      {
+        title: 'Headliner dashboards',
+        type: 'dashboards',
+        tags: ['headliner'],
+        asDropdown: true,
+        keepTime: true,
+        includeVars: true,
+      },
+    ],
     templating: { list: variables },
     panels: layout(rows),
   };
