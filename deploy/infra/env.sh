@@ -81,6 +81,11 @@ write_infra_env() {
     if [[ " ${COMPONENTS[*]} " == *" jaeger "* ]] && ! is_external jaeger && jaeger_running; then
       echo "JAEGER_OTLP_ENDPOINT=$(jaeger_otlp_endpoint)"
     fi
+    # Where the local alert receiver appends the Slack messages Alertmanager sends
+    # (deploy/infra/alertmanager.sh; tools/system/test/alerts.int.test.ts reads it).
+    if [[ " ${COMPONENTS[*]} " == *" alertmanager "* ]] && alert_receiver_running; then
+      echo "ALERT_RECEIVER_OUT=$ALERT_RECEIVER_OUT"
+    fi
     # The super user of the local broker, for the tests and tools that administer it.
     if ! is_external kafka; then
       echo "KAFKA_ADMIN_USERNAME=admin"

@@ -22,8 +22,10 @@ PROMETHEUS_PORT (9090), ALERTMANAGER_PORT (9095), JAEGER_PORT (16686, query API;
 a port below), JAEGER_OTLP_GRPC_PORT (4317), JAEGER_OTLP_HTTP_PORT (4318).
 HEADLINER_OBSERVABILITY=off leaves prometheus, alertmanager and jaeger out of every command,
 =metrics only jaeger (the first `up` with jaeger builds it: about 4 minutes, once).
-Prometheus scrapes the management ports of npm start's services (from PORT_BASE); Alertmanager
-sends every alert to ALERT_WEBHOOK_URL (http://127.0.0.1:9099/alerts).
+Prometheus scrapes the management ports of npm start's services while it runs (and of the test
+systems that ask); Alertmanager posts Slack messages to ALERT_WEBHOOK_URL
+(http://127.0.0.1:9099/alerts; ALERT_WEBHOOK_URL_PAGE and _TICKET split the severities), where,
+on this machine, an alert receiver started with it appends them to .local/logs/alerts.jsonl.
 External services: set POSTGRES_URL, REDIS_URL, KAFKA_BROKERS, PROMETHEUS_URL,
 ALERTMANAGER_URL or JAEGER_URL and that component is neither installed nor started here.
 Credentials: Redis takes logins only (default for the tools; npm start and the test systems add

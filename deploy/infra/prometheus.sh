@@ -21,30 +21,17 @@ prometheus_pid() { daemon_pid "$PROMETHEUS_PIDFILE" prometheus; }
 prometheus_running() { [[ -n $(prometheus_pid) ]]; }
 prometheus_ready() { http_ok "$(prometheus_url "$1")/-/ready"; }
 
-# npm start's services (PORT_BASE, 8080 by default): the gateway, queue, concert, reservation
-# and wallet at offsets 0-4, each management port 5 above (tools/system/src/services.ts).
-prometheus_write_local_targets() {
-  local base=${PORT_BASE:-8080} offset=0 service groups=()
-  for service in gateway queue concert reservation wallet; do
-    groups+=("{\"targets\":[\"$HOST:$((base + offset + 5))\"],\"labels\":{\"service\":\"$service\",\"system\":\"local\"}}")
-    offset=$((offset + 1))
-  done
-  mkdir -p "$PROMETHEUS_TARGETS"
-  (
-    IFS=,
-    echo "[${groups[*]}]"
-  ) >"$PROMETHEUS_TARGETS/local.json.tmp"
-  mv -f "$PROMETHEUS_TARGETS/local.json.tmp" "$PROMETHEUS_TARGETS/local.json"
-}
-
 prometheus_up() {
   local port log pid
   port=$(prometheus_port)
   log=$(log_file prometheus)
-  prometheus_write_local_targets
   if prometheus_running; then
     [[ $(prometheus_running_port) == "$port" ]] || fail prometheus "already running on port $(prometheus_running_port), not PROMETHEUS_PORT=$port; run 'infra.sh down prometheus' first"
-    say "prometheus: already running (pid $(prometheus_pid), port $port)"
+    # Rule files are read at start and reload only: this checkout's rules, not those of the up
+    # that started it.
+    curl -fsS -o /dev/null --max-time 5 -X POST "$(prometheus_url "$port")/-/reload" ||
+      fail prometheus "it refused to reload its configuration or rules" "$log"
+    say "prometheus: already running (pid $(prometheus_pid), port $port), rules reloaded"
     return 0
   fi
   require_port_free prometheus "$port"

@@ -3,6 +3,7 @@ import { launchServices, type LaunchedServices } from './launcher/launch-service
 import { serviceNames } from './services';
 import { superviseRestarts } from './launcher/supervisor';
 import { localSystemEnv } from './local-env';
+import { scrapeSystem } from './prometheus-targets';
 import { ensureRedisUsers } from './redis-users';
 
 /**
@@ -19,6 +20,9 @@ export async function runLocalSystem(): Promise<void> {
   const supervisor = superviseRestarts(Object.values(launched.processes), {
     log: (line) => console.log(`[supervisor] ${line}`),
   });
+  // Scraped (and so alerted on) while it runs only: a system nobody started is not down.
+  const stopScraping = scrapeSystem('local', launched.managementUrl);
+  process.once('exit', stopScraping);
   const stop = () => void supervisor.stop().then(() => process.exit(0));
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
   launched.waitUntil({ readiness: 'serving', timeoutMs: 120_000, onExit: 'wait' }).then(

@@ -4,7 +4,8 @@ import { repositoryRoot } from './repository';
 import { serviceNames, type Service } from './services';
 
 // The folder of target files the local Prometheus watches (deploy/infra/prometheus.sh): a file
-// dropped there is scraped within a scrape interval, one removed is dropped.
+// dropped there is scraped within a scrape interval, one removed is dropped. npm start's system
+// is `local` while it runs (local-system.ts); a test's system is its own.
 const targetsDir = path.join(repositoryRoot, '.local/run/prometheus/targets');
 
 /**
