@@ -13,6 +13,7 @@ module.exports = {
     '^@headliner/platform$': path.join(__dirname, 'libs/platform/src/index.ts'),
     '^@headliner/testing$': path.join(__dirname, 'libs/testing/src/index.ts'),
     '^@headliner/system$': path.join(__dirname, 'tools/system/src/index.ts'),
+    '^@headliner/trace$': path.join(__dirname, 'tools/trace/src/index.ts'),
     '^@headliner/platform/(config|telemetry|database)$': path.join(
       __dirname,
       'libs/platform/src/$1/index.ts',

@@ -6,7 +6,8 @@ import { parseMemorySeries, type MemorySeries } from './memory-growth';
 import { knownScenarios } from './scenarios';
 
 // One run folder, load-tests/results/<timestamp>/, as the runner leaves it: per scenario a
-// <scenario>.summary.json, and maybe <scenario>.invariants.json, .memory.json, .html and .log.
+// <scenario>.summary.json, and maybe <scenario>.invariants.json, .memory.json, .html, .log and
+// .slowest-booking.svg and .txt (BENCH_TRACING=on) and .sale.svg (BENCH_METRICS=on).
 
 export interface ScenarioRun {
   name: string;
@@ -16,6 +17,10 @@ export interface ScenarioRun {
   /** File names, relative to the run folder, of k6's HTML dashboard export and its output. */
   dashboard?: string;
   log?: string;
+  /** With BENCH_TRACING=on: the slowest booking's waterfall, as an SVG file name and as text. */
+  slowestBooking?: { svg: string; text: string };
+  /** With BENCH_METRICS=on: the SVG file of its sale graph, drawn from Prometheus. */
+  saleGraph?: string;
 }
 
 export interface RunFolder {
@@ -58,6 +63,9 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
       const memoryFile = beside('.memory.json');
       const dashboard = beside('.html');
       const log = beside('.log');
+      const bookingSvg = beside('.slowest-booking.svg');
+      const bookingText = beside('.slowest-booking.txt');
+      const saleGraph = beside('.sale.svg');
       return {
         name,
         summary: parseK6Summary(await readJson(summaryFile), summaryFile),
@@ -67,6 +75,14 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
         ...(memoryFile && { memory: parseMemorySeries(await readBeside(memoryFile)) }),
         ...(dashboard && { dashboard }),
         ...(log && { log }),
+        ...(saleGraph && { saleGraph }),
+        ...(bookingSvg &&
+          bookingText && {
+            slowestBooking: {
+              svg: bookingSvg,
+              text: await readFile(path.join(dir, bookingText), 'utf8'),
+            },
+          }),
       };
     }),
   );

@@ -89,6 +89,26 @@ function invariants(scenario: ScenarioRun): string {
   ].join('\n');
 }
 
+function slowestBooking(scenario: ScenarioRun): string[] {
+  const booking = scenario.slowestBooking;
+  if (!booking) return [];
+  return [
+    '### Slowest traced booking',
+    'The payment whose gateway span took longest, as Jaeger holds it (`npm run trace -- <id>` ' +
+      'draws it again while Jaeger runs):',
+    `![waterfall of the slowest traced booking](${booking.svg})`,
+    `\`\`\`text\n${booking.text.trimEnd()}\n\`\`\``,
+  ];
+}
+
+function saleGraph(scenario: ScenarioRun): string[] {
+  if (!scenario.saleGraph) return [];
+  return [
+    '### The sale as Prometheus saw it',
+    `![requests, latency, waiting room, holds and payments over the run](${scenario.saleGraph})`,
+  ];
+}
+
 export function scenarioSection(scenario: ScenarioRun): string {
   const { summary, name } = scenario;
   const duration = formatMs(summary.state.testRunDurationMs);
@@ -113,6 +133,8 @@ export function scenarioSection(scenario: ScenarioRun): string {
     ...(scenario.memory ? [memorySection(scenario.memory)] : []),
     ...(name === 'stress' ? [kneeSection(scenario)] : []),
     ...(name === 'soak' ? [driftSection(scenario)] : []),
+    ...saleGraph(scenario),
+    ...slowestBooking(scenario),
   ];
   return parts.join('\n\n');
 }

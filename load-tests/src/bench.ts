@@ -1,40 +1,70 @@
-import path from 'node:path';
-import { scrapeSystem } from '@headliner/system';
+import {
+  benchMetrics,
+  benchSystemLabel,
+  lastScrapeMs,
+  scrapeBenchSystem,
+  writeSaleGraph,
+} from './bench-metrics';
+import { benchTracing, writeSlowestBooking } from './bench-tracing';
 import type { Outcome } from './outcome';
 import { runScenario } from './scenario-run';
 import type { Scenario } from './scenarios';
 import { BENCH_PORT_BASE, bootSeeded } from './system-under-test';
 
 /**
- * Full size: every scenario on a fresh system of its own, booted, seeded and stopped after. With
- * a local Prometheus (PROMETHEUS_URL) it scrapes each system, labelled system=bench-<run>-<scenario>
- * as k6's series are tagged: the load-test dashboard shows both sides of the run.
+ * Full size: every scenario on a fresh system of its own, booted, seeded and stopped after.
+ * BENCH_TRACING=on adds each scenario's slowest traced booking, BENCH_METRICS=on its sale graph.
  */
 export async function runBench(chosen: readonly Scenario[], runDir: string): Promise<Outcome[]> {
+  const tracing = benchTracing();
+  const metrics = benchMetrics();
   const outcomes: Outcome[] = [];
   for (const scenario of chosen) {
     console.log(`\n== ${scenario.name}: booting a fresh system`);
-    const system = await bootSeeded(scenario.system, BENCH_PORT_BASE, {
-      users: scenario.fans.full,
-      seatsPerSchedule: scenario.seatsPerSchedule ?? 50,
-    });
-    const systemId = `bench-${path.basename(runDir)}-${scenario.name}`;
-    const stopScraping = process.env.PROMETHEUS_URL
-      ? scrapeSystem(systemId, (service) => system.managementUrl(service))
+    const system = await bootSeeded(
+      { ...scenario.system, ...tracing?.systemEnv },
+      BENCH_PORT_BASE,
+      {
+        users: scenario.fans.full,
+        seatsPerSchedule: scenario.seatsPerSchedule ?? 50,
+      },
+    );
+    const label = benchSystemLabel(runDir, scenario.name);
+    const stopScraping = metrics
+      ? await scrapeBenchSystem(metrics.prometheusUrl, system, label)
       : () => {};
+    const start = new Date();
     try {
       const outcome = await runScenario(system, scenario, {
         runDir,
         size: 'full',
         userOffset: 0,
         echo: true,
-        systemId,
+        // k6's series carry the label the system is (with BENCH_METRICS=on) scraped under.
+        systemId: label,
       });
       console.log(`${outcome.passed ? '✓' : '✗'} ${outcome.name}: ${outcome.line}`);
       outcomes.push(outcome);
+      if (metrics) await new Promise((resolve) => setTimeout(resolve, lastScrapeMs));
     } finally {
       stopScraping();
       await system.stop();
+    }
+    const window = { start, end: new Date() };
+    if (tracing) {
+      // After the stop: each service flushes its spans as it shuts down.
+      const traceId = await writeSlowestBooking(tracing, runDir, scenario.name, window);
+      console.log(`slowest traced booking: ${traceId ?? 'none (no payment traced)'}`);
+    }
+    if (metrics) {
+      const file = await writeSaleGraph(
+        metrics.prometheusUrl,
+        runDir,
+        scenario.name,
+        label,
+        window,
+      );
+      console.log(`sale graph: ${file}`);
     }
   }
   return outcomes;
