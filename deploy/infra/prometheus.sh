@@ -1,6 +1,7 @@
 # Prometheus 2.42 (Debian's package) on 127.0.0.1:${PROMETHEUS_PORT:-9090}, data in
 # .local/data/prometheus, scraping the services' management ports and alerting the local
-# Alertmanager. Sourced by infra.sh (needs lib.sh).
+# Alertmanager; it also accepts remote write at /api/v1/write, where k6 streams a load test's
+# metrics (load-tests/src/k6.ts). Sourced by infra.sh (needs lib.sh).
 
 PROMETHEUS_RUN="$RUN_DIR/prometheus"
 PROMETHEUS_CONF="$PROMETHEUS_RUN/prometheus.yml"
@@ -43,7 +44,8 @@ prometheus_up() {
   say "prometheus: starting on $HOST:$port"
   spawn_daemon "$PROMETHEUS_PIDFILE" "$log" prometheus \
     --config.file="$PROMETHEUS_CONF" --storage.tsdb.path="$PROMETHEUS_DATA" \
-    --storage.tsdb.retention.time=7d --web.listen-address="$HOST:$port" --web.enable-lifecycle
+    --storage.tsdb.retention.time=7d --web.listen-address="$HOST:$port" --web.enable-lifecycle \
+    --web.enable-remote-write-receiver
   pid=$(read_pid "$PROMETHEUS_PIDFILE")
   wait_for prometheus 30 "$pid" "$log" prometheus_ready "$port"
   say "prometheus: ready (pid $pid)"

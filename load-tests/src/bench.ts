@@ -40,6 +40,8 @@ export async function runBench(chosen: readonly Scenario[], runDir: string): Pro
         size: 'full',
         userOffset: 0,
         echo: true,
+        // k6's series carry the label the system is (with BENCH_METRICS=on) scraped under.
+        systemId: label,
       });
       console.log(`${outcome.passed ? '✓' : '✗'} ${outcome.name}: ${outcome.line}`);
       outcomes.push(outcome);

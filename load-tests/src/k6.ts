@@ -25,6 +25,8 @@ export interface K6Run {
   logFile: string;
   /** Names the run in streamed metrics (the testid tag). */
   testId: string;
+  /** The system label Prometheus scrapes the system under test with (the system tag). */
+  systemId?: string;
   /** Also show k6's output on the console. */
   echo: boolean;
   /** Also write every sample to this CSV file, timestamps in ms (the fault runs read it). */
@@ -32,13 +34,30 @@ export interface K6Run {
 }
 
 /**
+ * Where k6 streams its metrics by remote write: K6_PROMETHEUS_RW_SERVER_URL, else the local
+ * Prometheus (PROMETHEUS_URL, which accepts remote write: deploy/infra/prometheus.sh), else
+ * nowhere. Trends go as the stats the load-test dashboard reads unless K6_PROMETHEUS_RW_TREND_STATS
+ * says otherwise.
+ */
+export function remoteWriteEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const { K6_PROMETHEUS_RW_SERVER_URL, PROMETHEUS_URL, K6_PROMETHEUS_RW_TREND_STATS } = env;
+  const url = K6_PROMETHEUS_RW_SERVER_URL ?? (PROMETHEUS_URL && `${PROMETHEUS_URL}/api/v1/write`);
+  if (!url) return {};
+  return {
+    K6_PROMETHEUS_RW_SERVER_URL: url,
+    K6_PROMETHEUS_RW_TREND_STATS: K6_PROMETHEUS_RW_TREND_STATS ?? 'p(50),p(95),p(99),avg,max',
+  };
+}
+
+/**
  * Runs one scenario script to the end and resolves with k6's exit code: 0, 99 when thresholds
- * were crossed, anything else when the script or k6 failed. With K6_PROMETHEUS_RW_SERVER_URL
- * set, metrics also stream to Prometheus by remote write.
+ * were crossed, anything else when the script or k6 failed. Metrics also stream to Prometheus
+ * by remote write when there is one (remoteWriteEnv).
  */
 export function runK6(run: K6Run): Promise<number> {
+  const remoteWrite = remoteWriteEnv(process.env);
   const outputs = [
-    ...(process.env.K6_PROMETHEUS_RW_SERVER_URL ? ['-o', 'experimental-prometheus-rw'] : []),
+    ...(remoteWrite.K6_PROMETHEUS_RW_SERVER_URL ? ['-o', 'experimental-prometheus-rw'] : []),
     ...(run.csvFile ? ['-o', `csv=${run.csvFile}`] : []),
   ];
   const args = [
@@ -50,6 +69,7 @@ export function runK6(run: K6Run): Promise<number> {
     '',
     '--tag',
     `testid=${run.testId}`,
+    ...(run.systemId ? ['--tag', `system=${run.systemId}`] : []),
     ...outputs,
     path.join(scenariosDir, run.script),
   ];
@@ -58,6 +78,7 @@ export function runK6(run: K6Run): Promise<number> {
     echo: run.echo,
     env: {
       ...process.env,
+      ...remoteWrite,
       ...run.env,
       SUMMARY_FILE: run.summaryFile,
       K6_WEB_DASHBOARD: 'true',

@@ -17,6 +17,8 @@ export interface Placement {
   userOffset: number;
   /** Show k6's own summary on the console. */
   echo: boolean;
+  /** The system label Prometheus scrapes this system with, if it does (tags k6's series). */
+  systemId?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function runScenario(
       dashboardFile: file('html'),
       logFile: file('log'),
       testId: `${path.basename(place.runDir)}/${scenario.name}`,
+      systemId: place.systemId,
       echo: place.echo,
     });
     const series = await memory.stop();

@@ -29,14 +29,16 @@ export const seedDefaults = {
   scryptCost: 1024,
 };
 
+/** `seeder` seeds another way than in this process (jest cannot load the Prisma clients). */
 export async function bootSeeded(
   env: Record<string, string>,
   portBase: number,
   seed: Omit<SeedPlan, keyof typeof seedDefaults> & Partial<SeedPlan>,
+  seeder: typeof seedSystem = seedSystem,
 ): Promise<System> {
   const system = await startWhenTemplatesFree({ ...loadTestEnv, ...env }, portBase);
   try {
-    await seedSystem((service) => system.databaseUrl(service), { ...seedDefaults, ...seed });
+    await seeder((service) => system.databaseUrl(service), { ...seedDefaults, ...seed });
   } catch (error) {
     await system.stop();
     throw error;
