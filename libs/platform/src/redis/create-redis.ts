@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Shutdown } from '../lifecycle/shutdown';
+import { timeRedisCommands } from './command-metrics';
 import { watchRedisConnection } from './watch-redis-connection';
 
 /**
@@ -19,7 +20,10 @@ export interface RedisOptions {
   shutdown?: Shutdown;
 }
 
-/** A Redis connection that logs its outages and closes at shutdown; it connects at once. */
+/**
+ * A Redis connection that logs its outages, times its commands (redis_command_duration_seconds)
+ * and closes at shutdown; it connects at once.
+ */
 export function createRedis(
   url: string,
   role: 'request',
@@ -44,5 +48,5 @@ export function createRedis(
       : { connectionName: name, maxRetriesPerRequest: null },
   );
   shutdown?.onClose(`redis (${name})`, () => redis.quit());
-  return watchRedisConnection(redis, logger, name);
+  return watchRedisConnection(timeRedisCommands(redis), logger, name);
 }
