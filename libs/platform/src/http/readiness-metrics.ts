@@ -7,6 +7,13 @@ const dependencyUp = new Gauge({
   labelNames: ['dependency'],
 });
 
+/** Each check's outcome as readiness_dependency_up: every probe's too, so it is never older than the last. */
+export function recordDependencies(checks: Record<string, string>): void {
+  for (const [dependency, outcome] of Object.entries(checks)) {
+    dependencyUp.set({ dependency }, outcome === 'up' ? 1 : 0);
+  }
+}
+
 export interface ReadinessWatch {
   needed: ReadinessChecks;
   degradedWithout: ReadinessChecks;
@@ -25,9 +32,7 @@ export function watchReadiness(watch: ReadinessWatch): () => void {
   const refresh = async () => {
     const { checks } = await checkReadiness(watch.needed, watch.degradedWithout, watch.timeoutMs);
     if (stopped) return;
-    for (const [dependency, outcome] of Object.entries(checks)) {
-      dependencyUp.set({ dependency }, outcome === 'up' ? 1 : 0);
-    }
+    recordDependencies(checks);
     timer = setTimeout(() => void refresh(), watch.intervalMs ?? 5000);
     timer.unref();
   };
