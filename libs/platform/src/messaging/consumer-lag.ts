@@ -38,6 +38,7 @@ export function watchConsumerLag(watch: ConsumerLagWatch): { stop(): void } {
       await withinMs(readLag(watch), intervalMs);
       failures = 0;
     } catch (error) {
+      if (stopped) return; // the admin client is closing
       failures += 1;
       // An outage fails every pass: one line when it starts, then one every tenth pass.
       if (failures === 1 || failures % 10 === 0) {
