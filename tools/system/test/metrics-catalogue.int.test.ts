@@ -5,8 +5,8 @@ import { serviceNames, type Service } from '../src/services';
 
 jest.setTimeout(120_000);
 
-// Ten ports of its own above the end-to-end tests' base, beside the observability suite's.
-const portBase = Number(process.env.E2E_PORT_BASE ?? 18080) + 50;
+// Ten ports of its own above the end-to-end tests' base, clear of the observability suite's (+40).
+const portBase = Number(process.env.E2E_PORT_BASE ?? 18080) + 70;
 const cataloguePath = join(__dirname, '../../../docs/observability/metrics.md');
 
 interface CatalogueEntry {
