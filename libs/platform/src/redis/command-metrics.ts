@@ -19,18 +19,14 @@ const observerOf = (command: string) => {
   return observer;
 };
 
-// A command queued while offline passes through sendCommand again when flushed: timed once.
-const timed = new WeakSet<Command>();
-
 /**
  * Times every command the connection sends, pipelines' one by one, into
- * redis_command_duration_seconds. About 2 µs of CPU per command (bench/redis-command-metrics.ts).
+ * redis_command_duration_seconds (CPU: bench/redis-command-metrics.ts). For a connection without
+ * an offline queue: one that queues commands while offline sends them through here again.
  */
 export function timeRedisCommands(redis: Redis): Redis {
   const send = redis.sendCommand.bind(redis);
   redis.sendCommand = (command: Command, stream) => {
-    if (timed.has(command)) return send(command, stream);
-    timed.add(command);
     // Named before sending: a script's command turns from evalsha into eval when it is written to
     // a connection that has not loaded the script yet.
     const observer = observerOf(command.name.toLowerCase());

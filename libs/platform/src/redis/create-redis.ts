@@ -21,8 +21,8 @@ export interface RedisOptions {
 }
 
 /**
- * A Redis connection that logs its outages, times its commands (redis_command_duration_seconds)
- * and closes at shutdown; it connects at once.
+ * A Redis connection that logs its outages and closes at shutdown; it connects at once. A request
+ * connection's commands are timed (redis_command_duration_seconds).
  */
 export function createRedis(
   url: string,
@@ -48,5 +48,7 @@ export function createRedis(
       : { connectionName: name, maxRetriesPerRequest: null },
   );
   shutdown?.onClose(`redis (${name})`, () => redis.quit());
-  return watchRedisConnection(timeRedisCommands(redis), logger, name);
+  // bullmq's own commands on a worker connection are not the service's to time.
+  if (role === 'request') timeRedisCommands(redis);
+  return watchRedisConnection(redis, logger, name);
 }
