@@ -24,9 +24,10 @@ describe('when a service serves its management port', () => {
       status: 'degraded',
       checks: { postgres: 'up', redis: 'down: connect ECONNREFUSED' },
     });
-    expect(await (await fetch(`${url}/metrics`)).text()).toContain(
-      'process_cpu_user_seconds_total',
-    );
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain('process_cpu_user_seconds_total');
+    expect(metrics).toContain('readiness_dependency_up{dependency="postgres"} 1');
+    expect(metrics).toContain('readiness_dependency_up{dependency="redis"} 0');
     expect((await fetch(`${url}/api/v1/concerts`)).status).toBe(404);
     expect(await shutdown.run('test')).toBe(0);
     expect(server.listening).toBe(false);

@@ -10,6 +10,11 @@ export const waitingTokens = new Gauge({
   help: 'Queue tokens WAITING at the last sweep',
 });
 
+export const issuedTokens = new Counter({
+  name: 'queue_tokens_issued_total',
+  help: "Queue tokens issued: the waiting room's arrivals (a user's second entry is the same token)",
+});
+
 export const admittedTokens = new Counter({
   name: 'queue_tokens_admitted_total',
   help: 'Queue tokens that became ACTIVE, on entry or from the line',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { internalRoutes } from '@headliner/contracts';
 import { asUser } from '@headliner/testing';
+import { register } from 'prom-client';
 import request from 'supertest';
 import { enterQueue, newUsers, queueStats } from './support/queue-requests';
 import { startTestQueue, type TestQueue } from './support/test-queue';
@@ -31,8 +32,12 @@ describe('when a user asks for a token again', () => {
     });
   });
 
-  it('gives one token however many of their requests race', async () => {
+  const tokensIssued = async () =>
+    (await register.getSingleMetric('queue_tokens_issued_total')?.get())?.values[0]?.value ?? 0;
+
+  it('gives one token however many of their requests race, and counts it issued once', async () => {
     const [userId] = newUsers(1);
+    const issuedBefore = await tokensIssued();
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => queue.waitingRoom.enter(userId!)),
     );
@@ -40,6 +45,7 @@ describe('when a user asks for a token again', () => {
     expect(answers.filter((answer) => answer.created)).toHaveLength(1);
     expect(new Set(answers.map((answer) => answer.token.queueToken)).size).toBe(1);
     expect((await queueStats(queue.app)).body).toEqual({ activeLimit: 1, active: 1, waiting: 0 });
+    expect((await tokensIssued()) - issuedBefore).toBe(1);
   });
 });
 

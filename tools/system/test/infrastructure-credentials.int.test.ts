@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { topicNames, topicsToCreate } from '@headliner/contracts';
+import { topicNames, topics as registry, topicsToCreate } from '@headliner/contracts';
 import { ensureTopics } from '@headliner/platform';
 import {
   createTestDatabase,
@@ -77,6 +77,28 @@ describe('when a service principal produces to Kafka', () => {
     const wallet = await producerOf('wallet');
     await expect(wallet.send(event(topics.paymentCompleted))).resolves.toHaveLength(1);
   });
+  it("lets a service read its own group's offsets and its DLQ's watermarks, for their metrics", async () => {
+    const admin = principal('wallet').admin();
+    await admin.connect();
+    try {
+      const ownGroup = `${namespace.namespace}wallet`;
+      await expect(
+        admin.fetchOffsets({ groupId: ownGroup, topics: [topics.paymentRequested] }),
+      ).resolves.toHaveLength(1);
+      const dlq = namespace.namespace + registry.paymentRequested.dlq;
+      await expect(admin.fetchTopicOffsets(dlq)).resolves.not.toHaveLength(0);
+      await expect(
+        admin.fetchOffsets({
+          groupId: `${namespace.namespace}reservation`,
+          topics: [topics.paymentCompleted],
+        }),
+        // Refused at the coordinator's lookup, which needs DESCRIBE on the group.
+      ).rejects.toThrow(/group coordinator/);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
   it('refuses a client without credentials, so no one can forge a payment.completed', async () => {
     const anonymous = new Kafka({
       clientId: 'forger',

@@ -14,7 +14,7 @@ export function openDatabase(
   { poolSize, kafkaNamespace }: OpenDatabaseOptions,
   { logger, shutdown }: { logger: Logger; shutdown: Shutdown },
 ): SqlDatabase {
-  const pool = createPgPool(url, poolSize, logger);
+  const pool = createPgPool(url, poolSize, { logger });
   shutdown.onClose('postgres', () => pool.end());
   return sqlDatabase(pool, { logger, kafkaNamespace });
 }

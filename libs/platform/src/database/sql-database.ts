@@ -10,6 +10,7 @@ import type {
   TransactionalSqlClient,
 } from '../messaging/sql-client';
 import { committedWork } from './committed-work';
+import { watchPoolMetrics } from './pool-metrics';
 
 /**
  * SQL written as Prisma's tagged templates (values bound as parameters, `Prisma.sql` fragments
@@ -54,11 +55,21 @@ export interface SqlDatabaseOptions {
 const timestampWithoutTimeZone = 1114;
 const asUtc = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
 
+export interface PgPoolOptions {
+  logger?: Logger;
+  /** The pool's label in the pg_pool_* metrics (default `main`): a short fixed word. */
+  name?: string;
+}
+
 /**
  * `poolSize` connections; a caller waits up to 10 s for one, and a statement, a lock wait
  * included, gives up after 10 s.
  */
-export function createPgPool(url: string, poolSize: number, logger?: Logger): Pool {
+export function createPgPool(
+  url: string,
+  poolSize: number,
+  { logger, name = 'main' }: PgPoolOptions = {},
+): Pool {
   const pool = new Pool({
     connectionString: url,
     max: poolSize,
@@ -71,6 +82,7 @@ export function createPgPool(url: string, poolSize: number, logger?: Logger): Po
   });
   // The pool drops a connection that breaks while idle and opens another when next needed.
   pool.on('error', (error) => logger?.warn({ err: error }, 'idle database connection lost'));
+  watchPoolMetrics(pool, name, poolSize);
   return pool;
 }
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import { checkReadiness, type ReadinessChecks } from './readiness';
+import { recordDependencies } from './readiness-metrics';
 import { livenessPath, readinessPath } from './operational-paths';
 
 export interface HealthOptions {
@@ -45,6 +46,7 @@ export function healthRoutes(options: HealthOptions, { audience }: HealthAnswers
       options.readinessTimeoutMs,
     );
     logChange(checks);
+    recordDependencies(checks);
     const status = !ready ? 'unavailable' : degraded ? 'degraded' : 'ready';
     res.status(ready ? 200 : 503).json(audience === 'public' ? { status } : { status, checks });
   });

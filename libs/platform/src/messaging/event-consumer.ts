@@ -1,5 +1,6 @@
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { recordStoppedConsumer } from './consumer-stalls';
+import { recordSubscription } from './consumer-subscriptions';
 import { createLimiter, lanesByKey } from './key-lanes';
 import { messageProcessor, type ConsumedEvent, type MessageProcessing } from './process-message';
 
@@ -78,5 +79,6 @@ export async function startEventConsumer<E extends ConsumedEvent>(
     eachBatchAutoResolve: false,
     eachBatch: processBatch,
   });
+  recordSubscription(consumer, { groupId: options.groupId, topics: options.topics });
   return consumer;
 }

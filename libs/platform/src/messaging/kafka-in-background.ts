@@ -1,7 +1,9 @@
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { startInBackground } from '../lifecycle/start-in-background';
+import { watchConsumerLag } from './consumer-lag';
 import { checkConsumersFlowing } from './consumer-stalls';
+import { subscriptionOf } from './consumer-subscriptions';
 import { ensureTopics, type TopicToCreate } from './ensure-topics';
 
 export interface KafkaInBackgroundOptions {
@@ -11,6 +13,8 @@ export interface KafkaInBackgroundOptions {
   logger: Logger;
   /** Starts the service's consumer, once the topics exist and the producer is connected. */
   startConsumer?: () => Promise<Consumer>;
+  /** How often the consumer's lag and DLQ depths are read (default 10 s). */
+  lagIntervalMs?: number;
 }
 
 export interface KafkaLink {
@@ -19,7 +23,7 @@ export interface KafkaLink {
    * is still starting or the broker does not answer, `consumers` while a consumer is stalled.
    */
   readonly checks: { kafka: () => Promise<void>; consumers: () => void };
-  /** Stops starting, disconnects the consumer if it started, then the admin client. */
+  /** Stops starting, the lag watch and the consumer if it started, then the admin client. */
   stop(): Promise<void>;
 }
 
@@ -32,6 +36,7 @@ export function connectKafkaInBackground(options: KafkaInBackgroundOptions): Kaf
   const { kafka, producer } = options;
   const admin = kafka.admin();
   let consumer: Consumer | undefined;
+  let lagWatch: { stop(): void } | undefined;
   const startup = startInBackground({
     name: 'kafka',
     logger: options.logger,
@@ -40,6 +45,15 @@ export function connectKafkaInBackground(options: KafkaInBackgroundOptions): Kaf
       await producer.connect();
       await admin.connect();
       consumer = await options.startConsumer?.();
+      const subscription = consumer && subscriptionOf(consumer);
+      if (subscription) {
+        lagWatch = watchConsumerLag({
+          ...subscription,
+          admin,
+          logger: options.logger,
+          intervalMs: options.lagIntervalMs,
+        });
+      }
     },
   });
   return {
@@ -52,6 +66,7 @@ export function connectKafkaInBackground(options: KafkaInBackgroundOptions): Kaf
     },
     stop: async () => {
       startup.stop();
+      lagWatch?.stop();
       await consumer?.disconnect();
       await admin.disconnect();
     },

@@ -11,6 +11,11 @@ export const outboxRelayLag = new Gauge({
   help: 'Age of the oldest unpublished outbox event at the last relay pass',
 });
 
+export const outboxPending = new Gauge({
+  name: 'outbox_pending_events',
+  help: 'Unpublished outbox events at the last relay pass',
+});
+
 export const consumedEvents = new Counter({
   name: 'kafka_events_consumed_total',
   help: 'Consumed events by outcome: applied, duplicate, retried or dead_lettered',

@@ -2,7 +2,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import type { Message, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { failureKindOf } from '../resilience/failure-kind';
-import { outboxRelayLag, outboxPublished } from './messaging-metrics';
+import { outboxPending, outboxRelayLag, outboxPublished } from './messaging-metrics';
 import { retryDelayMs, defaultRetryPolicy } from './retry-delay';
 import type { EventsCommittedSignal, SqlClient, TransactionalSqlClient } from './sql-client';
 import { startPublishSpan } from './trace-headers';
@@ -67,6 +67,7 @@ export function startOutboxRelay<Tx extends SqlClient>(
         );
         rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
         outboxRelayLag.set(rows[0] ? (Date.now() - rows[0].created_at.getTime()) / 1000 : 0);
+        outboxPending.set(rows.length + (rows.length === batchSize ? await countLeft(tx) : 0));
         if (rows.length === 0) return 0;
         const publishing = rows.map((row) => ({
           row,
@@ -85,6 +86,15 @@ export function startOutboxRelay<Tx extends SqlClient>(
       },
       { timeout: 30_000 },
     );
+
+  // A batch short of full took every row there was (but those another relay is sending): only a
+  // backlog costs a count.
+  const countLeft = async (tx: Tx) => {
+    const [left] = await tx.$queryRawUnsafe<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM outbox_events WHERE published_at IS NULL',
+    );
+    return left?.count ?? 0;
+  };
 
   const purgePublished = async () => {
     if (Date.now() - lastPurge < retentionMs / 10) return;

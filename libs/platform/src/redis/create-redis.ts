@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Shutdown } from '../lifecycle/shutdown';
+import { timeRedisCommands } from './command-metrics';
 import { watchRedisConnection } from './watch-redis-connection';
 
 /**
@@ -19,7 +20,10 @@ export interface RedisOptions {
   shutdown?: Shutdown;
 }
 
-/** A Redis connection that logs its outages and closes at shutdown; it connects at once. */
+/**
+ * A Redis connection that logs its outages and closes at shutdown; it connects at once. A request
+ * connection's commands are timed (redis_command_duration_seconds).
+ */
 export function createRedis(
   url: string,
   role: 'request',
@@ -44,5 +48,7 @@ export function createRedis(
       : { connectionName: name, maxRetriesPerRequest: null },
   );
   shutdown?.onClose(`redis (${name})`, () => redis.quit());
+  // bullmq's own commands on a worker connection are not the service's to time.
+  if (role === 'request') timeRedisCommands(redis);
   return watchRedisConnection(redis, logger, name);
 }

@@ -9,7 +9,7 @@ import type {
   Verification,
 } from '../domain/token-outcomes';
 import { toQueueTokenView, type TokenState } from '../domain/token-state';
-import { activeTokens, recordTransitions, waitingTokens } from '../metrics';
+import { activeTokens, issuedTokens, recordTransitions, waitingTokens } from '../metrics';
 import { queueKeys } from './queue-keys';
 import { defineQueueScripts } from './queue-scripts';
 import { fromStore } from './queue-store-unavailable-error';
@@ -61,7 +61,9 @@ export function createWaitingRoom({ redis, rules, keyPrefix }: WaitingRoomOption
     /** The user's live token, or a new one: ACTIVE at once if a slot is free and nobody waits. */
     async enter(userId: string): Promise<Entry> {
       const reply = await transition(redis.queueEnter(...head, userId, newQueueToken()));
-      return { created: reply.outcome === 'CREATED', token: view(reply.token) };
+      const created = reply.outcome === 'CREATED';
+      if (created) issuedTokens.inc();
+      return { created, token: view(reply.token) };
     },
 
     /** The token's status and place; polling keeps a waiting token from being dropped. */

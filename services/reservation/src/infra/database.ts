@@ -21,6 +21,6 @@ export interface DatabaseOptions extends SqlDatabaseOptions {
  * transactions open, and on sale day bursts of holds queue for one besides.
  */
 export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
-  const pool = createPgPool(url, options.poolSize ?? 20, options.logger);
+  const pool = createPgPool(url, options.poolSize ?? 20, { logger: options.logger });
   return { ...sqlDatabase(pool, options), $disconnect: () => pool.end() };
 }

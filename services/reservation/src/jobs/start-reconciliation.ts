@@ -34,8 +34,8 @@ export function startReconciliation(
     logger.info('reconciliation not scheduled: it needs both RECONCILE_*_DATABASE_URL');
     return { stop: async () => {} };
   }
-  const wallet = createPgPool(walletUrl, 2, logger);
-  const catalogue = createPgPool(concertUrl, 2, logger);
+  const wallet = createPgPool(walletUrl, 2, { logger, name: 'reconcile-wallet' });
+  const catalogue = createPgPool(concertUrl, 2, { logger, name: 'reconcile-concert' });
   const schedule = scheduleReconciliation({
     sources: { reservation: db, wallet: sqlDatabase(wallet), catalogue: sqlDatabase(catalogue) },
     graceSeconds: config.RECONCILE_GRACE_SECONDS,

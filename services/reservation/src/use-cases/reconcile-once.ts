@@ -21,8 +21,14 @@ export async function reconcileOnce(options: ReconcileOnceOptions): Promise<Reco
     logger: options.logger,
     kafkaNamespace: options.kafkaNamespace,
   });
-  const wallet = createPgPool(options.urls.wallet, 1, options.logger);
-  const catalogue = createPgPool(options.urls.concert, 1, options.logger);
+  const wallet = createPgPool(options.urls.wallet, 1, {
+    logger: options.logger,
+    name: 'reconcile-wallet',
+  });
+  const catalogue = createPgPool(options.urls.concert, 1, {
+    logger: options.logger,
+    name: 'reconcile-concert',
+  });
   try {
     const report = await reconcile(
       { reservation, wallet: sqlDatabase(wallet), catalogue: sqlDatabase(catalogue) },
