@@ -1,15 +1,12 @@
 // The load-test dashboard: what k6 measured (its Prometheus remote-write output, series k6_*,
 // one run picked by its testid tag) beside what the system under test measured (its services'
 // own series, by the system tag the bench gives both).
-import { dashboard, queryVariable, selector, timeseries } from './panels.mjs';
+import { dashboard, queryVariable, timeseries } from './panels.mjs';
+import { rate, selector, shareOf } from './promql.mjs';
 
 const ofRun = selector(['testid', '=~', '$testid']);
 const ofRunWith = (...more) => selector(['testid', '=~', '$testid'], ...more);
 const ofSystem = (...more) => selector(['system', '=', '$system'], ...more);
-const rate = (metric, labels) => `rate(${metric}${labels}[$__rate_interval])`;
-/** As in the overview: 0 rather than no data when none of the requests failed. */
-const shareOf = (part, whole, by) =>
-  `(sum by (${by}) (${part}) or sum by (${by}) (${whole}) * 0) / sum by (${by}) (${whole})`;
 
 const k6 = {
   title: 'k6: what the fans saw',

@@ -1,7 +1,8 @@
 // The Headliner overview: golden signals per service, the waiting room and booking funnels,
 // the payment saga, Kafka, PostgreSQL, Redis, circuit breakers and the Node.js runtime of one
 // system (npm start's is `local`; a test system's its own id).
-import { dashboard, queryVariable, selector, timeseries } from './panels.mjs';
+import { dashboard, queryVariable, timeseries } from './panels.mjs';
+import { rate, selector, shareOf } from './promql.mjs';
 
 const ofSystem = ['system', '=', '$system'];
 const ofServices = ['service', '=~', '$service'];
@@ -10,17 +11,9 @@ const perService = (...more) => selector(ofSystem, ofServices, ...more);
 /** Series of the chosen system only: the panels about one service's business (the funnels). */
 const inSystem = (...more) => selector(ofSystem, ...more);
 
-const rate = (metric, labels) => `rate(${metric}${labels}[$__rate_interval])`;
 const requests = (...more) => rate('http_request_duration_seconds_count', perService(...more));
 const quantile = (q, metric, labels, by) =>
   `histogram_quantile(${q}, sum by (${[...by, 'le'].join(', ')}) (${rate(metric, labels)}))`;
-/**
- * A ratio of events that are often none (errors, conflicts): the numerator falls back to the
- * denominator's series times zero, so the panel reads 0 rather than no data while the metric
- * exists, and still shows no data when it does not (renamed, not scraped).
- */
-const shareOf = (part, whole, by) =>
-  `(sum by (${by}) (${part}) or sum by (${by}) (${whole}) * 0) / sum by (${by}) (${whole})`;
 
 const goldenSignals = {
   title: 'Golden signals',

@@ -11,11 +11,6 @@ export const jaeger = { type: 'jaeger', uid: 'headliner-jaeger' };
 const gridWidth = 24;
 const panelHeight = 8;
 
-/** A PromQL label selector: `{a="x", b=~"y"}` from [label, operator, value] triples. */
-export function selector(...matchers) {
-  return `{${matchers.map(([label, op, value]) => `${label}${op}"${value}"`).join(', ')}}`;
-}
-
 /** A query variable whose values are a label's values in Prometheus. */
 export function queryVariable({ name, label, query, multi = false, includeAll = false }) {
   return {
