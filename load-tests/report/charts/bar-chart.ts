@@ -1,4 +1,5 @@
 import { linearAxis } from './axis';
+import { escapeXml, svgDocument } from './svg-document';
 
 // A horizontal grouped bar chart as plain SVG: explicit size, generic fonts, every bar labelled
 // with its value, so it reads the same in a browser and on GitHub.
@@ -21,10 +22,6 @@ const width = 760;
 const bar = 16;
 const barGap = 3;
 const groupGap = 16;
-const font = 'font-family="Helvetica, Arial, sans-serif"';
-
-const escapeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function text(x: number, y: number, content: string, attributes = ''): string {
   return `<text x="${x}" y="${y}" ${attributes}>${escapeXml(content)}</text>`;
@@ -106,11 +103,5 @@ export function barChartSvg(chart: BarChart): string {
       'font-size="12" fill="#333" text-anchor="middle"',
     ),
   );
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ${font} role="img">`,
-    `<title>${escapeXml(chart.title)}</title>`,
-    ...parts,
-    '</svg>',
-    '',
-  ].join('\n');
+  return svgDocument(width, height, chart.title, parts);
 }

@@ -1,4 +1,5 @@
 import { linearAxis } from './axis';
+import { escapeXml, svgDocument } from './svg-document';
 
 // Time series as stacked line-chart panels sharing one time axis, as plain SVG like the bar
 // charts: explicit size, generic fonts, a legend per panel.
@@ -31,10 +32,6 @@ const right = width - 190;
 const panelHeight = 130;
 const panelGap = 46;
 const colours = ['#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#b07aa1', '#76b7b2', '#9c755f'];
-const font = 'font-family="Helvetica, Arial, sans-serif"';
-
-const escapeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const text = (x: number, y: number, content: string, attributes = ''): string =>
   `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${attributes}>${escapeXml(content)}</text>`;
@@ -121,11 +118,5 @@ export function lineChartSvg(chart: LineChart): string {
       `<line x1="${left}" y1="${panelTop}" x2="${left}" y2="${bottom}" stroke="#999"/>`,
     );
   });
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ${font} role="img">`,
-    `<title>${escapeXml(chart.title)}</title>`,
-    ...parts,
-    '</svg>',
-    '',
-  ].join('\n');
+  return svgDocument(width, height, chart.title, parts);
 }
