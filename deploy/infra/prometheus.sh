@@ -35,7 +35,9 @@ prometheus_up() {
     return 0
   fi
   require_port_free prometheus "$port"
-  mkdir -p "$PROMETHEUS_DATA"
+  # The target folder must exist before Prometheus starts: it watches the folder, and one that
+  # is missing is looked for again only at the 5-minute refresh.
+  mkdir -p "$PROMETHEUS_DATA" "$PROMETHEUS_TARGETS"
   render_template "$ROOT/deploy/observability/prometheus/prometheus.yml.template" "$PROMETHEUS_CONF" \
     RULES_DIR="$PROMETHEUS_RULES" TARGETS_DIR="$PROMETHEUS_TARGETS" \
     ALERTMANAGER="$HOST:$(alertmanager_port)"
