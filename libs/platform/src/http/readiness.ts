@@ -1,3 +1,5 @@
+import { withinMs } from '../resilience/within-ms';
+
 /** Named probes of what the service needs to do its work, e.g. `postgres: () => prisma.$queryRaw\`select 1\``. */
 export type ReadinessChecks = Record<string, () => unknown>;
 
@@ -38,16 +40,10 @@ export async function checkReadiness(
 }
 
 async function outcomeOf(check: () => unknown, timeoutMs: number): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-  });
   try {
-    await Promise.race([Promise.resolve().then(check), timedOut]);
+    await withinMs(Promise.resolve().then(check), timeoutMs);
     return 'up';
   } catch (error) {
     return `down: ${error instanceof Error ? error.message : String(error)}`;
-  } finally {
-    clearTimeout(timer);
   }
 }

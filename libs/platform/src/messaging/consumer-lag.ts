@@ -1,6 +1,7 @@
 import type { Admin } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
+import { withinMs } from '../resilience/within-ms';
 import type { ConsumerSubscription } from './consumer-subscriptions';
 
 const groupLag = new Gauge({
@@ -79,12 +80,4 @@ async function readLag({ admin, groupId, topics }: ConsumerLagWatch): Promise<vo
     );
     dlqMessages.set({ topic: dlq }, held);
   });
-}
-
-function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timedOut]).finally(() => clearTimeout(timer));
 }
