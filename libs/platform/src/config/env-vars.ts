@@ -53,10 +53,6 @@ function brokerList() {
     .pipe(z.array(z.string().regex(/^[^\s:,]+:\d{1,5}$/, rule)).min(1, rule));
 }
 
-/**
- * KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: the service's Kafka principal (SCRAM-SHA-512).
- * Both or neither: without them the client connects without SASL (a PLAINTEXT broker).
- */
 /** A fraction such as a sampling ratio: a number from 0 to 1. */
 function ratio(fallback?: number) {
   const rule = 'must be a number from 0 to 1';
@@ -70,6 +66,10 @@ function ratio(fallback?: number) {
   return fallback === undefined ? schema : schema.default(fallback);
 }
 
+/**
+ * KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: the service's Kafka principal (SCRAM-SHA-512).
+ * Both or neither: without them the client connects without SASL (a PLAINTEXT broker).
+ */
 function kafkaCredentials() {
   return {
     KAFKA_SASL_USERNAME: z.string().min(1, 'must not be empty').optional(),
