@@ -2,7 +2,8 @@
 # `npm test`: installs what is missing, starts the infrastructure, then format, lint, type and
 # build checks, then every test (unit and integration, against the real PostgreSQL, Redis and
 # Kafka, then end to end through the gateway), then the k6 smoke and the fuzz smoke.
-# Ends with one "N passed, N failed" line for the tests, after the smokes' own lines.
+# Ends with each failed test (file, name, the first lines of why) and one "N passed, N failed"
+# line for the tests, after the smokes' own lines, so the tail of a CI log says what broke.
 set -euo pipefail
 # The whole observability stack, Jaeger included, so the trace tests run too: its first build on
 # a fresh machine adds about 4 minutes, once (README, Observability). =metrics skips it.
@@ -36,6 +37,16 @@ node -e '
     const results = JSON.parse(fs.readFileSync(file, "utf8"));
     passed += results.numPassedTests;
     failed += results.numFailedTests;
+    for (const suite of results.testResults) {
+      const failures = suite.assertionResults.filter((test) => test.status === "failed");
+      if (suite.status === "failed" && failures.length === 0) {
+        console.log(`✕ ${suite.name}: ${suite.message.split("\n").slice(0, 6).join(" | ")}`);
+      }
+      for (const test of failures) {
+        const why = test.failureMessages.join("\n").split("\n").slice(0, 6).join(" | ");
+        console.log(`✕ ${suite.name} › ${test.fullName}: ${why}`);
+      }
+    }
   }
   console.log(`tests: ${passed} passed, ${failed} failed`);
 ' .local/test-results.json .local/e2e-results.json
