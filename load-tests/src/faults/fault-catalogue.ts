@@ -7,8 +7,18 @@ export interface Fault {
   description: string;
   /** Seconds between injecting the fault and removing it. */
   lastsSeconds: number;
+  /** The alerts (deploy/observability/prometheus/rules) that must page or ticket for it. */
+  detectedBy: readonly string[];
+  /** The k6 shape that runs through it; the soak's steady mix of 50 fans unless said. */
+  load?: FaultLoad;
   inject(system: System): Promise<void>;
   remove(system: System): Promise<void>;
+}
+
+export interface FaultLoad {
+  /** A script of load-tests/scenarios. */
+  script: string;
+  env?: Record<string, string>;
 }
 
 const outage = (component: 'postgres' | 'redis' | 'kafka', lastsSeconds: number) => ({
@@ -28,17 +38,20 @@ const crash = (service: 'wallet' | 'reservation', lastsSeconds: number) => ({
 export const faults: readonly Fault[] = [
   {
     name: 'postgres-restart',
+    detectedBy: ['HeadlinerBookingErrorBudgetBurnFast'],
     description:
       'PostgreSQL stopped (fast shutdown: every session ended), started again 10 s later',
     ...outage('postgres', 10),
   },
   {
     name: 'redis-restart',
+    detectedBy: ['HeadlinerBookingErrorBudgetBurnFast'],
     description: 'Redis stopped, started again 10 s later (its append-only file keeps the data)',
     ...outage('redis', 10),
   },
   {
     name: 'redis-data-loss',
+    detectedBy: [],
     description:
       'every Redis key of the system deleted at once, as a restart without its file or a FLUSHALL would',
     lastsSeconds: 0,
@@ -47,16 +60,19 @@ export const faults: readonly Fault[] = [
   },
   {
     name: 'kafka-down',
+    detectedBy: ['HeadlinerDependencyDown'],
     description: 'the Kafka broker stopped, started again 30 s later',
     ...outage('kafka', 30),
   },
   {
     name: 'wallet-crash',
+    detectedBy: ['HeadlinerServiceRestarted'],
     description: 'the wallet SIGKILLed mid-saga, restarted 5 s later',
     ...crash('wallet', 5),
   },
   {
     name: 'reservation-crash',
+    detectedBy: ['HeadlinerServiceRestarted'],
     description: 'the reservation service SIGKILLed mid-saga, restarted 5 s later',
     ...crash('reservation', 5),
   },
