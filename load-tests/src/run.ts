@@ -1,13 +1,11 @@
 // `npm run bench [-- scenario…]` (full size, a fresh system per scenario, then the report),
-// `npm run bench -- --faults [fault…]` (each fault injected under load, then faults.md) and
-// `npm run smoke -w @headliner/load-tests` (every scenario briefly). Results go to
+// and `npm run smoke -w @headliner/load-tests` (every scenario briefly). Results go to
 // load-tests/results/<timestamp>/. Exits 1 if any threshold or invariant failed.
 import '../../deploy/test/load-infra-env';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeReport } from '../report';
 import { runBench } from './bench';
-import { runFaults } from './faults/faults';
 import type { Outcome } from './outcome';
 import { newRunDir } from './results-dir';
 import { scenariosNamed } from './scenarios';
@@ -17,11 +15,9 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     options: {
       smoke: { type: 'boolean', default: false },
-      faults: { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
-  if (values.faults) return runFaults(positionals, await newRunDir('faults'));
   const chosen = scenariosNamed(positionals);
   const runDir = await newRunDir(values.smoke ? 'smoke' : undefined);
   console.log(`load tests: ${chosen.map((s) => s.name).join(', ')} → ${runDir}`);

@@ -24,6 +24,14 @@ export interface LineChart {
   /** The largest gap between two points still drawn joined (e.g. two scrape intervals). */
   joinWithinSeconds: number;
   panels: LinePanel[];
+  /** Moments drawn as labelled vertical lines across every panel (a fault, an alert). */
+  markers?: LineMarker[];
+}
+
+export interface LineMarker {
+  atSeconds: number;
+  label: string;
+  colour: string;
 }
 
 const width = 900;
@@ -118,5 +126,24 @@ export function lineChartSvg(chart: LineChart): string {
       `<line x1="${left}" y1="${panelTop}" x2="${left}" y2="${bottom}" stroke="#999"/>`,
     );
   });
+  parts.push(...markerLines(chart.markers ?? [], x, top, height));
   return svgDocument(width, height, chart.title, parts);
+}
+
+// Labels stack downwards so that markers a few seconds apart stay readable.
+function markerLines(
+  markers: LineMarker[],
+  x: (seconds: number) => number,
+  top: number,
+  height: number,
+): string[] {
+  return markers.flatMap((marker, i) => [
+    `<line x1="${x(marker.atSeconds).toFixed(1)}" y1="${top}" x2="${x(marker.atSeconds).toFixed(1)}" y2="${height - 10}" stroke="${marker.colour}" stroke-width="1.5" stroke-dasharray="5,3"/>`,
+    text(
+      x(marker.atSeconds) + 3,
+      top + 10 + i * 12,
+      marker.label,
+      `font-size="10" fill="${marker.colour}"`,
+    ),
+  ]);
 }

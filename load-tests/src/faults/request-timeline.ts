@@ -12,18 +12,17 @@ export interface Second {
   booked: number;
 }
 
-interface Request {
+/** One request k6 made: when it ended, its step tag (token, hold, pay…), and how it went. */
+export interface Request {
   at: number;
+  step: string;
   durationMs: number;
   failed: boolean;
   booked: boolean;
 }
 
-/**
- * Reads k6's CSV output (`-o csv`, with K6_CSV_TIME_FORMAT=unix_milli) into one bucket per
- * second, from the first request's second to the last's.
- */
-export async function readTimeline(csvFile: string): Promise<Second[]> {
+/** Reads k6's CSV output (`-o csv`, with K6_CSV_TIME_FORMAT=unix_milli): every HTTP request. */
+export async function readRequests(csvFile: string): Promise<Request[]> {
   const requests: Request[] = [];
   let columns: Record<string, number> | undefined;
   for await (const line of createInterface({ input: createReadStream(csvFile) })) {
@@ -34,10 +33,11 @@ export async function readTimeline(csvFile: string): Promise<Second[]> {
     }
     const cell = (name: string) => cells[columns![name]!] ?? '';
     if (cell('metric_name') !== 'http_req_duration') continue;
-    const step = /(?:^|&)step=([^&]*)/.exec(cell('extra_tags'))?.[1];
+    const step = /(?:^|&)step=([^&]*)/.exec(cell('extra_tags'))?.[1] ?? 'other';
     const status = cell('status');
     requests.push({
       at: Number(cell('timestamp')),
+      step,
       durationMs: Number(cell('metric_value')),
       failed: cell('expected_response') !== 'true',
       booked:
@@ -45,10 +45,11 @@ export async function readTimeline(csvFile: string): Promise<Second[]> {
         (step === 'pay' && ['200', '202'].includes(status)),
     });
   }
-  return bySecond(requests);
+  return requests;
 }
 
-function bySecond(requests: Request[]): Second[] {
+/** One bucket per second, from the first request's second to the last's. */
+export function bySecond(requests: Request[]): Second[] {
   if (requests.length === 0) return [];
   const first = Math.floor(Math.min(...requests.map((r) => r.at)) / 1000);
   const last = Math.floor(Math.max(...requests.map((r) => r.at)) / 1000);
