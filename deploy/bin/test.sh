@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: installs what is missing, starts the infrastructure, then format, lint, type and
 # build checks, then every test (unit and integration, against the real PostgreSQL, Redis and
-# Kafka, then end to end through the gateway), then the k6 smoke and the fuzz smoke.
+# Kafka, then end to end through the gateway), then the k6 smoke, the fuzz smoke and a drill's.
 # Ends with each failed test (file, name, the first lines of why) and one "N passed, N failed"
 # line for the tests, after the smokes' own lines, so the tail of a CI log says what broke.
 set -euo pipefail
@@ -29,6 +29,9 @@ npm run smoke --silent -w @headliner/load-tests || status=$?
 # schemathesis for half a minute against a fresh system: fails on any answer >= 500, any answer
 # the OpenAPI document does not allow, or a broken booking invariant. Full size is `npm run fuzz`.
 npm run fuzz-smoke --silent -w @headliner/load-tests || status=$?
+# One game-day drill, short (wallet-crash: the wallet SIGKILLed under load and restarted): the
+# alert at the receiver within a minute, the recovery and the invariants. Full size: `npm run drill`.
+npm run drill-smoke --silent -w @headliner/load-tests || status=$?
 node -e '
   const fs = require("node:fs");
   let passed = 0, failed = 0;

@@ -23,7 +23,7 @@ export async function runBench(chosen: readonly Scenario[], runDir: string): Pro
     console.log(`\n== ${scenario.name}: booting a fresh system`);
     const system = await bootSeeded(
       { ...scenario.system, ...tracing?.systemEnv },
-      BENCH_PORT_BASE,
+      { portBase: BENCH_PORT_BASE },
       {
         users: scenario.fans.full,
         seatsPerSchedule: scenario.seatsPerSchedule ?? 50,

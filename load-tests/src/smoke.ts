@@ -28,10 +28,14 @@ export async function runSmoke(chosen: readonly Scenario[], runDir: string): Pro
   const fans = chosen.reduce((sum, scenario) => sum + scenario.fans.smoke, 0);
   const booted = await Promise.allSettled(
     [...groups.keys()].map((config, i) =>
-      bootSeeded(JSON.parse(config) as Record<string, string>, SMOKE_PORT_BASE + 10 * i, {
-        users: fans,
-        seatsPerSchedule: 100,
-      }),
+      bootSeeded(
+        JSON.parse(config) as Record<string, string>,
+        { portBase: SMOKE_PORT_BASE + 10 * i },
+        {
+          users: fans,
+          seatsPerSchedule: 100,
+        },
+      ),
     ),
   );
   const systems = booted.flatMap((boot) => (boot.status === 'fulfilled' ? [boot.value] : []));

@@ -1,4 +1,10 @@
-import { seedSystem, startSystem, type SeedPlan, type System } from '@headliner/system';
+import {
+  seedSystem,
+  startSystem,
+  type SeedPlan,
+  type System,
+  type SystemOptions,
+} from '@headliner/system';
 
 // A fresh system for load (startSystem: fresh databases from the templates, a random Redis prefix
 // and Kafka namespace) on ports of its own, so a bench never collides with an e2e run.
@@ -32,11 +38,11 @@ export const seedDefaults = {
 /** `seeder` seeds another way than in this process (jest cannot load the Prisma clients). */
 export async function bootSeeded(
   env: Record<string, string>,
-  portBase: number,
+  options: SystemOptions,
   seed: Omit<SeedPlan, keyof typeof seedDefaults> & Partial<SeedPlan>,
   seeder: typeof seedSystem = seedSystem,
 ): Promise<System> {
-  const system = await startWhenTemplatesFree({ ...loadTestEnv, ...env }, portBase);
+  const system = await startWhenTemplatesFree({ ...loadTestEnv, ...env }, options);
   try {
     await seeder((service) => system.databaseUrl(service), { ...seedDefaults, ...seed });
   } catch (error) {
@@ -52,10 +58,10 @@ const TEMPLATE_IN_USE = '55006';
  * PostgreSQL clones a template only while nobody is connected to it, and on a shared machine a
  * migration or another clone sometimes is: wait a little and try again.
  */
-async function startWhenTemplatesFree(env: Record<string, string>, portBase: number) {
+async function startWhenTemplatesFree(env: Record<string, string>, options: SystemOptions) {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await startSystem(env, { portBase });
+      return await startSystem(env, options);
     } catch (error) {
       if ((error as { code?: string }).code !== TEMPLATE_IN_USE || attempt === 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));

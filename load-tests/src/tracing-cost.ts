@@ -112,10 +112,14 @@ async function measure(mode: Mode): Promise<RunResult> {
   delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
   const env: Record<string, string> =
     mode === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } : {};
-  const system = await bootSeeded(env, BENCH_PORT_BASE, {
-    users: warmup + bookings,
-    seatsPerSchedule: warmup + bookings,
-  });
+  const system = await bootSeeded(
+    env,
+    { portBase: BENCH_PORT_BASE },
+    {
+      users: warmup + bookings,
+      seatsPerSchedule: warmup + bookings,
+    },
+  );
   try {
     const { items } = await api<{ items: { concertId: string }[] }>(
       system,

@@ -15,7 +15,12 @@ async function main(): Promise<number> {
     allowPositionals: true,
   });
   if (values.smoke) {
-    return runDrills([smokeDrillName], await newRunDir('drill-smoke'), smokeDrill);
+    return runDrills(
+      [smokeDrillName],
+      await newRunDir('drill-smoke'),
+      smokeDrill,
+      'drills (smoke)',
+    );
   }
   return runDrills(positionals, await newRunDir('drill'), fullDrill);
 }

@@ -13,10 +13,11 @@ export async function runDrills(
   names: readonly string[],
   runDir: string,
   shape: DrillShape,
+  title = 'drills',
 ): Promise<number> {
   const observers = drillObservers();
   const chosen = faultsNamed(names);
-  console.log(`drills: ${chosen.map((fault) => fault.name).join(', ')} → ${runDir}`);
+  console.log(`${title}: ${chosen.map((fault) => fault.name).join(', ')} → ${runDir}`);
   const outcomes: FaultOutcome[] = [];
   for (const fault of chosen) {
     console.log(`\n== ${fault.name}: booting a fresh system`);
@@ -27,9 +28,10 @@ export async function runDrills(
     outcomes.push(outcome);
   }
   const report = await writeDrillsReport(runDir, outcomes, shape);
-  console.log(`\nreport: ${path.relative(process.cwd(), report)}`);
   const failed = outcomes.filter((outcome) => problemsOf(outcome).length > 0);
-  console.log(`drills: ${outcomes.length - failed.length} passed, ${failed.length} failed`);
+  console.log(
+    `${title}: ${outcomes.length - failed.length} passed, ${failed.length} failed; report in ${path.relative(process.cwd(), report)}`,
+  );
   return failed.length === 0 ? 0 : 1;
 }
 

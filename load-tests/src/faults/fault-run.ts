@@ -56,10 +56,14 @@ export async function runFault(
   const file = (suffix: string) => path.join(runDir, `${fault.name}.${suffix}`);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'headliner-fault-'));
   const systemLabel = `drill-${path.basename(runDir)}-${fault.name}`;
-  const system = await bootSeeded({}, BENCH_PORT_BASE, {
-    users: shape.fans,
-    seatsPerSchedule: 1000,
-  });
+  const system = await bootSeeded(
+    {},
+    { portBase: BENCH_PORT_BASE, logFile: file('services.log') },
+    {
+      users: shape.fans,
+      seatsPerSchedule: 1000,
+    },
+  );
   let stopScraping = () => {};
   try {
     stopScraping = await scrapeBenchSystem(observers.prometheusUrl, system, systemLabel);

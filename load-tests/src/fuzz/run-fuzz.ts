@@ -36,10 +36,14 @@ async function main(): Promise<number> {
   const strict = process.env.FUZZ_STRICT !== '0';
   const runDir = await newRunDir(values.smoke ? 'fuzz-smoke' : 'fuzz');
   console.log(`fuzz (${kind}): schemathesis against a fresh system → ${runDir}`);
-  const system = await bootSeeded(fuzzEnv, FUZZ_PORT_BASE + (values.smoke ? 10 : 0), {
-    users: 10,
-    seatsPerSchedule: 50,
-  });
+  const system = await bootSeeded(
+    fuzzEnv,
+    { portBase: FUZZ_PORT_BASE + (values.smoke ? 10 : 0) },
+    {
+      users: 10,
+      seatsPerSchedule: 50,
+    },
+  );
   try {
     const fan = { username: 'user1', password: PASSWORD };
     const credentials = await obtainCredentials(system.gatewayUrl, fan, ADMIN);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import {
   createTestDatabase,
   infraUrl,
@@ -40,6 +41,8 @@ export interface SystemOptions {
    * its scheduled reconciliation runs (RECONCILE_INTERVAL_MS and the like come in `env`).
    */
   reconciliation?: boolean;
+  /** The services' output, each line after its name, appended to this file instead of ours. */
+  logFile?: string;
 }
 
 export interface System {
@@ -79,6 +82,7 @@ export async function startSystem(
     portBase = Number(process.env.E2E_PORT_BASE ?? 18080),
     waitFor = 'ready',
     reconciliation = false,
+    logFile,
   }: SystemOptions = {},
 ): Promise<System> {
   const systemId = randomUUID();
@@ -123,17 +127,22 @@ export async function startSystem(
   // Each service logs in as a user of this system that reaches only its own prefix.
   const redisUsers = systemRedisUsers(`e2e-${systemId}`, systemEnv);
   if (redisUsers) await ensureRedisUsers(redisUrl, redisUsers);
-  const launched = launchServices({
-    portBase,
-    reconciliation,
-    databaseUrls: serviceDatabases.owned,
-    reconcileDatabaseUrls: serviceDatabases.reconciled,
-    kafkaLogins: localKafkaLogins(localSecret),
-    redisUsers,
-    env: systemEnv,
-  });
+  const output = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
+  const launched = launchServices(
+    {
+      portBase,
+      reconciliation,
+      databaseUrls: serviceDatabases.owned,
+      reconcileDatabaseUrls: serviceDatabases.reconciled,
+      kafkaLogins: localKafkaLogins(localSecret),
+      redisUsers,
+      env: systemEnv,
+    },
+    output && { prefixOutput: true, output },
+  );
   const stop = async () => {
     await launched.stop();
+    output?.end();
     await Promise.all(Object.values(databases).map((database) => database.drop()));
     await kafka.remove();
     if (redisUsers) await deleteRedisUsers(redisUrl, redisUsers);

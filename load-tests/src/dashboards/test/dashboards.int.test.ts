@@ -85,7 +85,7 @@ withPrometheus('the Grafana dashboards after a short load', () => {
     scratch = await mkdtemp(path.join(os.tmpdir(), 'headliner-dashboards-'));
     system = await bootSeeded(
       { HOLD_TTL_SECONDS: String(holdTtlSeconds) },
-      portBase,
+      { portBase },
       { users: 5, seatsPerSchedule: 20 },
       seedInChildProcess,
     );

@@ -19,9 +19,13 @@ export interface LaunchedServices {
 /**
  * Spawns the five built services (each package's main, dist/main.js) with the system's
  * environment. With `prefixOutput` each output line starts with its service's name, as one
- * stream `npm start` shows; without, lines pass through as they are.
+ * stream `npm start` shows; without, lines pass through as they are. `output` takes every
+ * service's lines instead of our stdout and stderr (uncoloured).
  */
-export function launchServices(system: SystemEnv, { prefixOutput = false } = {}): LaunchedServices {
+export function launchServices(
+  system: SystemEnv,
+  { prefixOutput = false, output }: { prefixOutput?: boolean; output?: NodeJS.WritableStream } = {},
+): LaunchedServices {
   const processes = Object.fromEntries(
     serviceNames.map((name, index) => [
       name,
@@ -30,7 +34,8 @@ export function launchServices(system: SystemEnv, { prefixOutput = false } = {})
         args: [require.resolve(`@headliner/${name}`)],
         env: serviceEnv(name, system),
         cwd: repositoryRoot,
-        prefix: prefixOutput ? linePrefix(name, index) : '',
+        prefix: prefixOutput ? (output ? `[${name}] ` : linePrefix(name, index)) : '',
+        output,
       }),
     ]),
   ) as Record<Service, ServiceProcess>;

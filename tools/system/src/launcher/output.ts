@@ -10,12 +10,18 @@ export function linePrefix(name: string, index: number): string {
 }
 
 /**
- * Passes a child's stdout and stderr through to ours line by line, after `prefix`, and keeps its
- * last lines, so an error about the child can quote them: a CI excerpt shows the end of the
- * output, not the child's last words printed among other services' lines.
+ * Passes a child's stdout and stderr through to ours (or both to `output`) line by line, after
+ * `prefix`, and keeps its last lines, so an error about the child can quote them: a CI excerpt
+ * shows the end of the output, not the child's last words printed among other services' lines.
  */
-export function relayOutput(child: ChildProcess, prefix: string, tail: string[], keep = 5): void {
-  const relay = (stream: NodeJS.ReadableStream | null, to: NodeJS.WriteStream) => {
+export function relayOutput(
+  child: ChildProcess,
+  prefix: string,
+  tail: string[],
+  output?: NodeJS.WritableStream,
+  keep = 5,
+): void {
+  const relay = (stream: NodeJS.ReadableStream | null, to: NodeJS.WritableStream) => {
     if (!stream) return;
     createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
       to.write(`${prefix}${line}\n`);
@@ -24,6 +30,6 @@ export function relayOutput(child: ChildProcess, prefix: string, tail: string[],
       tail.splice(0, Math.max(0, tail.length - keep));
     });
   };
-  relay(child.stdout, process.stdout);
-  relay(child.stderr, process.stderr);
+  relay(child.stdout, output ?? process.stdout);
+  relay(child.stderr, output ?? process.stderr);
 }

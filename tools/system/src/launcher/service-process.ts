@@ -33,9 +33,18 @@ export interface ServiceCommand {
   cwd: string;
   /** What each output line starts with ('' for none). */
   prefix: string;
+  /** Where its output goes instead of our stdout and stderr. */
+  output?: NodeJS.WritableStream;
 }
 
-export function serviceProcess({ name, args, env, cwd, prefix }: ServiceCommand): ServiceProcess {
+export function serviceProcess({
+  name,
+  args,
+  env,
+  cwd,
+  prefix,
+  output,
+}: ServiceCommand): ServiceProcess {
   const listeners: ((exit: ProcessExit) => void)[] = [];
   const tail: string[] = [];
   let child: ChildProcess | undefined;
@@ -60,7 +69,7 @@ export function serviceProcess({ name, args, env, cwd, prefix }: ServiceCommand)
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = current;
-      relayOutput(current, prefix, tail);
+      relayOutput(current, prefix, tail, output);
       current.once('exit', (code, signal) => {
         lastExit = signal ? `signal ${signal}` : `code ${code}`;
         for (const listener of listeners) listener({ code, signal, upMs: Date.now() - startedAt });
