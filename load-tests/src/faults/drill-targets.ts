@@ -17,6 +17,7 @@ export function problemsOf(outcome: FaultOutcome): string[] {
   else if (impact.recoverySeconds > recoveryTargetSeconds) {
     problems.push(`recovered after ${impact.recoverySeconds} s`);
   }
+  if (outcome.mitigation?.error) problems.push(`mitigation failed: ${outcome.mitigation.error}`);
   if (violations.length > 0) problems.push(...violations);
   if (died.length > 0) problems.push(`down at the end: ${died.join(', ')}`);
   return problems;

@@ -4,6 +4,7 @@ import { markdownTable } from '../../report/markdown-table';
 import { detectionTargetSeconds } from './detection';
 import { problemsOf, recoveryTargetSeconds } from './drill-targets';
 import type { DrillShape, FaultOutcome } from './fault-run';
+import type { MitigationRecord } from './mitigate-on-alert';
 import { steadySeconds } from './recovery';
 
 /** drills.md in the run folder: the table of every drill, then each drill's timeline. */
@@ -63,15 +64,16 @@ function summaryRow(outcome: FaultOutcome): string[] {
 }
 
 function drillSection(outcome: FaultOutcome): string[] {
-  const { fault, window, detection, steps } = outcome;
+  const { fault, window, detection, mitigation, steps } = outcome;
   const after = (at: number) => `+${((at - window.injectedAt) / 1000).toFixed(1)} s`;
   return [
     `## ${fault.name}`,
     '',
-    `${fault.description}. Expected alerts: ${fault.detectedBy.join(', ') || 'none'}.`,
+    `Fault: ${fault.description}. Expected alerts: ${fault.detectedBy.join(', ') || 'none'}.`,
     '',
     `![${fault.name} timeline](${fault.name}.timeline.svg)`,
     '',
+    ...(mitigation ? [mitigationLine(mitigation, after), ''] : []),
     'What the receiver got, from the injection:',
     '',
     ...(detection.arrivals.length === 0
@@ -93,6 +95,15 @@ function drillSection(outcome: FaultOutcome): string[] {
     ),
     '',
   ];
+}
+
+function mitigationLine(mitigation: MitigationRecord, after: (at: number) => string): string {
+  const done =
+    mitigation.appliedAt === undefined
+      ? 'not applied (no alert while the fault lasted)'
+      : `applied ${after(mitigation.appliedAt)}` +
+        (mitigation.undoneAt === undefined ? '' : `, taken back ${after(mitigation.undoneAt)}`);
+  return `Mitigation: ${mitigation.description}; ${done}${mitigation.error ? `; failed: ${mitigation.error}` : ''}.`;
 }
 
 function percent(part: number, whole: number): string {

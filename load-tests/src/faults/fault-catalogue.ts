@@ -1,4 +1,5 @@
 import { startInfrastructure, stopInfrastructure, type System } from '@headliner/system';
+import type { Mitigation } from './operator';
 
 /** A production fault the bench injects under load, then removes. */
 export interface Fault {
@@ -11,6 +12,8 @@ export interface Fault {
   detectedBy: readonly string[];
   /** The k6 shape that runs through it; the soak's steady mix of 50 fans unless said. */
   load?: FaultLoad;
+  /** What the operator does, with Headliner's admin controls, once the alert has arrived. */
+  mitigation?: Mitigation;
   inject(system: System): Promise<void>;
   remove(system: System): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { BENCH_PORT_BASE, bootSeeded, PASSWORD } from '../system-under-test';
 import { awaitDetection, type Detection } from './detection';
 import type { DrillObservers } from './drill-observers';
 import type { Fault } from './fault-catalogue';
+import { mitigateOnAlert, type MitigationRecord } from './mitigate-on-alert';
 import { impactOf, type FaultImpact, type FaultWindow } from './recovery';
 import { bySecond, readRequests } from './request-timeline';
 import { stepsDuring, type StepImpact } from './step-impact';
@@ -34,6 +35,8 @@ export interface FaultOutcome {
   impact: FaultImpact;
   /** Per step of the journey, from the fault's start to the recovery (or the run's end). */
   steps: StepImpact[];
+  /** What the operator did once alerted, when the fault has a mitigation. */
+  mitigation?: MitigationRecord;
   violations: string[];
   /** Services whose process was not running when the load ended. */
   died: string[];
@@ -92,7 +95,10 @@ export async function runFault(
       echo: false,
       csvFile,
     });
-    const window = await injectAndRemove(fault, system, shape.leadSeconds);
+    const { window, mitigation } = await injectAndRemove(fault, system, shape.leadSeconds, {
+      receiverFile: observers.receiverFile,
+      system: systemLabel,
+    });
     const k6ExitCode = await load;
     const detection = await awaitDetection(fault, window, observers.receiverFile, systemLabel);
     const died = system.exited();
@@ -115,9 +121,20 @@ export async function runFault(
       window,
       detection,
       impact,
+      mitigation,
       timeline,
     });
-    return { fault, window, detection, impact, steps, violations, died, k6ExitCode };
+    return {
+      fault,
+      window,
+      detection,
+      impact,
+      steps,
+      ...(mitigation && { mitigation }),
+      violations,
+      died,
+      k6ExitCode,
+    };
   } finally {
     stopScraping();
     await system.stop();
@@ -129,11 +146,13 @@ async function injectAndRemove(
   fault: Fault,
   system: System,
   leadSeconds: number,
-): Promise<FaultWindow> {
+  watched: { receiverFile: string; system: string },
+): Promise<{ window: FaultWindow; mitigation?: MitigationRecord }> {
   await sleep(leadSeconds * 1000);
   const injectedAt = Date.now();
   console.log(`   ${fault.name}: injecting (${fault.description})`);
   await fault.inject(system);
+  const operator = mitigateOnAlert(fault, system.gatewayUrl, { ...watched, since: injectedAt });
   try {
     await sleep(injectedAt + fault.lastsSeconds * 1000 - Date.now());
   } finally {
@@ -142,7 +161,8 @@ async function injectAndRemove(
   // The fault ends when what it took away is back (started and answering).
   const removedAt = Date.now();
   console.log(`   ${fault.name}: removed after ${((removedAt - injectedAt) / 1000).toFixed(1)} s`);
-  return { injectedAt, removedAt };
+  const mitigation = await operator.end();
+  return { window: { injectedAt, removedAt }, ...(mitigation && { mitigation }) };
 }
 
 function sleep(ms: number) {

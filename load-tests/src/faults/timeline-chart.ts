@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { lineChartSvg, type LineMarker } from '../../report/charts/line-chart';
 import type { Detection } from './detection';
 import type { Fault } from './fault-catalogue';
+import type { MitigationRecord } from './mitigate-on-alert';
 import type { FaultImpact, FaultWindow } from './recovery';
 import type { Second } from './request-timeline';
 
@@ -12,12 +13,13 @@ export interface TimelineChart {
   window: FaultWindow;
   detection: Detection;
   impact: FaultImpact;
+  mitigation?: MitigationRecord;
   timeline: Second[];
 }
 
 /** The drill as fans saw it, second by second, with the fault, the alert and the recovery marked. */
 export async function writeTimelineChart(file: string, chart: TimelineChart): Promise<void> {
-  const { fault, startedAt, window, detection, impact, timeline } = chart;
+  const { fault, startedAt, window, detection, impact, mitigation, timeline } = chart;
   const at = (ms: number) => (ms - startedAt) / 1000;
   const series = (name: string, value: (second: Second) => number) => ({
     name,
@@ -33,6 +35,9 @@ export async function writeTimelineChart(file: string, chart: TimelineChart): Pr
       label: `${detection.first.alertname} at the receiver`,
       colour: '#ff7f0e',
     });
+  }
+  if (mitigation?.appliedAt !== undefined) {
+    markers.push({ atSeconds: at(mitigation.appliedAt), label: 'mitigated', colour: '#9467bd' });
   }
   if (impact.recoverySeconds !== undefined) {
     markers.push({
