@@ -20,7 +20,7 @@ describe('when fans race for the same seats through the gateway', () => {
 
   async function admitted(count: number, label: string) {
     const crowd = await fans(system.gatewayUrl, count, label);
-    await Promise.all(crowd.map((fan) => fan.takeQueueToken()));
+    await Promise.all(crowd.map((fan) => fan.joinQueue()));
     await Promise.all(crowd.map((fan) => fan.waitUntilActive()));
     return crowd;
   }

@@ -107,7 +107,7 @@ describe('when the databases disagree after the saga settled (npm run reconcile)
     expect(dryRun.exitCode).toBe(2);
 
     // The fan whose sale the catalogue lost is back in the waiting room for another seat.
-    await secondBuyer.takeQueueToken();
+    await secondBuyer.joinQueue();
     await secondBuyer.waitUntilActive();
     const repair = await runReconcile(system, ['--grace-seconds', '0', '--repair']);
     expect(byReservation(repair.mismatches, ids)).toEqual(withOutcome('sent'));

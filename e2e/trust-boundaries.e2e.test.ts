@@ -19,7 +19,7 @@ describe('when someone calls the services behind the gateway directly', () => {
     fan = await new Fan(system.gatewayUrl, `victim_${randomUUID().slice(0, 6)}`).signUpAndLogIn();
     expect((await fan.charge(200_000)).status).toBe(200);
     const { concertId, scheduleId, seats } = await createSchedule(admin, 2, 50_000);
-    await fan.takeQueueToken();
+    await fan.joinQueue();
     await fan.waitUntilActive();
     const held = await fan.hold(scheduleId, seats[0]!.seatId);
     expect(held.status).toBe(201);

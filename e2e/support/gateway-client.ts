@@ -19,7 +19,8 @@ export class Fan {
 
   /**
    * One API call. A 503 means the request was shed before any effect, so like a client app it
-   * is retried after Retry-After (at most a few times); nothing else is retried.
+   * is retried after Retry-After (at most a few times, 10 s at most each: a breaker that opened
+   * under a crowd asks for 10 s); nothing else is retried.
    */
   async call<T = any>(
     method: string,
@@ -41,7 +42,7 @@ export class Fan {
       const text = await response.text();
       const retryAfter = Number(response.headers.get('retry-after') ?? 1);
       if (response.status === 503 && attempt < 5) {
-        await new Promise((resolve) => setTimeout(resolve, Math.min(retryAfter, 2) * 1000));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(retryAfter, 10) * 1000));
         continue;
       }
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
@@ -83,6 +84,15 @@ export class Fan {
     const answer = await this.call('POST', '/api/v1/queue/tokens');
     if (answer.body?.queueToken) this.queueToken = answer.body.queueToken;
     return answer;
+  }
+
+  /** Takes a queue token, failing with the answer when there is none to wait on. */
+  async joinQueue(): Promise<void> {
+    const answer = await this.takeQueueToken();
+    if (!this.queueToken)
+      throw new Error(
+        `${this.username} got no queue token: ${answer.status} ${JSON.stringify(answer.body)}`,
+      );
   }
 
   /** Polls the token (as a client app would) until it is ACTIVE. */
