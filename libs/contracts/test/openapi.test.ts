@@ -108,7 +108,9 @@ describe('the OpenAPI document', () => {
         ...(requestBody || parameters ? [400] : []),
         ...(requestBody ? [413] : []),
         ...(security ? [401] : []),
-        ...(path.startsWith('/api/v1/admin/') || queueTokenOperations.has(`${method} ${path}`) ? [403] : []),
+        ...(path.startsWith('/api/v1/admin/') || queueTokenOperations.has(`${method} ${path}`)
+          ? [403]
+          : []),
         ...(path.startsWith('/api/') ? [429, 503] : []),
         ...(path.startsWith('/api/') && !tags.includes('auth') ? [502, 504] : []),
       ];
