@@ -99,6 +99,7 @@ describe('when two replicas admit concurrently while an admin changes the contro
   });
 
   it('admits no more than the rate in the minute, however many replicas sweep at once', async () => {
+    await queue.ageAdmissions(60_000); // a fresh minute: the admissions above no longer count
     await updateWaitingRoom(queue.app, { activeLimit: 1000, admissionRatePerMinute: 30 });
     const entering = enterEverywhere(newUsers(100));
     const sizes = await activeSizesDuring(queue, sweepingDuring(replicas, entering));

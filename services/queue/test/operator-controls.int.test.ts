@@ -233,6 +233,18 @@ describe('when an admission rate is set', () => {
     expect(await queue.waitingRoom.sweep()).toMatchObject({ admitted: 2, active: 5, waiting: 0 });
   });
 
+  it('counts the admissions of the minute before it was set', async () => {
+    const fresh = await startTestQueue({ activeLimit: 50 });
+    try {
+      await enterAll(fresh, newUsers(3));
+      await updateWaitingRoom(fresh.app, { admissionRatePerMinute: 3 });
+      const [next] = await enterAll(fresh, newUsers(1));
+      expect(next!.status).toBe('WAITING');
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it('takes a higher rate live, and lifting it leaves only the limit', async () => {
     // Two of the minute's three admissions are taken: one newcomer gets in, the rest wait.
     const later = await enterAll(queue, newUsers(4));

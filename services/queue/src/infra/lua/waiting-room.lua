@@ -73,7 +73,9 @@ local function admit(token)
   local expiresAt = now + activeTtlMs
   redis.call('HSET', tokenKey(token), 'status', 'ACTIVE', 'admittedAt', now, 'expiresAt', expiresAt)
   redis.call('ZADD', activeKey, expiresAt, token)
-  if admissionsPerMinute > 0 then redis.call('ZADD', admittedKey, now, token) end
+  -- Recorded with or without a rate, so a rate set mid-sale counts the minute before it too.
+  redis.call('ZREMRANGEBYSCORE', admittedKey, '-inf', now - rateWindowMs)
+  redis.call('ZADD', admittedKey, now, token)
   admitted = admitted + 1
 end
 
