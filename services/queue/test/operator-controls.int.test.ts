@@ -256,3 +256,24 @@ describe('when an admission rate is set', () => {
     expect(await queue.waitingRoom.sweep()).toMatchObject({ admitted: 1, active: 9, waiting: 0 });
   });
 });
+
+describe('when an admin changes the limit while fans wait', () => {
+  let queue: TestQueue;
+  beforeAll(async () => {
+    queue = await startTestQueue({ activeLimit: 1, activeTtlSeconds: 300 });
+  });
+  afterAll(() => queue.stop());
+
+  it("estimates the wait by the limit in force, not the configuration's", async () => {
+    await enterAll(queue, newUsers(1));
+    await pauseAdmission(queue.app);
+    const users = newUsers(3);
+    const waiting = await enterAll(queue, users);
+    // Worst case: the active set turns over once every ACTIVE_TTL, a limit's worth at a time.
+    expect(waiting[2]).toMatchObject({ position: 3, estimatedWaitSeconds: 3 * 300 });
+
+    await updateWaitingRoom(queue.app, { activeLimit: 3 });
+    const polled = await queue.waitingRoom.poll(users[2]!, waiting[2]!.queueToken);
+    expect(polled).toMatchObject({ kind: 'found', token: { estimatedWaitSeconds: 300 } });
+  });
+});

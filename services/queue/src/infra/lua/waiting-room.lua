@@ -99,7 +99,8 @@ local function admitWaiting()
 end
 
 -- The reply of every script but the sweep:
--- {outcome, token, status, position, expiresAtMs, recentAdmissions, admitted, dropped, expired}.
+-- {outcome, token, status, position, expiresAtMs, recentAdmissions, admitted, dropped, expired,
+--  activeLimit (the one in force, for the wait estimate)}.
 local function reply(outcome, token)
   local status, position, expiresAt = '', 0, 0
   if token then
@@ -113,5 +114,5 @@ local function reply(outcome, token)
     end
   end
   local recent = redis.call('ZCOUNT', admissionsKey, now - admissionWindowMs, '+inf')
-  return {outcome, token or '', status, position, expiresAt, recent, admitted, dropped, expired}
+  return {outcome, token or '', status, position, expiresAt, recent, admitted, dropped, expired, activeLimit}
 end
