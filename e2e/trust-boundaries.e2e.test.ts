@@ -40,6 +40,13 @@ describe('when someone calls the services behind the gateway directly', () => {
         path: '/internal/queue-tokens/verify',
         body: { userId: fan.userId, queueToken: fan.queueToken },
       },
+      { service: 'queue', method: 'POST', path: '/api/v1/admin/waiting-room/pause' },
+      {
+        service: 'queue',
+        method: 'PATCH',
+        path: '/api/v1/admin/waiting-room',
+        body: { activeLimit: 1 },
+      },
       {
         service: 'concert',
         method: 'POST',
@@ -120,6 +127,11 @@ describe('when someone calls the services behind the gateway directly', () => {
 
       expect(await snapshotDatabases(system)).toEqual(before);
       expect((await fan.call('GET', '/api/v1/queue/stats')).body).toEqual(stats);
+      const admin = await new Fan(system.gatewayUrl, ADMIN.username, ADMIN.password).logIn();
+      expect((await admin.call('GET', '/api/v1/admin/waiting-room')).body).toMatchObject({
+        paused: false,
+        updatedAt: null,
+      });
       const token = await fan.call('GET', '/api/v1/queue/tokens/current');
       expect(token.body.status).toBe('ACTIVE');
     },

@@ -8,6 +8,7 @@ export * from './api/queue';
 export * from './api/reservations';
 export * from './api/payments';
 export * from './api/wallet';
+export * from './api/waiting-room-admin';
 export * from './api/idempotency-key';
 export * from './api/problem';
 export * from './api/field-errors';

@@ -1,6 +1,6 @@
 """Schemathesis hooks: who the fuzzer is on each operation.
 
-Admin operations (tag `admin`) get the admin's bearer token, every other operation that declares
+Admin operations (under /api/v1/admin/) get the admin's bearer token, every other operation that declares
 `bearerAuth` the fan's. Operations that declare `queueToken` get the fan's queue token from
 POST /api/v1/queue/tokens, which answers the same ACTIVE token while it lasts or admits a new one
 (the fuzz system's active limit is high). The fuzzer itself leaves the queue (DELETE
@@ -37,7 +37,7 @@ class FanAndAdmin:
         schemes = declared_schemes(context.operation)
         case.headers = case.headers or {}
         if "bearerAuth" in schemes:
-            admin = "admin" in (context.operation.tags or [])
+            admin = context.operation.path.startswith("/api/v1/admin/")
             case.headers["Authorization"] = f"Bearer {ADMIN_TOKEN if admin else FAN_TOKEN}"
         if "queueToken" in schemes:
             case.headers["X-Queue-Token"] = queue_token

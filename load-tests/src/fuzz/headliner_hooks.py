@@ -2,3 +2,4 @@
 
 import headliner_auth  # noqa: F401
 import headliner_booking  # noqa: F401
+import headliner_waiting_room  # noqa: F401

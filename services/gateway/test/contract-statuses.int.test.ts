@@ -69,6 +69,18 @@ const cases: [string, ApiOperation, number, () => Promise<Response>][] = [
     () => gateway.http().post('/api/v1/admin/concerts').set('authorization', bearer).send({}),
   ],
   [
+    'no bearer token',
+    'getWaitingRoom',
+    401,
+    () => gateway.http().get('/api/v1/admin/waiting-room'),
+  ],
+  [
+    "a fan's token on the waiting room's controls",
+    'pauseAdmission',
+    403,
+    () => gateway.http().post('/api/v1/admin/waiting-room/pause').set('authorization', bearer),
+  ],
+  [
     'no queue token',
     'holdSeat',
     403,

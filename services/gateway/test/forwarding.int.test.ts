@@ -147,6 +147,7 @@ describe('when a signed-in fan calls a service', () => {
       catalogue: concert,
       admin: concert,
       queue,
+      'waiting-room-admin': queue,
       reservations: reservation,
       payments: reservation,
       wallet,

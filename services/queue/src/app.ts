@@ -3,6 +3,7 @@ import { Router, type Express } from 'express';
 import { answerStoreOutage } from './http/store-outage';
 import { queueTokenRoutes } from './http/queue-token-routes';
 import { verifyRoutes } from './http/verify-routes';
+import { waitingRoomAdminRoutes } from './http/waiting-room-admin-routes';
 import type { WaitingRoom } from './infra/waiting-room';
 
 export interface AppDeps {
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps): Express {
   const routes = Router();
   routes.use(queueTokenRoutes(deps.waitingRoom));
   routes.use(verifyRoutes(deps.waitingRoom));
+  routes.use(waitingRoomAdminRoutes(deps.waitingRoom.controls, deps.logger));
   routes.use(answerStoreOutage);
   return createHttpApp({
     logger: deps.logger,

@@ -15,6 +15,8 @@ export const configSchema = baseConfigSchema.extend({
   /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
   KAFKA_NAMESPACE: TopicNamespace.default(''),
   ACTIVE_LIMIT: envVar.positiveInt(50),
+  /** Most admissions in any rolling minute, on top of ACTIVE_LIMIT; unset: no rate limit. */
+  ADMISSION_RATE_PER_MINUTE: envVar.positiveInt().optional(),
   ACTIVE_TTL_SECONDS: envVar.positiveInt(300),
   WAIT_IDLE_TTL_SECONDS: envVar.positiveInt(60),
   SWEEP_INTERVAL_MS: envVar.positiveInt(1000),

@@ -13,10 +13,12 @@ import { config } from './config';
 import { startPaymentReleaseConsumer } from './consumers/payment-release-consumer';
 import { openWaitingRoom } from './infra/open-waiting-room';
 import { startJobs } from './jobs/start-jobs';
+import { exposeWaitingRoomSettings } from './metrics';
 
 runMain({ service: 'queue', config, telemetry }, async (running) => {
   const { logger, shutdown } = running;
   const { redis, waitingRoom } = openWaitingRoom(config, running);
+  exposeWaitingRoomSettings(() => waitingRoom.controls.snapshot());
 
   const kafka = startKafka({
     clientId: 'queue',

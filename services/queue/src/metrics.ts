@@ -1,4 +1,5 @@
 import { Counter, Gauge } from 'prom-client';
+import type { WaitingRoomSettings } from './domain/waiting-room-settings';
 
 export const activeTokens = new Gauge({
   name: 'queue_active_tokens',
@@ -49,3 +50,32 @@ export const paymentEvents = new Counter({
   help: 'Applied reservation.confirmed events by outcome: freed, duplicate, no-active-token',
   labelNames: ['outcome'],
 });
+
+/**
+ * The operators' live controls as gauges, read from Redis at each scrape, so every replica shows
+ * the settings in force. While Redis is away a scrape keeps the last values rather than fail.
+ */
+export function exposeWaitingRoomSettings(read: () => Promise<WaitingRoomSettings>): void {
+  const gauge = (name: string, help: string, valueOf: (settings: WaitingRoomSettings) => number) =>
+    new Gauge({
+      name,
+      help,
+      async collect() {
+        const settings = await read().catch(() => undefined);
+        if (settings) this.set(valueOf(settings));
+      },
+    });
+  gauge(
+    'queue_active_limit',
+    'Queue tokens that may be ACTIVE at once, as set now',
+    (settings) => settings.activeLimit,
+  );
+  gauge(
+    'queue_admission_rate_per_minute',
+    'Most admissions in any rolling minute, as set now; 0 when unlimited',
+    (settings) => settings.admissionRatePerMinute ?? 0,
+  );
+  gauge('queue_admission_paused', '1 while an operator has paused admission, else 0', (settings) =>
+    settings.paused ? 1 : 0,
+  );
+}

@@ -17,7 +17,12 @@ describe('when Redis cannot be reached', () => {
   const waitingRoom = createWaitingRoom({
     redis,
     keyPrefix: `test:${randomUUID()}:`,
-    rules: { activeLimit: 50, activeTtlSeconds: 300, waitIdleSeconds: 60 },
+    rules: {
+      activeLimit: 50,
+      admissionRatePerMinute: null,
+      activeTtlSeconds: 300,
+      waitIdleSeconds: 60,
+    },
   });
   const probes = { readiness: { redis: () => redis.ping() } };
   const app = createApp({

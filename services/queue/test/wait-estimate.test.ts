@@ -1,6 +1,11 @@
 import { estimateWaitSeconds } from '../src/domain/wait-estimate';
 
-const rules = { activeLimit: 50, activeTtlSeconds: 300, waitIdleSeconds: 60 };
+const rules = {
+  activeLimit: 50,
+  admissionRatePerMinute: null,
+  activeTtlSeconds: 300,
+  waitIdleSeconds: 60,
+};
 
 describe('when estimating a wait', () => {
   it('is zero once the token is active', () => {

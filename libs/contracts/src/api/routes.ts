@@ -15,6 +15,7 @@ import { PaymentHeaders, PaymentPending, PaymentRequest, PaymentResult } from '.
 import { QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
 import { HoldSeatRequest, ReservationPath, ReservationView, SeatHold } from './reservations';
 import { ChargeRequest, ChargeResult, WalletView } from './wallet';
+import { UpdateWaitingRoomRequest, WaitingRoomState } from './waiting-room-admin';
 
 // 400, 401, 403 for admin routes, 413, 429, 502-504: added by kind (route-kind-responses.ts).
 const hashingBusy = {
@@ -275,6 +276,45 @@ const operations = {
         `The concert already has the maximum of ${catalogue.MAX_SCHEDULES_PER_CONCERT} schedules`,
       ),
     },
+  },
+  getWaitingRoom: {
+    operationId: 'getWaitingRoom',
+    method: 'get',
+    path: '/api/v1/admin/waiting-room',
+    tag: 'waiting-room-admin',
+    summary: "The waiting room's live settings and how full it is",
+    caller: 'admin',
+    responses: { 200: json('The waiting room', WaitingRoomState) },
+  },
+  updateWaitingRoom: {
+    operationId: 'updateWaitingRoom',
+    method: 'patch',
+    path: '/api/v1/admin/waiting-room',
+    tag: 'waiting-room-admin',
+    summary:
+      'Change the active limit and the admission rate live, on every replica at its next admission; a lower limit evicts nobody',
+    caller: 'admin',
+    body: UpdateWaitingRoomRequest,
+    responses: { 200: json('The waiting room after the change', WaitingRoomState) },
+  },
+  pauseAdmission: {
+    operationId: 'pauseAdmission',
+    method: 'post',
+    path: '/api/v1/admin/waiting-room/pause',
+    tag: 'waiting-room-admin',
+    summary:
+      'Stop admitting: new fans wait even with free slots, fans already ACTIVE keep theirs (idempotent)',
+    caller: 'admin',
+    responses: { 200: json('The waiting room, paused', WaitingRoomState) },
+  },
+  resumeAdmission: {
+    operationId: 'resumeAdmission',
+    method: 'post',
+    path: '/api/v1/admin/waiting-room/resume',
+    tag: 'waiting-room-admin',
+    summary: 'Admit again, from the head of the line (idempotent)',
+    caller: 'admin',
+    responses: { 200: json('The waiting room, admitting', WaitingRoomState) },
   },
 } satisfies Record<string, ApiRoute>;
 

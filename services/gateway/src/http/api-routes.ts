@@ -16,6 +16,7 @@ const ownerByTag: Record<string, UpstreamName | 'gateway'> = {
   catalogue: 'concert',
   admin: 'concert',
   queue: 'queue',
+  'waiting-room-admin': 'queue',
   reservations: 'reservation',
   payments: 'reservation',
   wallet: 'wallet',

@@ -1,7 +1,12 @@
-/** How the waiting room admits and forgets: fixed at boot from the configuration. */
+/**
+ * How the waiting room admits and forgets: fixed at boot from the configuration. The active limit
+ * and the admission rate are defaults an admin may override live (waiting-room-settings.ts).
+ */
 export interface QueueRules {
   /** How many queue tokens may be ACTIVE at once. */
   activeLimit: number;
+  /** Most admissions in any rolling minute; null: no rate limit. */
+  admissionRatePerMinute: number | null;
   /** How long an admitted user may shop before the slot goes to the next in line. */
   activeTtlSeconds: number;
   /** How long a WAITING token survives without a poll (the fan closed the tab). */

@@ -12,6 +12,8 @@ export interface TokenState {
   expiresAtMs: number;
   /** Admissions from the line in the last admissionRateWindowSeconds. */
   recentAdmissions: number;
+  /** The active limit in force when the store answered: an admin may have changed the default. */
+  activeLimit: number;
 }
 
 export function toQueueTokenView(state: TokenState, rules: QueueRules): QueueTokenView {
@@ -19,7 +21,10 @@ export function toQueueTokenView(state: TokenState, rules: QueueRules): QueueTok
     queueToken: state.queueToken,
     status: state.status,
     position: state.position,
-    estimatedWaitSeconds: estimateWaitSeconds(state.position, state.recentAdmissions, rules),
+    estimatedWaitSeconds: estimateWaitSeconds(state.position, state.recentAdmissions, {
+      ...rules,
+      activeLimit: state.activeLimit,
+    }),
     expiresAt: new Date(state.expiresAtMs).toISOString(),
   };
 }

@@ -15,6 +15,7 @@ export function openWaitingRoom(config: Config, { logger, shutdown }: Running) {
     keyPrefix: config.QUEUE_KEY_PREFIX,
     rules: {
       activeLimit: config.ACTIVE_LIMIT,
+      admissionRatePerMinute: config.ADMISSION_RATE_PER_MINUTE ?? null,
       activeTtlSeconds: config.ACTIVE_TTL_SECONDS,
       waitIdleSeconds: config.WAIT_IDLE_TTL_SECONDS,
     },

@@ -6,9 +6,19 @@ export function queueKeys(prefix: string) {
     waitingSeen: `${prefix}waiting-seen`,
     admissions: `${prefix}admissions`,
     sequence: `${prefix}sequence`,
+    settings: `${prefix}settings`,
+    admitted: `${prefix}admitted`,
   };
   return {
     ...keys,
-    forScripts: [keys.waiting, keys.active, keys.waitingSeen, keys.admissions, keys.sequence],
+    forScripts: [
+      keys.waiting,
+      keys.active,
+      keys.waitingSeen,
+      keys.admissions,
+      keys.sequence,
+      keys.settings,
+      keys.admitted,
+    ],
   };
 }

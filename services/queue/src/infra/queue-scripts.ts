@@ -12,6 +12,7 @@ declare module 'ioredis' {
     queueVerify(...args: ScriptArgument[]): Result<unknown[], Context>;
     queueRelease(...args: ScriptArgument[]): Result<unknown[], Context>;
     queueSweep(...args: ScriptArgument[]): Result<unknown[], Context>;
+    queueChangeSettings(...args: ScriptArgument[]): Result<[string[], string[]], Context>;
   }
 }
 
@@ -30,7 +31,7 @@ const scripts = {
 };
 
 /** The number of KEYS every queue script takes (see lua/waiting-room.lua). */
-export const scriptKeyCount = 5;
+export const scriptKeyCount = 7;
 
 /**
  * Teaches a connection the queue scripts. ioredis sends each one's source once per socket and
@@ -40,4 +41,5 @@ export function defineQueueScripts(redis: Redis): void {
   for (const [name, lua] of Object.entries(scripts)) {
     redis.defineCommand(name, { lua, numberOfKeys: scriptKeyCount });
   }
+  redis.defineCommand('queueChangeSettings', { lua: luaOf('change-settings'), numberOfKeys: 1 });
 }

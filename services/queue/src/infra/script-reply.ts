@@ -23,6 +23,7 @@ export function parseScriptReply(reply: unknown[]): ScriptReply {
           position: Number(position),
           expiresAtMs: Number(expiresAtMs),
           recentAdmissions: Number(recentAdmissions),
+          activeLimit: Number(reply[9]),
         }
       : undefined,
     transitions: { admitted: admitted ?? 0, dropped: dropped ?? 0, expired: expired ?? 0 },

@@ -13,6 +13,7 @@ import { activeTokens, issuedTokens, recordTransitions, waitingTokens } from '..
 import { queueKeys } from './queue-keys';
 import { defineQueueScripts } from './queue-scripts';
 import { fromStore } from './queue-store-unavailable-error';
+import { createWaitingRoomControls } from './waiting-room-controls';
 import { parseScriptReply, type ScriptReply } from './script-reply';
 
 export interface WaitingRoomOptions {
@@ -43,7 +44,9 @@ export function createWaitingRoom({ redis, rules, keyPrefix }: WaitingRoomOption
     rules.waitIdleSeconds * 1000,
     spentTokenSeconds,
     admissionRateWindowSeconds * 1000,
+    rules.admissionRatePerMinute ?? 0,
   ];
+  const controls = createWaitingRoomControls(redis, keys, rules);
 
   const transition = async (call: Promise<unknown[]>): Promise<ScriptReply> => {
     const reply = parseScriptReply(await fromStore(call));
@@ -57,6 +60,7 @@ export function createWaitingRoom({ redis, rules, keyPrefix }: WaitingRoomOption
 
   return {
     rules,
+    controls,
 
     /** The user's live token, or a new one: ACTIVE at once if a slot is free and nobody waits. */
     async enter(userId: string): Promise<Entry> {
@@ -120,20 +124,8 @@ export function createWaitingRoom({ redis, rules, keyPrefix }: WaitingRoomOption
     },
 
     async stats(): Promise<{ activeLimit: number; active: number; waiting: number }> {
-      const [active = 0, waiting = 0] = await fromStore(
-        redis
-          .pipeline()
-          .zcard(keys.active)
-          .zcard(keys.waiting)
-          .exec()
-          .then((replies) =>
-            (replies ?? []).map(([error, count]) => {
-              if (error) throw error;
-              return Number(count);
-            }),
-          ),
-      );
-      return { activeLimit: rules.activeLimit, active, waiting };
+      const { activeLimit, active, waiting } = await controls.snapshot();
+      return { activeLimit, active, waiting };
     },
   };
 }

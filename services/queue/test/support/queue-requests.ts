@@ -38,3 +38,29 @@ export function verifyToken(target: Target, userId: string, queueToken: string) 
 export function queueStats(target: Target) {
   return request(target).get('/api/v1/queue/stats').set(asService('gateway', 'queue'));
 }
+
+export const adminId = randomUUID();
+
+/** The gateway's statement for the admin: the waiting room's controls are theirs alone. */
+export function asAdmin(userId = adminId) {
+  return asUser('queue', { userId, role: 'admin' });
+}
+
+export function getWaitingRoom(target: Target, caller = asAdmin()) {
+  return request(target).get('/api/v1/admin/waiting-room').set(caller);
+}
+
+export function updateWaitingRoom(target: Target, body: unknown, caller = asAdmin()) {
+  return request(target)
+    .patch('/api/v1/admin/waiting-room')
+    .set(caller)
+    .send(body as object);
+}
+
+export function pauseAdmission(target: Target, caller = asAdmin()) {
+  return request(target).post('/api/v1/admin/waiting-room/pause').set(caller);
+}
+
+export function resumeAdmission(target: Target, caller = asAdmin()) {
+  return request(target).post('/api/v1/admin/waiting-room/resume').set(caller);
+}

@@ -1,4 +1,4 @@
-import { createLogger, createRedis } from '@headliner/platform';
+import { createLogger, createRedis, type Logger } from '@headliner/platform';
 import {
   createTestRedis,
   infraUrl,
@@ -18,6 +18,8 @@ export const quietLogger = createLogger({ service: 'queue', level: 'silent' });
 export interface TestQueueOptions extends Partial<QueueRules> {
   /** Runs the bullmq sweep at this interval; no sweep without it. */
   sweepIntervalMs?: number;
+  /** The app's logger; silent without it. */
+  logger?: Logger;
 }
 
 /** A waiting room on its own random Redis prefix, with its app and, on request, its sweep. */
@@ -31,12 +33,13 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
   await whenRedisReady(redis);
   const rules: QueueRules = {
     activeLimit: options.activeLimit ?? 50,
+    admissionRatePerMinute: options.admissionRatePerMinute ?? null,
     activeTtlSeconds: options.activeTtlSeconds ?? 300,
     waitIdleSeconds: options.waitIdleSeconds ?? 60,
   };
   const waitingRoom = createWaitingRoom({ redis, rules, keyPrefix: prefix });
   const app = createApp({
-    logger: quietLogger,
+    logger: options.logger ?? quietLogger,
     internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
     readiness: { redis: () => redis.ping() },
@@ -67,6 +70,13 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
     arrivalOf: async (queueToken: string) =>
       Number(await inspector.hget(`${prefix}token:${queueToken}`, 'seq')),
     activeCount: () => inspector.zcard(keys.active),
+    /** Moves every admission the rate counts `ms` into the past, as if that time had gone by. */
+    ageAdmissions: async (ms: number) => {
+      for (const [token, at] of pairsOf(
+        await inspector.zrange(keys.admitted, '0', '-1', 'WITHSCORES'),
+      ))
+        await inspector.zadd(keys.admitted, String(Number(at) - ms), token);
+    },
     stop: async () => {
       await sweep?.close();
       await sweepRedis?.quit();
@@ -74,6 +84,10 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
       await cleanup();
     },
   };
+}
+
+function pairsOf(flat: string[]): [string, string][] {
+  return Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i]!, flat[2 * i + 1]!]);
 }
 
 export type TestQueue = Awaited<ReturnType<typeof startTestQueue>>;

@@ -1,5 +1,5 @@
--- ARGV[7] user id, ARGV[8] a fresh random token. Outcome CREATED or EXISTING.
-local userId, newToken = ARGV[7], ARGV[8]
+-- ARGV[8] user id, ARGV[9] a fresh random token. Outcome CREATED or EXISTING.
+local userId, newToken = ARGV[8], ARGV[9]
 
 local current = redis.call('GET', userKey(userId))
 if current then
@@ -29,7 +29,7 @@ end
 local seq = redis.call('INCR', sequenceKey)
 redis.call('HSET', tokenKey(newToken), 'userId', userId, 'seq', seq, 'issuedAt', now)
 redis.call('SET', userKey(userId), newToken)
-if redis.call('ZCARD', waitingKey) == 0 and redis.call('ZCARD', activeKey) < activeLimit then
+if redis.call('ZCARD', waitingKey) == 0 and mayAdmit() then
   admit(newToken)
 else
   redis.call('HSET', tokenKey(newToken), 'status', 'WAITING')

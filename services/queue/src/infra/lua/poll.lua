@@ -1,7 +1,7 @@
--- ARGV[7] user id, ARGV[8] token. Outcome FOUND, UNKNOWN or GONE. A poll keeps a waiting token
+-- ARGV[8] user id, ARGV[9] token. Outcome FOUND, UNKNOWN or GONE. A poll keeps a waiting token
 -- alive; a lapsed token found here is retired at once rather than on the next sweep.
 
-local userId, token = ARGV[7], ARGV[8]
+local userId, token = ARGV[8], ARGV[9]
 
 local fields = redis.call('HMGET', tokenKey(token), 'userId', 'status', 'expiresAt')
 if fields[1] ~= userId then return reply('UNKNOWN') end

@@ -1,12 +1,12 @@
 -- A buyer's payment completed (reservation.confirmed): their active token is spent and the slot
--- goes to the head of the line. ARGV[7] user id, ARGV[8] event id, ARGV[9] event time ms,
--- ARGV[10] seconds to remember the event id. Outcome FREED, DUPLICATE or NO_ACTIVE_TOKEN.
+-- goes to the head of the line. ARGV[8] user id, ARGV[9] event id, ARGV[10] event time ms,
+-- ARGV[11] seconds to remember the event id. Outcome FREED, DUPLICATE or NO_ACTIVE_TOKEN.
 --
 -- The event id is recorded in the same atomic step as the effect, so a redelivery is recognised
 -- with no window between the two. Past that memory, the admittedAt guard still keeps a late
 -- event from ending a session the user started after that payment.
 
-local userId, eventId, occurredAt, eventMemorySeconds = ARGV[7], ARGV[8], tonumber(ARGV[9]), ARGV[10]
+local userId, eventId, occurredAt, eventMemorySeconds = ARGV[8], ARGV[9], tonumber(ARGV[10]), ARGV[11]
 
 if not redis.call('SET', prefix .. 'event:' .. eventId, '1', 'NX', 'EX', eventMemorySeconds) then
   return reply('DUPLICATE')

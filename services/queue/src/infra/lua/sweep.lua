@@ -1,8 +1,8 @@
--- Retires lapsed active tokens and idle waiters, then refills the freed slots. ARGV[7] caps the
+-- Retires lapsed active tokens and idle waiters, then refills the freed slots. ARGV[8] caps the
 -- tokens retired per kind in one run, so a mass walk-out cannot block Redis; the next tick
 -- takes the rest. Replies {admitted, dropped, expired, active, waiting}.
 
-local batch = tonumber(ARGV[7])
+local batch = tonumber(ARGV[8])
 
 for _, token in ipairs(redis.call('ZRANGEBYSCORE', activeKey, '-inf', now, 'LIMIT', 0, batch)) do
   retire(token, 'EXPIRED')

@@ -1,7 +1,7 @@
--- ARGV[7] user id, ARGV[8] token. Outcome ACTIVE, WAITING, UNKNOWN or GONE; changes nothing, so a
+-- ARGV[8] user id, ARGV[9] token. Outcome ACTIVE, WAITING, UNKNOWN or GONE; changes nothing, so a
 -- hold or payment costs one round trip. Lapsed tokens answer GONE even before the sweep.
 
-local userId, token = ARGV[7], ARGV[8]
+local userId, token = ARGV[8], ARGV[9]
 
 local fields = redis.call('HMGET', tokenKey(token), 'userId', 'status', 'expiresAt')
 if fields[1] ~= userId then return {'UNKNOWN', 0} end
