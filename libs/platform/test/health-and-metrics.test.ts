@@ -8,6 +8,7 @@ import {
   ProblemError,
   type Logger,
   type ReadinessChecks,
+  type RequestSeries,
 } from '../src';
 import { captureLogs } from './support/captured-logs';
 
@@ -18,6 +19,7 @@ function appWith(options: {
   degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
   logger?: Logger;
+  zeroedRequestSeries?: RequestSeries[];
 }) {
   const concerts = Router();
   concerts.get('/:concertId', () => {
@@ -239,6 +241,25 @@ describe('when requests have been served', () => {
     );
     expect(res.text).not.toContain('route="/health');
     expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+});
+
+describe('when an alert counts a series before its first request', () => {
+  it('exports that series at 0 from the start, so the first failure is an increase', async () => {
+    const failures = { route: '/things/:id', method: 'GET', status_code: '503' };
+    const { app, management } = appWith({ zeroedRequestSeries: [failures] });
+
+    const before = await request(management).get('/metrics');
+    await request(app).get('/things/42');
+    const after = await request(management).get('/metrics');
+
+    const line =
+      'http_request_duration_seconds_count{route="/things/:id",method="GET",status_code="503"} 0';
+    expect(before.text).toContain(line);
+    expect(after.text).toContain(line);
+    expect(after.text).toContain(
+      'http_request_duration_seconds_count{method="GET",route="/things/:id",status_code="200"} 1',
+    );
   });
 });
 

@@ -11,6 +11,7 @@ import { passwordHashing } from './domain/password-hashing';
 import { sessions } from './domain/sessions';
 import { apiRouter } from './http/api-routes';
 import { authHandlers } from './http/auth-handlers';
+import { bookingSloSeries } from './http/booking-slo-series';
 import { cors } from './http/cors';
 import { docsOperations, docsRoutes } from './http/docs-routes';
 import { loginThrottle } from './http/login-throttle';
@@ -104,6 +105,7 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
     routes,
     // Only what the gateway routes: the services' internal paths stay unknown (404) here.
     operations: [...contractRoutes, ...docsOperations],
+    zeroedRequestSeries: bookingSloSeries,
     ...gatewayProbes({ db, redis, isShuttingDown }),
   });
   // Which X-Forwarded-For to believe for req.ip, and so for every per-IP limit; none by default.

@@ -69,6 +69,16 @@ describe('when a client asks the gateway for metrics or readiness detail', () =>
     expect(metrics.text).toContain('process_cpu_user_seconds_total');
     expect(ready.body).toEqual({ status: 'ready', checks: { postgres: 'up', redis: 'up' } });
   });
+
+  it("exports the booking SLO's 5xx series before any booking, for rate() to see the first", async () => {
+    const metrics = await gateway.management().get('/metrics');
+
+    for (const route of ['/api/v1/queue/tokens', '/api/v1/reservations', '/api/v1/payments']) {
+      expect(metrics.text).toContain(
+        `http_request_duration_seconds_count{route="${route}",method="POST",status_code="503"} 0`,
+      );
+    }
+  });
 });
 
 describe('when a request tries to steer the gateway to a management port', () => {

@@ -8,7 +8,7 @@ import { answerUndeclaredMethod, type DeclaredOperation } from './method-not-all
 import { isProbePath } from './operational-paths';
 import { answerUnmatchedRoute, answerWithProblem } from './problem-responses';
 import { requestLogging } from './request-logging';
-import { requestMetrics } from './request-metrics';
+import { requestMetrics, type RequestSeries } from './request-metrics';
 import { securityHeaders } from './security-headers';
 
 export interface HttpAppOptions extends ProbeOptions {
@@ -23,6 +23,8 @@ export interface HttpAppOptions extends ProbeOptions {
   callers?: CallerStatementCheck;
   /** Where request metrics go; defaults to prom-client's global registry, as the scrape's. */
   metrics?: Registry;
+  /** Request series an alert counts, exported at 0 before their first request (requestMetrics). */
+  zeroedRequestSeries?: readonly RequestSeries[];
   /** Largest JSON body accepted, in bytes or as '100kb'. */
   bodyLimit?: number | string;
   /**
@@ -56,7 +58,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const probes = healthRoutes(healthOptionsOf(options.logger, options), { audience: 'public' });
   // One string comparison for an API request, rather than a walk through one more router.
   app.use((req, res, next) => (isProbePath(req.path) ? probes(req, res, next) : next()));
-  app.use(requestMetrics(metrics));
+  app.use(requestMetrics(metrics, options.zeroedRequestSeries));
   app.use(requestLogging(options.logger));
   // Before the body parser: a request from no one known is not worth parsing.
   if (options.callers) app.use(verifyCallers(options.callers));

@@ -4,8 +4,22 @@ import { matchedRoute, recordMatchedRoute } from './matched-route';
 
 const name = 'http_request_duration_seconds';
 
-/** Observes every request's duration, labelled by route pattern (never the raw URL: cardinality). */
-export function requestMetrics(registry: Registry): RequestHandler {
+/** One series of the request histogram, by its labels. */
+export interface RequestSeries {
+  route: string;
+  method: string;
+  status_code: string;
+}
+
+/**
+ * Observes every request's duration, labelled by route pattern (never the raw URL: cardinality).
+ * `zeroed` series are exported at 0 from the start: rate() and increase() cannot see a series'
+ * first requests, so the first 503s of a route would be invisible to an alert on them.
+ */
+export function requestMetrics(
+  registry: Registry,
+  zeroed: readonly RequestSeries[] = [],
+): RequestHandler {
   const histogram =
     (registry.getSingleMetric(name) as Histogram<'route' | 'method' | 'status_code'> | undefined) ??
     new Histogram({
@@ -15,6 +29,7 @@ export function requestMetrics(registry: Registry): RequestHandler {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     });
+  for (const series of zeroed) histogram.zero(series);
 
   return (req, res, next) => {
     recordMatchedRoute(req);
