@@ -22,6 +22,8 @@ const documented: [string, string, number[]][] = [
   ['get', '/api/v1/wallet', [200]],
   ['post', '/api/v1/admin/concerts', [201]],
   ['post', '/api/v1/admin/concerts/{concertId}/schedules', [201, 409]],
+  ['put', '/api/v1/admin/schedules/{scheduleId}/sale-hold', [200, 404]],
+  ['delete', '/api/v1/admin/schedules/{scheduleId}/sale-hold', [200, 404]],
   ['get', '/health/live', [200, 503]],
   ['get', '/health/ready', [200, 503]],
 ];
