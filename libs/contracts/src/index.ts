@@ -4,6 +4,7 @@ export * from './won';
 
 export * from './api/auth';
 export * from './api/catalogue';
+export * from './api/sale-hold';
 export * from './api/queue';
 export * from './api/reservations';
 export * from './api/payments';
@@ -29,6 +30,7 @@ export * from './events/payment-requested';
 export * from './events/payment-completed';
 export * from './events/payment-failed';
 export * from './events/payment-cancelled';
+export * from './events/schedule-sale-state-changed';
 export * from './events/registry';
 export * from './events/parse-event';
 export * from './events/new-event';

@@ -9,7 +9,18 @@ import {
 } from './events/reservation-confirmed';
 import { RESERVATION_HELD, RESERVATION_HELD_VERSION } from './events/reservation-held';
 import { RESERVATION_RELEASED, RESERVATION_RELEASED_VERSION } from './events/reservation-released';
+import {
+  SCHEDULE_SALE_STATE_CHANGED,
+  SCHEDULE_SALE_STATE_CHANGED_VERSION,
+} from './events/schedule-sale-state-changed';
 import type { BookingEvent, EventType } from './events/registry';
+
+/** A payload field of any event: each topic's key names one its events all carry. */
+type PayloadField = BookingEvent extends infer E
+  ? E extends { payload: infer P }
+    ? keyof P
+    : never
+  : never;
 
 /** A service that produces or consumes events: each logs in to Kafka as its own principal. */
 export type EventService = 'reservation' | 'wallet' | 'concert' | 'queue';
@@ -21,7 +32,7 @@ export interface Topic {
   /** The services whose consumers read it (and so may write its DLQ and their group). */
   consumers: readonly EventService[];
   /** Payload field whose value is the message key: one reservation's saga stays in one partition */
-  key: keyof BookingEvent['payload'];
+  key: PayloadField;
   partitions: number;
   /** Where consumers park messages that fail for good, with the error in the headers */
   dlq: string;
@@ -101,6 +112,16 @@ export const topics = {
     partitions: PARTITIONS,
     events: [{ type: PAYMENT_CANCELLED, version: PAYMENT_CANCELLED_VERSION }],
   },
+  // An operator's hold on a schedule's sale: one key per schedule keeps its changes in order.
+  scheduleSaleStateChanged: {
+    producer: 'concert',
+    consumers: ['reservation'],
+    name: 'headliner.schedule.sale-state-changed.v1',
+    dlq: 'headliner.schedule.sale-state-changed.v1.dlq',
+    key: 'scheduleId',
+    partitions: PARTITIONS,
+    events: [{ type: SCHEDULE_SALE_STATE_CHANGED, version: SCHEDULE_SALE_STATE_CHANGED_VERSION }],
+  },
 } as const satisfies Record<string, Topic>;
 
 /** The topic that carries an event of this type and version. */
@@ -121,7 +142,10 @@ export function topicsCarrying(types: readonly string[]): Topic[] {
 
 /** The Kafka message key of an event, so all of one reservation's events keep their order. */
 export function partitionKeyOf(event: BookingEvent): string {
-  return event.payload[topicFor(event).key];
+  const field = topicFor(event).key;
+  const key: unknown = (event.payload as Partial<Record<PayloadField, unknown>>)[field];
+  if (typeof key !== 'string') throw new Error(`${event.type} has no ${field} to key it by`);
+  return key;
 }
 
 /**

@@ -73,7 +73,11 @@ describe('when the catalogue serves a seat map', () => {
       price: 99_000,
       status,
     });
-    const map = { scheduleId: randomUUID(), seats: [seat('AVAILABLE', 1), seat('HELD', 2)] };
+    const map = {
+      scheduleId: randomUUID(),
+      saleState: 'ON_SALE',
+      seats: [seat('AVAILABLE', 1), seat('HELD', 2)],
+    };
     expect(rejectedFields(SeatMap, { ...map, seats: [...map.seats, seat('SOLD', 3)] })).toEqual([]);
     expect(rejectedFields(SeatMap, { ...map, seats: [...map.seats, seat('GONE', 3)] })).toEqual([
       'seats.2.status',

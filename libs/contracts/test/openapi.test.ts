@@ -26,6 +26,8 @@ const documented: [string, string, number[]][] = [
   ['patch', '/api/v1/admin/waiting-room', [200, 400, 401, 403]],
   ['post', '/api/v1/admin/waiting-room/pause', [200, 401, 403]],
   ['post', '/api/v1/admin/waiting-room/resume', [200, 401, 403]],
+  ['put', '/api/v1/admin/schedules/{scheduleId}/sale-hold', [200, 404]],
+  ['delete', '/api/v1/admin/schedules/{scheduleId}/sale-hold', [200, 404]],
   ['get', '/health/live', [200, 503]],
   ['get', '/health/ready', [200, 503]],
 ];

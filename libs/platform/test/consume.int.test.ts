@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent, ReservationReleasedEvent, type BookingEvent } from '@headliner/contracts';
+import {
+  newEvent,
+  partitionKeyOf,
+  ReservationReleasedEvent,
+  type BookingEvent,
+} from '@headliner/contracts';
 import { createTestNamespace, eventually, readMessages, testKafka } from '@headliner/testing';
 import type { Consumer, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -60,7 +65,7 @@ describe('when a service consumes events by handlers of their types', () => {
 
     beforeAll(async () => {
       const deliver = async (event: BookingEvent, tx: SqlTransaction) => {
-        const reservationId = event.payload.reservationId;
+        const reservationId = partitionKeyOf(event);
         await tx.$executeRaw`INSERT INTO deliveries (ticket_id) VALUES (${reservationId}::uuid)`;
         tx.afterCommit(() => told.push(event.eventId));
       };

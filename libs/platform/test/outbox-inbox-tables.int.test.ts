@@ -51,7 +51,7 @@ describe('when a service database holds the outbox and inbox', () => {
   it.each([
     ['reservation', 'headliner_reservation_template', [outbox, inbox]],
     ['wallet', 'headliner_wallet_template', [outbox, inbox]],
-    ['concert', 'headliner_concert_template', [inbox]],
+    ['concert', 'headliner_concert_template', [outbox, inbox]],
   ])('%s migrates them exactly as platform defines them', async (_service, template, tables) => {
     const expected = await inDatabase(defined, (client) => tablesIn(client, tables));
     const migrated = await inDatabase(template, (client) => tablesIn(client, [outbox, inbox]));

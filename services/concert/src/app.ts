@@ -6,6 +6,7 @@ import { cachedReads } from './infra/cached-reads';
 import { databaseReads } from './infra/database-reads';
 import { adminRoutes } from './http/admin-routes';
 import { catalogueRoutes } from './http/catalogue-routes';
+import { saleHoldRoutes } from './http/sale-hold-routes';
 
 export interface AppDeps {
   db: SqlDatabase;
@@ -28,7 +29,11 @@ export function createApp(deps: AppDeps): Express {
   const reads = cache ? cachedReads(db, cache, logger) : databaseReads(db);
   const cacheControl = cache ? `public, max-age=${deps.sharedMaxAgeSeconds ?? 1}` : 'no-store';
   const routes = Router();
-  routes.use(catalogueRoutes(reads, cacheControl), adminRoutes({ db, cache, logger }));
+  routes.use(
+    catalogueRoutes(reads, cacheControl),
+    adminRoutes({ db, cache, logger }),
+    saleHoldRoutes({ db, cache, logger }),
+  );
   return createHttpApp({
     logger,
     routes,

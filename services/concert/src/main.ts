@@ -11,11 +11,14 @@ import {
 import { createApp } from './app';
 import { config } from './config';
 import { startReservationEventsConsumer } from './consumers/reservation-events-consumer';
+import { countSchedulesOnHold } from './infra/schedules-on-hold';
 import { openStores } from './infra/stores';
+import { countSchedulesOnHoldWith } from './metrics';
 
 runMain({ service: 'concert', config, telemetry }, async (running) => {
   const { logger, shutdown } = running;
   const { db, redis, cache } = openStores(config, running);
+  countSchedulesOnHoldWith(() => countSchedulesOnHold(db));
 
   const kafka = startKafka({
     clientId: 'concert',
@@ -23,11 +26,13 @@ runMain({ service: 'concert', config, telemetry }, async (running) => {
     credentials: kafkaCredentialsOf(config),
     namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
+    outbox: db,
     ...running,
     startConsumer: (parts) => startReservationEventsConsumer({ ...parts, db, cache, logger }),
   });
 
   // Reads need only PostgreSQL; the cache speeds them and reservation events update seat states.
+  // A sale held while Kafka is away reaches the reservation service from the outbox later.
   const probes: ProbeOptions = {
     readiness: { postgres: () => db.$queryRaw`SELECT 1` },
     degradedWithout: { ...kafka.checks, ...(redis && { redis: () => redis.ping() }) },

@@ -114,9 +114,11 @@ describe('when the cache is on', () => {
 
     await catalogue.cache.applySeatChange(seat('SOLD', 2), availability(1, 2));
     await catalogue.cache.applySeatChange(seat('HELD', 1), availability(2, 1));
-    await catalogue.cache.fillSeatMap(scheduleId, [
-      { seatId, number: 1, price: 99_000, status: 'AVAILABLE', version: 0 },
-    ]);
+    await catalogue.cache.fillSeatMap(scheduleId, {
+      saleState: 'ON_SALE',
+      saleVersion: 0,
+      seats: [{ seatId, number: 1, price: 99_000, status: 'AVAILABLE', version: 0 }],
+    });
 
     expect(await statuses(catalogue.cachedApp, scheduleId)).toEqual(['SOLD', 'AVAILABLE']);
     expect((await schedulesOf(catalogue.cachedApp, concertId))[0]?.availableSeats).toBe(1);

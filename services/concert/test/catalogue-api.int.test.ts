@@ -29,10 +29,16 @@ describe('when an admin adds to the catalogue', () => {
 
     const schedules = await schedulesOf(catalogue.cachedApp, concertId);
     expect(schedules).toEqual([
-      { scheduleId, startsAt: '2027-05-01T10:00:00.000Z', availableSeats: 30 },
+      {
+        scheduleId,
+        startsAt: '2027-05-01T10:00:00.000Z',
+        availableSeats: 30,
+        saleState: 'ON_SALE',
+      },
     ]);
     const seatMap = await seatMapOf(catalogue.cachedApp, scheduleId);
     expect(seatMap.scheduleId).toBe(scheduleId);
+    expect(seatMap.saleState).toBe('ON_SALE');
     expect(seatMap.seats.map((seat) => seat.number)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 1),
     );
@@ -151,6 +157,7 @@ describe('when an admin adds to the catalogue', () => {
       scheduleId: added.body.scheduleId,
       startsAt: '2027-04-30T10:00:00.000Z',
       availableSeats: 1000,
+      saleState: 'ON_SALE',
     });
     expect(schedules).toHaveLength(2);
   });

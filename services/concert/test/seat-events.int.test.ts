@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BookingEvent } from '@headliner/contracts';
+import { partitionKeyOf, type BookingEvent } from '@headliner/contracts';
 import { createTestNamespace, eventually, testKafka } from '@headliner/testing';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { startReservationEventsConsumer } from '../src/consumers/reservation-events-consumer';
@@ -59,7 +59,7 @@ async function publish(...events: BookingEvent[]) {
   for (const event of events) {
     await producer.send({
       topic: topicOf[event.type] as string,
-      messages: [{ key: event.payload.reservationId, value: JSON.stringify(event) }],
+      messages: [{ key: partitionKeyOf(event), value: JSON.stringify(event) }],
     });
   }
 }

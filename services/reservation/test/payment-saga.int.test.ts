@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { parseEvent, type PaymentRequestedPayload } from '@headliner/contracts';
+import { parseEvent, partitionKeyOf, type PaymentRequestedPayload } from '@headliner/contracts';
 import { asUser, eventually, readMessages } from '@headliner/testing';
 import { watchPaymentOutcomes } from '../src/infra/payment-outcome-watch';
 import { quietLogger, startBookingService, type BookingService } from './support/booking-service';
@@ -65,11 +65,9 @@ describe('when a fan pays for a held seat', () => {
         (await readMessages(service.kafka, service.topics.reservationConfirmed, 1, 5000)).map((m) =>
           parseEvent(m.value),
         ),
-      (events) => events.some((event) => event.payload.reservationId === reservationId),
+      (events) => events.some((event) => partitionKeyOf(event) === reservationId),
     );
-    expect(
-      confirmed.find((event) => event.payload.reservationId === reservationId)?.payload,
-    ).toEqual({
+    expect(confirmed.find((event) => partitionKeyOf(event) === reservationId)?.payload).toEqual({
       reservationId,
       scheduleId: seat.scheduleId,
       seatId: seat.seatId,

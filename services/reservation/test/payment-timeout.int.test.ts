@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   newEvent,
   parseEvent,
+  partitionKeyOf,
   PaymentCompletedEvent,
   PaymentFailedEvent,
   type PaymentRequestedPayload,
@@ -113,7 +114,7 @@ describe('when the wallet does not answer a payment in time (payments time out a
       }),
     ]);
     const published = await readMessages(service.kafka, service.topics.paymentCancelled, 1);
-    expect(published.map((message) => parseEvent(message.value).payload.reservationId)).toContain(
+    expect(published.map((message) => partitionKeyOf(parseEvent(message.value)))).toContain(
       reservationId,
     );
     expect((await service.client.reservation(fan, reservationId)).body.status).toBe('CANCELLED');

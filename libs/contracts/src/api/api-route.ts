@@ -17,7 +17,7 @@ export interface ApiResponse {
 /** One operation of the HTTP API, as the gateway serves it and the OpenAPI document shows it. */
 export interface ApiRoute {
   operationId: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI template, e.g. /api/v1/concerts/{concertId}/schedules */
   path: string;
   tag: string;

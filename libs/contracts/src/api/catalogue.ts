@@ -3,6 +3,7 @@ import { EntityId } from '../entity-id';
 import { Timestamp } from '../timestamp';
 import { MAX_PRICE_WON } from '../won';
 import { apiComponents } from './components';
+import { SaleState } from './sale-hold';
 import { text } from './text';
 
 export const MAX_SEATS_PER_SCHEDULE = 1000;
@@ -66,6 +67,7 @@ export const ScheduleSummary = z
     scheduleId: EntityId,
     startsAt: Timestamp,
     availableSeats: z.int().nonnegative().describe('Seats neither held nor sold right now'),
+    saleState: SaleState.describe('ON_HOLD: an operator holds the sale; no new seat holds'),
   })
   .register(apiComponents, { id: 'ScheduleSummary' });
 export type ScheduleSummary = z.infer<typeof ScheduleSummary>;
@@ -92,7 +94,11 @@ export const Seat = z
 export type Seat = z.infer<typeof Seat>;
 
 export const SeatMap = z
-  .object({ scheduleId: EntityId, seats: z.array(Seat).max(MAX_SEATS_PER_SCHEDULE) })
+  .object({
+    scheduleId: EntityId,
+    saleState: SaleState.describe('ON_HOLD: an operator holds the sale; no new seat holds'),
+    seats: z.array(Seat).max(MAX_SEATS_PER_SCHEDULE),
+  })
   .register(apiComponents, { id: 'SeatMap' });
 export type SeatMap = z.infer<typeof SeatMap>;
 

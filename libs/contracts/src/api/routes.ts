@@ -12,6 +12,7 @@ import { healthRoutes } from './health';
 import { IdempotencyHeaders } from './idempotency-key';
 import { retryAfter } from './route-kind-responses';
 import { PaymentHeaders, PaymentPending, PaymentRequest, PaymentResult } from './payments';
+import { SaleHoldRequest, ScheduleSaleState } from './sale-hold';
 import { QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
 import { HoldSeatRequest, ReservationPath, ReservationView, SeatHold } from './reservations';
 import { ChargeRequest, ChargeResult, WalletView } from './wallet';
@@ -184,7 +185,9 @@ const operations = {
       201: json('Seat held', SeatHold),
       403: queueTokenNotActive,
       404: problem('No such schedule or seat'),
-      409: problem('The seat is not available, or the caller holds as many seats as allowed'),
+      409: problem(
+        'The seat is not available, the caller holds as many seats as allowed, or the sale is on hold',
+      ),
     },
   },
   getReservation: {
@@ -315,6 +318,33 @@ const operations = {
     summary: 'Admit again, from the head of the line (idempotent)',
     caller: 'admin',
     responses: { 200: json('The waiting room, admitting', WaitingRoomState) },
+  },
+  holdSale: {
+    operationId: 'holdSale',
+    method: 'put',
+    path: '/api/v1/admin/schedules/{scheduleId}/sale-hold',
+    tag: 'admin',
+    summary: "Put a schedule's sale on hold: new seat holds are refused, payments of holds go on",
+    caller: 'admin',
+    params: catalogue.SchedulePath,
+    body: SaleHoldRequest,
+    responses: {
+      200: json('The sale is on hold (already, or from now)', ScheduleSaleState),
+      404: notFound,
+    },
+  },
+  resumeSale: {
+    operationId: 'resumeSale',
+    method: 'delete',
+    path: '/api/v1/admin/schedules/{scheduleId}/sale-hold',
+    tag: 'admin',
+    summary: "Resume a schedule's sale after a hold",
+    caller: 'admin',
+    params: catalogue.SchedulePath,
+    responses: {
+      200: json('The schedule is on sale (already, or from now)', ScheduleSaleState),
+      404: notFound,
+    },
   },
 } satisfies Record<string, ApiRoute>;
 

@@ -7,8 +7,12 @@ import { PAYMENT_REQUESTED, PaymentRequestedEvent } from './payment-requested';
 import { RESERVATION_CONFIRMED, ReservationConfirmedEvent } from './reservation-confirmed';
 import { RESERVATION_HELD, ReservationHeldEvent } from './reservation-held';
 import { RESERVATION_RELEASED, ReservationReleasedEvent } from './reservation-released';
+import {
+  SCHEDULE_SALE_STATE_CHANGED,
+  ScheduleSaleStateChangedEvent,
+} from './schedule-sale-state-changed';
 
-/** Every event of the booking saga, by type and then version. */
+/** Every event of the booking saga and the catalogue's sale controls, by type and then version. */
 export const events = {
   [RESERVATION_HELD]: { 1: ReservationHeldEvent },
   [RESERVATION_RELEASED]: { 1: ReservationReleasedEvent },
@@ -17,6 +21,7 @@ export const events = {
   [PAYMENT_COMPLETED]: { 1: PaymentCompletedEvent },
   [PAYMENT_FAILED]: { 1: PaymentFailedEvent },
   [PAYMENT_CANCELLED]: { 1: PaymentCancelledEvent },
+  [SCHEDULE_SALE_STATE_CHANGED]: { 1: ScheduleSaleStateChangedEvent },
 } as const;
 
 type Registry = typeof events;

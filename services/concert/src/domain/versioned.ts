@@ -1,4 +1,4 @@
-import type { ScheduleSummary, Seat } from '@headliner/contracts';
+import type { SaleState, ScheduleSummary, Seat } from '@headliner/contracts';
 
 // Rows as the database holds them, with the version the cache compares before overwriting, so
 // that of two writers racing to the cache the newer state always wins.
@@ -8,6 +8,14 @@ export interface VersionedSeat extends Seat {
 
 export interface VersionedSchedule extends ScheduleSummary {
   version: number;
+  /** Bumped with every saleState change, compared apart from the seat count's version. */
+  saleVersion: number;
+}
+
+export interface VersionedSeatMap {
+  saleState: SaleState;
+  saleVersion: number;
+  seats: VersionedSeat[];
 }
 
 export function withoutVersion<Row extends { version: number }>({
@@ -15,4 +23,12 @@ export function withoutVersion<Row extends { version: number }>({
   ...row
 }: Row): Omit<Row, 'version'> {
   return row;
+}
+
+export function scheduleSummaryOf({
+  version: _version,
+  saleVersion: _saleVersion,
+  ...summary
+}: VersionedSchedule): ScheduleSummary {
+  return summary;
 }

@@ -5,7 +5,7 @@ import { singleFlight } from './single-flight';
 import type { SqlStatements } from '@headliner/platform/database';
 import { seatMapJson, type CatalogueReads } from '../use-cases/catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
-import { withoutVersion } from '../domain/versioned';
+import { scheduleSummaryOf, withoutVersion } from '../domain/versioned';
 
 /**
  * Reads through the Redis cache: a hit is served from Redis, a miss loads from PostgreSQL (the
@@ -49,18 +49,19 @@ export function cachedReads(
         const schedules = await loadSchedules(db, concertId);
         if (!schedules) return undefined;
         await fill('schedules', () => cache.fillSchedules(concertId, schedules));
-        return JSON.stringify(schedules.map(withoutVersion));
+        return JSON.stringify(schedules.map(scheduleSummaryOf));
       });
     },
 
     async seatMapOf(scheduleId) {
       const cached = await lookup('seat_map', () => cache.seatMap(scheduleId));
-      if (cached) return seatMapJson(scheduleId, cached);
+      if (cached) return seatMapJson(scheduleId, cached.saleState, cached.seats);
       return loadOnce(`seat-map:${scheduleId}`, async () => {
-        const seats = await loadSeatMap(db, scheduleId);
-        if (!seats) return undefined;
-        await fill('seat_map', () => cache.fillSeatMap(scheduleId, seats));
-        return seatMapJson(scheduleId, JSON.stringify(seats.map(withoutVersion)));
+        const seatMap = await loadSeatMap(db, scheduleId);
+        if (!seatMap) return undefined;
+        await fill('seat_map', () => cache.fillSeatMap(scheduleId, seatMap));
+        const seats = JSON.stringify(seatMap.seats.map(withoutVersion));
+        return seatMapJson(scheduleId, seatMap.saleState, seats);
       });
     },
   };

@@ -1,7 +1,7 @@
-import type { ScheduleSummary, Seat, SeatStatus } from '@headliner/contracts';
+import type { SaleState, ScheduleSummary, Seat, SeatStatus } from '@headliner/contracts';
 import type { Redis, Result } from 'ioredis';
 import type { Json } from '../use-cases/catalogue-reads';
-import type { VersionedSchedule, VersionedSeat } from '../domain/versioned';
+import type { VersionedSchedule, VersionedSeatMap } from '../domain/versioned';
 import { storeRenderedDocumentScript, writeNewerFieldsScript } from './cache-scripts';
 import { valueOfVersioned } from './versioned-field';
 
@@ -19,6 +19,13 @@ export interface SeatStatusChange {
   version: number;
 }
 
+export interface SaleStateChanged {
+  concertId: string;
+  scheduleId: string;
+  saleState: SaleState;
+  saleVersion: number;
+}
+
 export interface AvailabilityChange {
   concertId: string;
   scheduleId: string;
@@ -29,8 +36,10 @@ export interface AvailabilityChange {
 // Layout:
 //   seat-map:<scheduleId>  HASH  #seats → [[seatId, number, price], …] by number (never changes)
 //                                <seatId> → "<version>:<status>"
+//                                #sale → "<saleVersion>:<saleState>"
 //   schedules:<concertId>  HASH  #schedules → [[scheduleId, startsAt], …] by startsAt
 //                                <scheduleId> → "<version>:<availableSeats>"
+//                                <scheduleId>#sale → "<saleVersion>:<saleState>"
 //   both also                    #rev → which write changed the hash last (#writes counts them)
 //                                #doc → the seats / schedules as JSON, rendered at that #rev
 // A hash without its # field, or missing a member's field, is a miss: events may create partial
@@ -39,6 +48,7 @@ const SEATS = '#seats';
 const SCHEDULES = '#schedules';
 const REVISION = '#rev';
 const DOCUMENT = '#doc';
+const SALE = '#sale';
 const LAYOUT_VERSION = 0;
 
 declare module 'ioredis' {
@@ -88,30 +98,38 @@ export function createCatalogueCache({ redis, prefix, ttlSeconds }: CatalogueCac
     return rendered;
   }
 
+  const seatsOf = (key: string) =>
+    documentOf(key, (fields) => {
+      const layout = fields[SEATS];
+      if (layout === undefined) return undefined;
+      const seats: Seat[] = [];
+      for (const [seatId, number, price] of parseLayout<[string, number, number]>(layout)) {
+        const status = fields[seatId];
+        if (status === undefined) return undefined;
+        seats.push({ seatId, number, price, status: valueOfVersioned(status) as SeatStatus });
+      }
+      return seats;
+    });
+
   return {
-    /** The seats of a cached seat map as JSON (a Seat[]), or undefined on a miss. */
-    seatMap(scheduleId: string): Promise<Json<Seat[]> | undefined> {
-      return documentOf(seatMapKey(scheduleId), (fields) => {
-        const layout = fields[SEATS];
-        if (layout === undefined) return undefined;
-        const seats: Seat[] = [];
-        for (const [seatId, number, price] of parseLayout<[string, number, number]>(layout)) {
-          const status = fields[seatId];
-          if (status === undefined) return undefined;
-          seats.push({ seatId, number, price, status: valueOfVersioned(status) as SeatStatus });
-        }
-        return seats;
-      });
+    /** A cached seat map: its sale state, and its seats as JSON (a Seat[]); undefined on a miss. */
+    async seatMap(
+      scheduleId: string,
+    ): Promise<{ saleState: SaleState; seats: Json<Seat[]> } | undefined> {
+      const key = seatMapKey(scheduleId);
+      const [sale, seats] = await Promise.all([redis.hget(key, SALE), seatsOf(key)]);
+      if (sale === null || seats === undefined) return undefined;
+      return { saleState: valueOfVersioned(sale) as SaleState, seats };
     },
 
-    async fillSeatMap(scheduleId: string, seats: readonly VersionedSeat[]): Promise<void> {
-      const layout = seats.map((seat) => [seat.seatId, seat.number, seat.price]);
+    async fillSeatMap(scheduleId: string, seatMap: VersionedSeatMap): Promise<void> {
+      const layout = seatMap.seats.map((seat) => [seat.seatId, seat.number, seat.price]);
       await writeNewer(seatMapKey(scheduleId), [
-        ...seats.flatMap((seat) => [seat.seatId, seat.version, seat.status]),
+        ...seatMap.seats.flatMap((seat) => [seat.seatId, seat.version, seat.status]),
         ...[SEATS, LAYOUT_VERSION, JSON.stringify(layout)],
+        ...[SALE, seatMap.saleVersion, seatMap.saleState],
       ]);
     },
-
     /** A cached schedule list as JSON (a ScheduleList), or undefined on a miss. */
     schedules(concertId: string): Promise<Json<ScheduleSummary[]> | undefined> {
       return documentOf(schedulesKey(concertId), (fields) => {
@@ -120,11 +138,13 @@ export function createCatalogueCache({ redis, prefix, ttlSeconds }: CatalogueCac
         const schedules: ScheduleSummary[] = [];
         for (const [scheduleId, startsAt] of parseLayout<[string, string]>(layout)) {
           const available = fields[scheduleId];
-          if (available === undefined) return undefined;
+          const sale = fields[scheduleId + SALE];
+          if (available === undefined || sale === undefined) return undefined;
           schedules.push({
             scheduleId,
             startsAt,
             availableSeats: Number(valueOfVersioned(available)),
+            saleState: valueOfVersioned(sale) as SaleState,
           });
         }
         return schedules;
@@ -135,6 +155,7 @@ export function createCatalogueCache({ redis, prefix, ttlSeconds }: CatalogueCac
       const layout = schedules.map((schedule) => [schedule.scheduleId, schedule.startsAt]);
       await writeNewer(schedulesKey(concertId), [
         ...schedules.flatMap((s) => [s.scheduleId, s.version, s.availableSeats]),
+        ...schedules.flatMap((s) => [s.scheduleId + SALE, s.saleVersion, s.saleState]),
         ...[SCHEDULES, LAYOUT_VERSION, JSON.stringify(layout)],
       ]);
     },
@@ -142,6 +163,15 @@ export function createCatalogueCache({ redis, prefix, ttlSeconds }: CatalogueCac
     /** A new schedule changes the layout itself: drop the list, the next read reloads it. */
     async forgetSchedules(concertId: string): Promise<void> {
       await redis.del(schedulesKey(concertId));
+    },
+
+    /** An operator's change of a schedule's sale, after it committed: newest saleVersion wins. */
+    async applySaleState(change: SaleStateChanged): Promise<void> {
+      const { concertId, scheduleId, saleState, saleVersion } = change;
+      await Promise.all([
+        writeNewer(seatMapKey(scheduleId), [SALE, saleVersion, saleState]),
+        writeNewer(schedulesKey(concertId), [scheduleId + SALE, saleVersion, saleState]),
+      ]);
     },
 
     /** An event's effect, after it committed. */

@@ -6,7 +6,7 @@ import {
   type ConcertPage,
 } from '@headliner/contracts';
 import type { SqlStatements } from '@headliner/platform/database';
-import type { VersionedSchedule, VersionedSeat } from '../domain/versioned';
+import type { VersionedSchedule, VersionedSeat, VersionedSeatMap } from '../domain/versioned';
 
 // The catalogue's reads from PostgreSQL, the truth the cache is filled from. Each one walks an
 // index: concerts (created_at, id), schedules (concert_id, starts_at), seats (schedule_id, number)
@@ -65,16 +65,18 @@ export async function loadSchedules(
     db.$queryRaw<unknown[]>`SELECT 1 FROM concerts WHERE id = ${concertId}::uuid`,
     db.$queryRaw<(Omit<VersionedSchedule, 'startsAt'> & { startsAt: Date })[]>`
       SELECT id AS "scheduleId", starts_at AS "startsAt", available_seats AS "availableSeats",
-             version
+             version, sale_state::text AS "saleState", sale_version AS "saleVersion"
       FROM schedules WHERE concert_id = ${concertId}::uuid ORDER BY starts_at, id
       LIMIT ${MAX_SCHEDULES_PER_CONCERT}`,
   ]);
   if (concerts.length === 0) return undefined;
-  return rows.map(({ scheduleId, startsAt, availableSeats, version }) => ({
+  return rows.map(({ scheduleId, startsAt, availableSeats, saleState, version, saleVersion }) => ({
     scheduleId,
     startsAt: startsAt.toISOString(),
     availableSeats,
+    saleState,
     version,
+    saleVersion,
   }));
 }
 
@@ -85,14 +87,16 @@ export async function loadSchedules(
 export async function loadSeatMap(
   db: SqlStatements,
   scheduleId: string,
-): Promise<VersionedSeat[] | undefined> {
+): Promise<VersionedSeatMap | undefined> {
   const [schedules, seats] = await Promise.all([
-    db.$queryRaw<unknown[]>`SELECT 1 FROM schedules WHERE id = ${scheduleId}::uuid`,
+    db.$queryRaw<Omit<VersionedSeatMap, 'seats'>[]>`
+      SELECT sale_state::text AS "saleState", sale_version AS "saleVersion"
+      FROM schedules WHERE id = ${scheduleId}::uuid`,
     db.$queryRaw<VersionedSeat[]>`
       SELECT id AS "seatId", number, price, status::text AS status, version
       FROM seats WHERE schedule_id = ${scheduleId}::uuid ORDER BY number
       LIMIT ${MAX_SEATS_PER_SCHEDULE}`,
   ]);
-  if (schedules.length === 0) return undefined;
-  return seats;
+  const [schedule] = schedules;
+  return schedule && { ...schedule, seats };
 }

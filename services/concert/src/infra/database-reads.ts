@@ -1,7 +1,7 @@
 import type { SqlStatements } from '@headliner/platform/database';
 import { seatMapJson, type CatalogueReads } from '../use-cases/catalogue-reads';
 import { listConcerts, loadSchedules, loadSeatMap } from './catalogue-store';
-import { withoutVersion } from '../domain/versioned';
+import { scheduleSummaryOf, withoutVersion } from '../domain/versioned';
 
 /** Every read straight from PostgreSQL: CATALOGUE_CACHE=off. */
 export function databaseReads(db: SqlStatements): CatalogueReads {
@@ -9,11 +9,16 @@ export function databaseReads(db: SqlStatements): CatalogueReads {
     concerts: (query) => listConcerts(db, query),
     async schedulesOf(concertId) {
       const schedules = await loadSchedules(db, concertId);
-      return schedules && JSON.stringify(schedules.map(withoutVersion));
+      return schedules && JSON.stringify(schedules.map(scheduleSummaryOf));
     },
     async seatMapOf(scheduleId) {
-      const seats = await loadSeatMap(db, scheduleId);
-      return seats && seatMapJson(scheduleId, JSON.stringify(seats.map(withoutVersion)));
+      const seatMap = await loadSeatMap(db, scheduleId);
+      if (!seatMap) return undefined;
+      return seatMapJson(
+        scheduleId,
+        seatMap.saleState,
+        JSON.stringify(seatMap.seats.map(withoutVersion)),
+      );
     },
   };
 }

@@ -1,4 +1,10 @@
-import type { ConcertListQuery, ConcertPage, ScheduleList, SeatMap } from '@headliner/contracts';
+import type {
+  ConcertListQuery,
+  ConcertPage,
+  SaleState,
+  ScheduleList,
+  SeatMap,
+} from '@headliner/contracts';
 
 /**
  * A `T` already serialized, answered as it is: a cached read neither parses nor stringifies.
@@ -15,7 +21,11 @@ export interface CatalogueReads {
   seatMapOf(scheduleId: string): Promise<Json<SeatMap> | undefined>;
 }
 
-/** `{scheduleId, seats}`, the SeatMap of these already serialized seats. */
-export function seatMapJson(scheduleId: string, seats: Json<SeatMap['seats']>): Json<SeatMap> {
-  return `{"scheduleId":${JSON.stringify(scheduleId)},"seats":${seats}}`;
+/** `{scheduleId, saleState, seats}`, the SeatMap of these already serialized seats. */
+export function seatMapJson(
+  scheduleId: string,
+  saleState: SaleState,
+  seats: Json<SeatMap['seats']>,
+): Json<SeatMap> {
+  return `{"scheduleId":${JSON.stringify(scheduleId)},"saleState":${JSON.stringify(saleState)},"seats":${seats}}`;
 }

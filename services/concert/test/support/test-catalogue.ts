@@ -73,6 +73,7 @@ export async function seatMapOf(app: App, scheduleId: string) {
     .expect(200);
   return response.body as {
     scheduleId: string;
+    saleState: string;
     seats: { seatId: string; number: number; price: number; status: string }[];
   };
 }
@@ -82,5 +83,10 @@ export async function schedulesOf(app: App, concertId: string) {
     .get(`/api/v1/concerts/${concertId}/schedules`)
     .set(gatewayRead())
     .expect(200);
-  return response.body as { scheduleId: string; startsAt: string; availableSeats: number }[];
+  return response.body as {
+    scheduleId: string;
+    startsAt: string;
+    availableSeats: number;
+    saleState: string;
+  }[];
 }

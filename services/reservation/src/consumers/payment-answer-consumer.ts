@@ -1,4 +1,8 @@
-import type { PaymentCompletedEvent, PaymentFailedEvent } from '@headliner/contracts';
+import type {
+  PaymentCompletedEvent,
+  PaymentFailedEvent,
+  ScheduleSaleStateChangedEvent,
+} from '@headliner/contracts';
 import { consume, type Logger } from '@headliner/platform';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { paymentOutcomeOf } from '../domain/payment-outcome';
@@ -6,6 +10,7 @@ import type { Database, Transaction } from '../infra/database';
 import type { SeatClaims } from '../infra/seat-claims';
 import type { PaymentOutcomeWatch } from '../infra/payment-outcome-watch';
 import { recordPaymentCompleted, recordPaymentFailed } from '../use-cases/record-payment-answer';
+import { recordSaleState } from '../use-cases/record-sale-state';
 
 export interface PaymentAnswerConsumerOptions {
   kafka: Kafka;
@@ -20,7 +25,10 @@ export interface PaymentAnswerConsumerOptions {
   group?: string;
 }
 
-/** Applies the wallet's answers (payment.completed / payment.failed) to payments and holds. */
+/**
+ * Applies the wallet's answers (payment.completed / payment.failed) to payments and holds, and
+ * the catalogue's schedule.sale-state-changed to the sale states that new holds are checked on.
+ */
 export function startPaymentAnswerConsumer(
   options: PaymentAnswerConsumerOptions,
 ): Promise<Consumer> {
@@ -46,6 +54,13 @@ export function startPaymentAnswerConsumer(
     const row = { status: 'FAILED', balanceAfter: null, failureReason: reason } as const;
     tx.afterCommit(() => outcomes.settled(paymentId, paymentOutcomeOf(row)));
   };
+  const saleStateChanged = async (event: ScheduleSaleStateChangedEvent, tx: Transaction) => {
+    const recorded = await recordSaleState(tx, event);
+    const { scheduleId, saleState, saleVersion } = event.payload;
+    tx.afterCommit(() =>
+      logger.info({ scheduleId, saleState, saleVersion, recorded }, 'schedule sale state applied'),
+    );
+  };
   return consume({
     kafka: options.kafka,
     producer: options.producer,
@@ -53,6 +68,10 @@ export function startPaymentAnswerConsumer(
     kafkaNamespace: options.kafkaNamespace,
     group: options.group ?? 'reservation',
     inbox: options.db,
-    handlers: { 'payment.completed': completed, 'payment.failed': failed },
+    handlers: {
+      'payment.completed': completed,
+      'payment.failed': failed,
+      'schedule.sale-state-changed': saleStateChanged,
+    },
   });
 }

@@ -8,7 +8,8 @@ export type RefusalReason =
   | 'reservation-already-paid'
   | 'payment-in-progress'
   | 'payment-timed-out'
-  | 'idempotency-key-reused';
+  | 'idempotency-key-reused'
+  | 'sale-on-hold';
 
 /** A hold or payment the booking rules do not allow; `message` is shown to the fan. */
 export class BookingRefused extends Error {

@@ -14,6 +14,7 @@ const answers: Record<RefusalReason, { status: number; title: string }> = {
   'payment-in-progress': { status: 409, title: 'Payment in progress' },
   'payment-timed-out': { status: 409, title: 'Payment timed out' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
+  'sale-on-hold': { status: 409, title: 'Sale on hold' },
 };
 
 export function refusalProblem(refusal: BookingRefused): ProblemError {

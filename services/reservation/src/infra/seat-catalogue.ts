@@ -26,7 +26,9 @@ export interface SeatCatalogueOptions {
 
 // GET /api/v1/schedules/{scheduleId}/seats of the concert service. The seats' status is left
 // out: whether a seat is held or sold is this service's truth, not the catalogue's view of it.
-const SeatMapAnswer = SeatMap.extend({
+// So is the sale state: this service hears of it as an event (consumers/), and a seat map is
+// kept for good once read.
+const SeatMapAnswer = SeatMap.omit({ saleState: true }).extend({
   seats: z.array(CatalogueSeat.pick({ seatId: true, number: true, price: true })),
 });
 

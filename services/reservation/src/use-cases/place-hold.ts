@@ -6,6 +6,7 @@ import type { Database, Transaction } from '../infra/database';
 import type { SeatClaims } from '../infra/seat-claims';
 import { expireLapsedHolds } from './expire-lapsed-holds';
 import { assertWithinHoldLimit, lockHoldsOf } from './hold-limit';
+import { assertOnSale } from './sale-state-lock';
 
 export interface HoldRules {
   holdTtlSeconds: number;
@@ -27,7 +28,8 @@ export interface PlacedHold {
  * reservations_live_seat_key decides, through an insert that skips on conflict. A Redis claim
  * turns away most losing racers before they reach the database, and a lapsed hold still on the
  * seat is expired on the spot, so the seat is free the moment its hold ends, whether or not the
- * expiry job has run. bench/hold-contention.ts measured the alternatives.
+ * expiry job has run. bench/hold-contention.ts measured the alternatives. Refused while an
+ * operator holds the schedule's sale.
  */
 export async function placeHold(
   db: Database,
@@ -42,6 +44,7 @@ export async function placeHold(
   }
   try {
     return await db.$transaction(async (tx) => {
+      await assertOnSale(tx, seat.scheduleId);
       await lockHoldsOf(tx, userId);
       let hold = await insertHold(tx, reservationId, userId, seat, rules.holdTtlSeconds);
       let expiredHolds: string[] = [];

@@ -68,6 +68,7 @@ export async function startFakeConcert(): Promise<FakeConcert> {
     } else if (seats) {
       const seatMap: SeatMap = {
         scheduleId,
+        saleState: 'ON_SALE',
         seats: seats.map(({ seatId, number, price }) => ({
           seatId,
           number,
