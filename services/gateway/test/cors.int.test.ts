@@ -35,7 +35,7 @@ describe('when a browser app on an allowed origin asks before a booking call', (
 
     expect(response.status).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe(app);
-    expect(response.headers['access-control-allow-methods']).toBe('POST, GET, DELETE, PATCH');
+    expect(response.headers['access-control-allow-methods']).toBe('POST, GET, DELETE, PATCH, PUT');
     expect(response.headers['access-control-allow-headers']).toBe(
       'Authorization, Content-Type, idempotency-key, x-queue-token',
     );
