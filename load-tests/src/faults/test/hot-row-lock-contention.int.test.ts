@@ -3,7 +3,8 @@ import { eventually } from '@headliner/testing';
 import type { Client } from 'pg';
 import { hotRowLocks } from '../injectors/hot-row-lock-contention';
 import { partialSystem } from './support/partial-system';
-import { serviceDatabase, timed, type ServiceDatabase } from './support/service-database';
+import { serviceDatabase, type ServiceDatabase } from './support/service-database';
+import { timed } from './support/timed';
 
 // What paying does first (reservation's request-payment.ts), with a lock timeout to measure by.
 const lockForPayment = `SELECT status FROM reservations WHERE id = $1::uuid FOR UPDATE`;

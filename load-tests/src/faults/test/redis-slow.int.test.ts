@@ -1,14 +1,14 @@
-import { infraUrl } from '@headliner/testing';
 import { Redis } from 'ioredis';
 import { redisPauses } from '../injectors/redis-slow';
 import { partialSystem } from './support/partial-system';
-import { timed } from './support/service-database';
+import { startScratchRedis, type ScratchRedis } from './support/scratch-redis';
+import { timed } from './support/timed';
 
-// It pauses every client of the test Redis for a few seconds: other suites' commands wait too.
 describe('redis-slow', () => {
   const fault = redisPauses({ pauseMs: 800, gapMs: 200 });
-  const system = partialSystem({ redisAdminUrl: infraUrl('REDIS_URL') });
+  let redis: ScratchRedis;
   let client: Redis;
+  const system = () => partialSystem({ redisAdminUrl: redis.url });
   const pings = async (count: number) => {
     const durations: number[] = [];
     for (let i = 0; i < count; i += 1) {
@@ -18,26 +18,28 @@ describe('redis-slow', () => {
     return durations;
   };
 
-  beforeAll(() => {
-    client = new Redis(infraUrl('REDIS_URL'));
+  beforeAll(async () => {
+    redis = await startScratchRedis();
+    client = new Redis(redis.url);
   });
 
   afterAll(async () => {
-    await fault.remove(system);
+    if (redis) await fault.remove(system());
     client?.disconnect();
+    await redis?.stop();
   });
 
   it('holds commands while injected, over and over, and answers at once after removal', async () => {
     expect(Math.max(...(await pings(3)))).toBeLessThan(100);
 
-    await fault.inject(system);
-    await fault.inject(system);
+    await fault.inject(system());
+    await fault.inject(system());
     const slowed = (await pings(15)).filter((ms) => ms > 300);
     // 15 pings over about 2.5 s meet more than one pause.
     expect(slowed.length).toBeGreaterThanOrEqual(2);
 
-    await fault.remove(system);
-    await fault.remove(system);
+    await fault.remove(system());
+    await fault.remove(system());
     expect(Math.max(...(await pings(15)))).toBeLessThan(100);
   });
 });

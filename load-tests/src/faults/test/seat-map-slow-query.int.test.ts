@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { slowSeatReads } from '../injectors/seat-map-slow-query';
 import { partialSystem } from './support/partial-system';
-import { serviceDatabase, timed, type ServiceDatabase } from './support/service-database';
+import { serviceDatabase, type ServiceDatabase } from './support/service-database';
+import { timed } from './support/timed';
 
 // The seat map's own query (concert's catalogue-store.ts loadSeatMap).
 const seatMapQuery = `SELECT id, number, price, status::text, version FROM seats

@@ -30,10 +30,3 @@ export async function serviceDatabase(owner: DatabaseOwner): Promise<ServiceData
     drop: () => database.drop(),
   };
 }
-
-/** Milliseconds `work` took. */
-export async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
