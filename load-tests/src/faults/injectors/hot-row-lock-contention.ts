@@ -35,6 +35,9 @@ export function hotRowLocks({ sessions, holdMs }: HotRowLocks): Injector {
       );
       await Promise.all(
         clients.map(async (client) => {
+          // A session the server ends (a restart, its idle timeout) must not end the drill: the
+          // loop's next query fails and says so.
+          client.on('error', () => undefined);
           await client.connect();
           await client.query(
             `SET idle_in_transaction_session_timeout = '${holdMs + idleGraceMs}ms'`,
