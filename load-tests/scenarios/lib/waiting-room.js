@@ -10,7 +10,7 @@ const queueWaitTime = new Trend('queue_wait_time', true);
 // second would load the system more than the on-sale itself.
 const LONGEST_POLL_SECONDS = 5;
 
-function nextPollSeconds(token, pollSeconds) {
+export function nextPollSeconds(token, pollSeconds) {
   return Math.min(LONGEST_POLL_SECONDS, Math.max(pollSeconds, token.estimatedWaitSeconds / 2));
 }
 

@@ -1,4 +1,8 @@
 import { startInfrastructure, stopInfrastructure, type System } from '@headliner/system';
+import { revokedSeatWrites } from './injectors/dlq-poison';
+import { hotRowLocks } from './injectors/hot-row-lock-contention';
+import { redisPauses } from './injectors/redis-slow';
+import { slowSeatReads } from './injectors/seat-map-slow-query';
 import type { Mitigation } from './operator';
 
 /** A production fault the bench injects under load, then removes. */
@@ -22,6 +26,8 @@ export interface FaultLoad {
   /** A script of load-tests/scenarios. */
   script: string;
   env?: Record<string, string>;
+  /** Fans to seed and sign in for the script, when it needs more than the soak's 50. */
+  users?: number;
 }
 
 const outage = (component: 'postgres' | 'redis' | 'kafka', lastsSeconds: number) => ({
@@ -38,6 +44,16 @@ const crash = (service: 'wallet' | 'reservation', lastsSeconds: number) => ({
   remove: (system: System) => system.restart(service),
 });
 
+// A stalled host: the process is there, its sockets open, and it answers nothing.
+const stall = (service: 'concert', lastsSeconds: number) => ({
+  lastsSeconds,
+  inject: async (system: System) => system.pause(service),
+  remove: async (system: System) => system.resume(service),
+});
+
+const spikeFans = 400;
+const steadyFans = 50;
+
 export const faults: readonly Fault[] = [
   {
     name: 'postgres-restart',
@@ -47,10 +63,34 @@ export const faults: readonly Fault[] = [
     ...outage('postgres', 10),
   },
   {
-    name: 'redis-restart',
-    detectedBy: ['HeadlinerBookingErrorBudgetBurnFast'],
-    description: 'Redis stopped, started again 10 s later (its append-only file keeps the data)',
-    ...outage('redis', 10),
+    name: 'redis-down',
+    detectedBy: ['HeadlinerDependencyDown'],
+    description: 'Redis stopped, started again 60 s later (its append-only file keeps the data)',
+    ...outage('redis', 60),
+  },
+  {
+    name: 'redis-slow',
+    detectedBy: ['HeadlinerApiLatencyP90Critical'],
+    description:
+      'Redis answering slowly for 60 s: every client paused (CLIENT PAUSE ALL) 1.5 s of every 1.75 s',
+    lastsSeconds: 60,
+    ...redisPauses({ pauseMs: 1500, gapMs: 250 }),
+  },
+  {
+    name: 'seat-map-slow-query',
+    detectedBy: ['HeadlinerApiLatencyP90Critical'],
+    description:
+      "the catalogue's seat reads slow inside PostgreSQL for 60 s: a forced row-level-security policy sleeps 1.5 s in every statement that reads seats",
+    lastsSeconds: 60,
+    ...slowSeatReads(1.5),
+  },
+  {
+    name: 'hot-row-lock-contention',
+    detectedBy: ['HeadlinerApiLatencyP90Critical'],
+    description:
+      "two sessions in turn lock every live hold's reservation FOR UPDATE for 2 s at a time, for 60 s",
+    lastsSeconds: 60,
+    ...hotRowLocks({ sessions: 2, holdMs: 2000 }),
   },
   {
     name: 'redis-data-loss',
@@ -64,8 +104,16 @@ export const faults: readonly Fault[] = [
   {
     name: 'kafka-down',
     detectedBy: ['HeadlinerDependencyDown'],
-    description: 'the Kafka broker stopped, started again 30 s later',
-    ...outage('kafka', 30),
+    description: 'the Kafka broker stopped, started again 60 s later',
+    ...outage('kafka', 60),
+  },
+  {
+    name: 'dlq-poison',
+    detectedBy: ['HeadlinerDlqGrowing'],
+    description:
+      "the concert service's UPDATE on its seats revoked for 30 s: every reservation event it consumes fails for good into a DLQ; granted back, then the DLQs replayed with the DLQ tool",
+    lastsSeconds: 30,
+    ...revokedSeatWrites(),
   },
   {
     name: 'wallet-crash',
@@ -78,6 +126,27 @@ export const faults: readonly Fault[] = [
     detectedBy: ['HeadlinerServiceRestarted'],
     description: 'the reservation service SIGKILLed mid-saga, restarted 5 s later',
     ...crash('reservation', 5),
+  },
+  {
+    name: 'upstream-stall',
+    detectedBy: ['HeadlinerServiceDown'],
+    description:
+      'the concert service SIGSTOPped for 60 s (connections open, no answers), then SIGCONTed',
+    ...stall('concert', 60),
+  },
+  {
+    name: 'arrival-spike',
+    detectedBy: ['HeadlinerWaitingRoomSurge'],
+    description: `${spikeFans} new fans ask for queue tokens and poll them for 60 s over the soak's mix, far beyond the active limit`,
+    lastsSeconds: 60,
+    load: {
+      script: 'arrival-spike.js',
+      env: { SPIKE_FANS: String(spikeFans), SPIKE_START: '30s', SPIKE_DURATION: '60s' },
+      users: steadyFans + spikeFans,
+    },
+    // The load is the fault: nothing to put in or take out.
+    inject: async () => undefined,
+    remove: async () => undefined,
   },
 ];
 

@@ -59,11 +59,12 @@ export async function runFault(
   const file = (suffix: string) => path.join(runDir, `${fault.name}.${suffix}`);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'headliner-fault-'));
   const systemLabel = `drill-${path.basename(runDir)}-${fault.name}`;
+  const users = Math.max(shape.fans, fault.load?.users ?? 0);
   const system = await bootSeeded(
     {},
     { portBase: BENCH_PORT_BASE, logFile: file('services.log') },
     {
-      users: shape.fans,
+      users,
       seatsPerSchedule: 1000,
     },
   );
@@ -73,7 +74,7 @@ export async function runFault(
     const sessionsFile = path.join(scratch, 'sessions.json');
     await writeSessions(
       system.gatewayUrl,
-      { offset: 0, count: shape.fans, password: PASSWORD },
+      { offset: 0, count: users, password: PASSWORD },
       sessionsFile,
     );
     const csvFile = path.join(scratch, 'samples.csv');

@@ -61,6 +61,15 @@ export interface System {
   kill(service: Service): Promise<void>;
   /** Starts a killed service again and waits until it is ready. */
   restart(service: Service): Promise<void>;
+  /** SIGSTOPs one service: its connections stay open and nothing answers, as a stalled host. */
+  pause(service: Service): void;
+  /** SIGCONTs a paused service; nothing for one that is not paused. */
+  resume(service: Service): void;
+  /**
+   * The shared Redis as its admin (the infrastructure's REDIS_URL, not a service's user): for
+   * faults that act on the server itself, such as CLIENT PAUSE.
+   */
+  redisAdminUrl: string;
   /**
    * Deletes every Redis key of this system in one atomic step: what the services see when their
    * Redis restarts without its data, or someone runs FLUSHALL (clients stay connected).
@@ -172,6 +181,9 @@ export async function startSystem(
         service,
       ]);
     },
+    pause: (service) => launched.processes[service].pause(),
+    resume: (service) => launched.processes[service].resume(),
+    redisAdminUrl: redisUrl,
     loseRedisData: async () => {
       const redis = new Redis(redisUrl);
       await redis.eval(deleteKeysLua, 0, `${prefix}*`);

@@ -19,6 +19,10 @@ export interface ServiceProcess {
   onExit(listener: (exit: ProcessExit) => void): void;
   /** SIGKILL: no drain, no offset commit, as in a crash. */
   kill(): Promise<void>;
+  /** SIGSTOP: the process keeps its sockets open and answers nothing, as a stalled upstream. */
+  pause(): void;
+  /** SIGCONT: a paused process carries on where it stopped; nothing when it is not paused. */
+  resume(): void;
   /** SIGTERM, so it drains and closes; SIGKILL when it has not exited within `graceMs`. */
   terminate(graceMs?: number): Promise<void>;
   /** Its last lines of output, for an error to quote. */
@@ -82,11 +86,19 @@ export function serviceProcess({
       current.kill('SIGKILL');
       await exited(current);
     },
+    pause: () => {
+      if (child && running()) child.kill('SIGSTOP');
+    },
+    resume: () => {
+      if (child && running()) child.kill('SIGCONT');
+    },
     terminate: async (graceMs = 15_000) => {
       if (!child || !running()) return;
       const current = child;
       const force = setTimeout(() => current.kill('SIGKILL'), graceMs);
       current.kill('SIGTERM');
+      // A paused process handles SIGTERM only once it runs again.
+      current.kill('SIGCONT');
       await exited(current);
       clearTimeout(force);
     },
