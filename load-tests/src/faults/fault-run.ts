@@ -61,7 +61,7 @@ export async function runFault(
   const systemLabel = `drill-${path.basename(runDir)}-${fault.name}`;
   const users = Math.max(shape.fans, fault.load?.users ?? 0);
   const system = await bootSeeded(
-    {},
+    fault.systemEnv ?? {},
     { portBase: BENCH_PORT_BASE, logFile: file('services.log') },
     {
       users,
