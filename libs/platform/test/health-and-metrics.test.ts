@@ -29,6 +29,9 @@ function appWith(options: {
   routes.get('/things/:id', (_req, res) => {
     res.json({ ok: true });
   });
+  routes.get('/broken', () => {
+    throw new Error('a bug');
+  });
   routes.use('/api/v1/concerts', concerts);
   const metrics = new Registry();
   const app = createHttpApp({
@@ -240,6 +243,7 @@ describe('when requests have been served', () => {
       'http_request_duration_seconds_count{method="GET",route="unmatched",status_code="404"} 1',
     );
     expect(res.text).not.toContain('route="/health');
+    expect(res.text).toContain('http_server_errors_total{status_code="500"} 0');
     expect(res.text).toContain('process_cpu_user_seconds_total');
   });
 });
@@ -260,6 +264,18 @@ describe('when an alert counts a series before its first request', () => {
     expect(after.text).toContain(
       'http_request_duration_seconds_count{method="GET",route="/things/:id",status_code="200"} 1',
     );
+  });
+});
+
+describe('when a request fails with a 5xx', () => {
+  it('counts it by status code, beside the 5xx codes kept at 0 from the start', async () => {
+    const { app, management } = appWith({});
+
+    await request(app).get('/broken');
+    const res = await request(management).get('/metrics');
+
+    expect(res.text).toContain('http_server_errors_total{status_code="500"} 1');
+    expect(res.text).toContain('http_server_errors_total{status_code="503"} 0');
   });
 });
 

@@ -1,8 +1,13 @@
 import type { RequestHandler } from 'express';
-import { Histogram, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
 import { matchedRoute, recordMatchedRoute } from './matched-route';
 
 const name = 'http_request_duration_seconds';
+const errorsName = 'http_server_errors_total';
+
+// Exported at 0 from the start: rate() cannot see a series' first increase, and a fault's first
+// seconds of 503s would otherwise vanish into the series they create.
+const usualServerErrors = ['500', '502', '503', '504'];
 
 /** One series of the request histogram, by its labels. */
 export interface RequestSeries {
@@ -30,13 +35,30 @@ export function requestMetrics(
       registers: [registry],
     });
   for (const series of zeroed) histogram.zero(series);
+  const serverErrors = serverErrorsCounter(registry);
 
   return (req, res, next) => {
     recordMatchedRoute(req);
     const stopTimer = histogram.startTimer({ method: req.method });
     res.once('finish', () => {
-      stopTimer({ route: matchedRoute(req) ?? 'unmatched', status_code: String(res.statusCode) });
+      const status_code = String(res.statusCode);
+      stopTimer({ route: matchedRoute(req) ?? 'unmatched', status_code });
+      if (res.statusCode >= 500) serverErrors.inc({ status_code });
     });
     next();
   };
+}
+
+/** Every 5xx answer by status code alone: the fast error alert's numerator, cheap to keep at 0. */
+function serverErrorsCounter(registry: Registry): Counter<'status_code'> {
+  const existing = registry.getSingleMetric(errorsName) as Counter<'status_code'> | undefined;
+  if (existing) return existing;
+  const counter = new Counter({
+    name: errorsName,
+    help: 'HTTP answers with a 5xx status on the public port, by status code',
+    labelNames: ['status_code'],
+    registers: [registry],
+  });
+  for (const status_code of usualServerErrors) counter.inc({ status_code }, 0);
+  return counter;
 }
