@@ -72,14 +72,18 @@ export const faults: readonly Fault[] = [
   {
     name: 'postgres-restart',
     // Ten seconds is under DependencyDown's 30: the failed and the hanging requests page.
-    detectedBy: ['HeadlinerBookingErrorBudgetBurnFast', 'HeadlinerApiLatencyP90Critical'],
+    detectedBy: [
+      'HeadlinerApiErrorsCritical',
+      'HeadlinerBookingErrorBudgetBurnFast',
+      'HeadlinerApiLatencyP90Critical',
+    ],
     description:
       'PostgreSQL stopped (fast shutdown: every session ended), started again 10 s later',
     ...outage('postgres', 10),
   },
   {
     name: 'redis-down',
-    detectedBy: ['HeadlinerDependencyDown'],
+    detectedBy: ['HeadlinerDependencyDown', 'HeadlinerApiErrorsCritical'],
     description: 'Redis stopped, started again 60 s later (its append-only file keeps the data)',
     ...outage('redis', 60),
   },
@@ -88,6 +92,7 @@ export const faults: readonly Fault[] = [
     // The services' Redis command timeout turns most pauses into fast 503s rather than waits.
     detectedBy: [
       'HeadlinerApiLatencyP90Critical',
+      'HeadlinerApiErrorsCritical',
       'HeadlinerBookingErrorBudgetBurnFast',
       'HeadlinerDependencyDown',
     ],
@@ -151,7 +156,7 @@ export const faults: readonly Fault[] = [
   },
   {
     name: 'upstream-stall',
-    detectedBy: ['HeadlinerServiceDown'],
+    detectedBy: ['HeadlinerServiceDown', 'HeadlinerApiErrorsCritical'],
     description:
       'the concert service SIGSTOPped for 60 s (connections open, no answers), then SIGCONTed',
     ...stall('concert', 60),
