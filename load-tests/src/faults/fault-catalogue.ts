@@ -103,7 +103,8 @@ export const faults: readonly Fault[] = [
   },
   {
     name: 'seat-map-slow-query',
-    detectedBy: ['HeadlinerApiLatencyP90Critical'],
+    // Slow reads hold the concert's pool, so its readiness check times out too.
+    detectedBy: ['HeadlinerApiLatencyP90Critical', 'HeadlinerDependencyDown'],
     description:
       "the catalogue's seat reads slow inside PostgreSQL for 60 s (its Redis cache off, as in the references): a forced row-level-security policy sleeps 1.5 s in every statement that reads seats",
     lastsSeconds: 60,
