@@ -1,6 +1,5 @@
-import { createServer } from 'node:net';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { infraUrl } from '@headliner/testing';
+import { freePort, infraUrl } from '@headliner/testing';
 import { Redis } from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client, Pool } from 'pg';
@@ -10,14 +9,6 @@ import { PrismaClient } from './generated/prisma/client';
 
 // Every error below is raised by the real library against a real server, or a port nobody
 // listens on, exactly as a consumer or a request handler would meet it.
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function errorOf(work: () => Promise<unknown>): Promise<unknown> {
   try {
@@ -41,7 +32,7 @@ async function withClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
 
 describe('when PostgreSQL fails', () => {
   it('counts a refused connection as transient', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const client = new Client({ host: '127.0.0.1', port, user: 'x', database: 'x' });
     expect(failureKindOf(await errorOf(() => client.connect()))).toBe('transient');
   });
@@ -116,7 +107,7 @@ describe('when PostgreSQL fails', () => {
   });
 
   it("counts Prisma's unreachable database as transient", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const prisma = new PrismaClient({
       adapter: new PrismaPg({ connectionString: `postgres://x:x@127.0.0.1:${port}/x` }),
     });
@@ -130,7 +121,7 @@ describe('when PostgreSQL fails', () => {
 
 describe('when Redis fails', () => {
   it('counts a command refused while the connection is down as transient', async () => {
-    const failFast = new Redis(await closedPort(), '127.0.0.1', {
+    const failFast = new Redis(await freePort(), '127.0.0.1', {
       enableOfflineQueue: false,
       lazyConnect: true,
     });
@@ -159,7 +150,7 @@ describe('when Redis fails', () => {
 
 describe('when Kafka fails', () => {
   it('counts a broker that cannot be reached as transient', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const kafka = new Kafka({
       brokers: [`127.0.0.1:${port}`],
       logLevel: logLevel.NOTHING,

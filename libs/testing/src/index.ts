@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './test-kafka';
 export * from './test-redis';
 export * from './caller-statement';
+export * from './free-port';

@@ -1,13 +1,5 @@
-import { createServer } from 'node:net';
+import { freePort } from '@headliner/testing';
 import { serviceProcess } from '../src/launcher/service-process';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const answers = (url: string) =>
   fetch(url, { signal: AbortSignal.timeout(1000) }).then(

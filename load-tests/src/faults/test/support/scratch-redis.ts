@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { eventually } from '@headliner/testing';
+import { eventually, freePort } from '@headliner/testing';
 import { Redis } from 'ioredis';
 
 export interface ScratchRedis {
@@ -41,12 +40,4 @@ export async function startScratchRedis(): Promise<ScratchRedis> {
       await exited;
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const listener = createServer();
-  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-  const { port } = listener.address() as { port: number };
-  await new Promise((resolve) => listener.close(resolve));
-  return port;
 }
