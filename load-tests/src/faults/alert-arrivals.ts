@@ -20,6 +20,18 @@ interface ReceivedLine {
   message: { attachments?: { title?: string }[] };
 }
 
+/** The first firing message, at or after `since`, of one of `alertnames`. */
+export function firstFiring(
+  arrivals: AlertArrival[],
+  alertnames: readonly string[],
+  since: number,
+): AlertArrival | undefined {
+  return arrivals.find(
+    (arrival) =>
+      arrival.at >= since && arrival.status === 'firing' && alertnames.includes(arrival.alertname),
+  );
+}
+
 /** Every message the receiver's file (ALERT_RECEIVER_OUT) holds about `system`, oldest first. */
 export function alertArrivals(receiverFile: string, system: string): AlertArrival[] {
   if (!existsSync(receiverFile)) return [];

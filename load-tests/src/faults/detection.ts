@@ -1,4 +1,4 @@
-import { alertArrivals, type AlertArrival } from './alert-arrivals';
+import { alertArrivals, firstFiring, type AlertArrival } from './alert-arrivals';
 import type { Fault } from './fault-catalogue';
 import type { FaultWindow } from './recovery';
 
@@ -30,9 +30,7 @@ export async function awaitDetection(
     const arrivals = alertArrivals(receiverFile, system).filter(
       (arrival) => arrival.at >= window.injectedAt,
     );
-    const first = arrivals.find(
-      (arrival) => arrival.status === 'firing' && fault.detectedBy.includes(arrival.alertname),
-    );
+    const first = firstFiring(arrivals, fault.detectedBy, window.injectedAt);
     if (first || fault.detectedBy.length === 0 || Date.now() >= deadline) {
       return {
         ...(first && {

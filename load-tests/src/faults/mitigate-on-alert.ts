@@ -1,4 +1,4 @@
-import { alertArrivals } from './alert-arrivals';
+import { alertArrivals, firstFiring } from './alert-arrivals';
 import type { Fault } from './fault-catalogue';
 import { signInOperator, type Operator } from './operator';
 
@@ -32,12 +32,11 @@ export function mitigateOnAlert(
   let ended = false;
   let operator: Operator | undefined;
   const alerted = () =>
-    alertArrivals(watched.receiverFile, watched.system).some(
-      (arrival) =>
-        arrival.at >= watched.since &&
-        arrival.status === 'firing' &&
-        fault.detectedBy.includes(arrival.alertname),
-    );
+    firstFiring(
+      alertArrivals(watched.receiverFile, watched.system),
+      fault.detectedBy,
+      watched.since,
+    ) !== undefined;
   const watching = (async () => {
     while (!ended && !alerted()) await new Promise((resolve) => setTimeout(resolve, 1000));
     if (ended) return;

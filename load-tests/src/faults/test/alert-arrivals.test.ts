@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { alertArrivals } from '../alert-arrivals';
+import { alertArrivals, firstFiring } from '../alert-arrivals';
 
 // Lines as deploy/bin/alert-receiver.mjs writes them, titles as slack.tmpl renders them.
 const line = (receivedAt: string, ...titles: string[]) =>
@@ -58,5 +58,29 @@ describe("the alert receiver's file, read for one system", () => {
 
   it('is empty before the receiver has written anything', () => {
     expect(alertArrivals('/nonexistent/alerts.jsonl', 'drill-a')).toEqual([]);
+  });
+});
+
+describe("the first firing message of a fault's alerts", () => {
+  const at = (second: number) => Date.parse('2026-12-07T03:00:00.000Z') + second * 1000;
+  const arrivals = [
+    { at: at(0), status: 'firing' as const, alertname: 'HeadlinerServiceDown', severity: 'page' },
+    {
+      at: at(10),
+      status: 'resolved' as const,
+      alertname: 'HeadlinerDlqGrowing',
+      severity: 'ticket',
+    },
+    { at: at(20), status: 'firing' as const, alertname: 'HeadlinerDlqGrowing', severity: 'ticket' },
+    { at: at(30), status: 'firing' as const, alertname: 'HeadlinerServiceDown', severity: 'page' },
+  ];
+
+  it('skips what came before the injection, resolutions and other alerts', () => {
+    expect(firstFiring(arrivals, ['HeadlinerDlqGrowing'], at(5))?.at).toBe(at(20));
+    expect(firstFiring(arrivals, ['HeadlinerServiceDown'], at(5))?.at).toBe(at(30));
+  });
+
+  it('is none when none of them fired', () => {
+    expect(firstFiring(arrivals, ['HeadlinerSagaTimeouts'], at(0))).toBeUndefined();
   });
 });
