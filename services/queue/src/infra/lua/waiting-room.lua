@@ -65,8 +65,8 @@ local function mayAdmit()
   if paused then return false end
   if redis.call('ZCARD', activeKey) >= activeLimit then return false end
   if admissionsPerMinute == 0 then return true end
-  redis.call('ZREMRANGEBYSCORE', admittedKey, '-inf', now - rateWindowMs)
-  return redis.call('ZCARD', admittedKey) < admissionsPerMinute
+  -- A count, not a trim: admit() trims the window at every admission already.
+  return redis.call('ZCOUNT', admittedKey, '(' .. (now - rateWindowMs), '+inf') < admissionsPerMinute
 end
 
 local function admit(token)
