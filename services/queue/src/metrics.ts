@@ -56,12 +56,18 @@ export const paymentEvents = new Counter({
  * the settings in force. While Redis is away a scrape keeps the last values rather than fail.
  */
 export function exposeWaitingRoomSettings(read: () => Promise<WaitingRoomSettings>): void {
+  // A scrape collects the three gauges at once: they share one read of Redis.
+  let reading: Promise<WaitingRoomSettings | undefined> | undefined;
+  const readOnce = () =>
+    (reading ??= read()
+      .catch(() => undefined)
+      .finally(() => (reading = undefined)));
   const gauge = (name: string, help: string, valueOf: (settings: WaitingRoomSettings) => number) =>
     new Gauge({
       name,
       help,
       async collect() {
-        const settings = await read().catch(() => undefined);
+        const settings = await readOnce();
         if (settings) this.set(valueOf(settings));
       },
     });
