@@ -31,10 +31,16 @@ const event = (topic: string) => ({
   messages: [{ key: 'forged', value: JSON.stringify({ type: 'payment.completed', forged: true }) }],
 });
 
+const coordinatorMoving = new Set([
+  'NOT_COORDINATOR_FOR_GROUP',
+  'GROUP_LOAD_IN_PROGRESS',
+  'GROUP_COORDINATOR_NOT_AVAILABLE',
+]);
+
 /**
  * A broker formatted moments ago is still electing the coordinators of its offsets topic, and
- * kafkajs's admin does not retry fetchOffsets past NOT_COORDINATOR: ask again for a while, as the
- * services' lag reader does on its next pass.
+ * kafkajs's admin does not retry fetchOffsets past NOT_COORDINATOR_FOR_GROUP: ask again for a
+ * while, as the services' lag reader does on its next pass. The names are kafkajs's error types.
  */
 async function whileCoordinatorMoves<T>(read: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + 20_000;
@@ -42,8 +48,8 @@ async function whileCoordinatorMoves<T>(read: () => Promise<T>): Promise<T> {
     try {
       return await read();
     } catch (error) {
-      const type = (error as { type?: string }).type;
-      const moving = type === 'NOT_COORDINATOR' || type === 'COORDINATOR_LOAD_IN_PROGRESS';
+      const type = (error as { type?: string }).type ?? '';
+      const moving = coordinatorMoving.has(type);
       if (!moving || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
