@@ -56,7 +56,7 @@ describe('when Redis stops under a running system', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...asUser('reservation', { userId: fan.userId!, queue: 'ACTIVE' }),
+        ...asUser('reservation', { userId: fan.userId!, admittedTo: scheduleId }),
       },
       body: JSON.stringify({ scheduleId, seatId: seats[0]!.seatId }),
     });

@@ -12,7 +12,7 @@ const fan: CallerClaims = {
   sub: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
   role: 'user',
   aud: 'reservation',
-  queue: 'ACTIVE',
+  admittedTo: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
 };
 const now = Date.parse('2026-12-06T20:00:00Z');
 

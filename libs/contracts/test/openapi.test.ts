@@ -49,7 +49,6 @@ const queueTokenOperations = new Set([
   'get /api/v1/queue/tokens/current',
   'delete /api/v1/queue/tokens/current',
   'post /api/v1/reservations',
-  'post /api/v1/payments',
 ]);
 
 function operation(method: string, path: string) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyHeaders, PaymentHeaders, PaymentPending, PaymentRequest } from '../src';
+import { apiRoutes, IdempotencyHeaders, PaymentPending, PaymentRequest } from '../src';
 import { rejectedFields } from './rejected-fields';
 
 describe('when a user pays for a hold', () => {
@@ -10,9 +10,11 @@ describe('when a user pays for a hold', () => {
     expect(rejectedFields(PaymentRequest, { reservationId: 'r-1' })).toEqual(['reservationId']);
   });
 
-  it('needs both the queue token and an idempotency key', () => {
-    expect(rejectedFields(PaymentHeaders, { 'x-queue-token': 't' })).toEqual(['idempotency-key']);
-    expect(rejectedFields(PaymentHeaders, { 'idempotency-key': 'k' })).toEqual(['x-queue-token']);
+  it('needs an idempotency key and no queue token: the hold was the admission', () => {
+    expect(apiRoutes.pay.headers).toBe(IdempotencyHeaders);
+    expect(rejectedFields(IdempotencyHeaders, { 'x-queue-token': 't' })).toEqual([
+      'idempotency-key',
+    ]);
   });
 
   it('answers 202 with a PENDING status only', () => {

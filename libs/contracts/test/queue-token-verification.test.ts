@@ -18,10 +18,17 @@ describe('when the gateway asks the queue whether a token is ACTIVE', () => {
     ]);
   });
 
-  it('hears ACTIVE with the expiry of the token', () => {
-    const answer = { status: 'ACTIVE', expiresAt: '2026-05-01T10:05:00Z' };
+  it('hears ACTIVE with the expiry of the token and the schedule it admits to', () => {
+    const answer = {
+      status: 'ACTIVE',
+      expiresAt: '2026-05-01T10:05:00Z',
+      scheduleId: '0b6c1f9e-3d2a-4c5b-9e8f-7a6b5c4d3e2f',
+    };
     expect(rejectedFields(ActiveQueueToken, answer)).toEqual([]);
     expect(rejectedFields(ActiveQueueToken, { ...answer, status: 'WAITING' })).toEqual(['status']);
+    expect(rejectedFields(ActiveQueueToken, { ...answer, scheduleId: undefined })).toEqual([
+      'scheduleId',
+    ]);
   });
 
   it('documents each refusal the gateway tells apart', () => {

@@ -12,8 +12,8 @@ export const testInternalAuthSecret = 'test-internal-auth-secret-of-32-character
 export interface TestCaller {
   userId?: string;
   role?: CallerRole;
-  /** Set as the gateway does after verifying the caller's queue token ACTIVE. */
-  queue?: 'ACTIVE';
+  /** The schedule of the queue token the gateway verified ACTIVE, as it states on holds. */
+  admittedTo?: string;
   /** Signs with this secret instead, to forge a statement. */
   secret?: string;
 }
@@ -24,9 +24,14 @@ export interface TestCaller {
  */
 export function asUser(
   audience: ServiceName,
-  { userId = randomUUID(), role = 'user', queue, secret = testInternalAuthSecret }: TestCaller = {},
+  {
+    userId = randomUUID(),
+    role = 'user',
+    admittedTo,
+    secret = testInternalAuthSecret,
+  }: TestCaller = {},
 ): Record<string, string> {
-  const claims = { sub: userId, role, aud: audience, ...(queue && { queue }) };
+  const claims = { sub: userId, role, aud: audience, ...(admittedTo && { admittedTo }) };
   return { [CALLER_STATEMENT_HEADER]: signCallerStatement(claims, secret) };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { apiRoutes, internalRoutes } from '@headliner/contracts';
 import { forgedToken, signedInAdmin, signedInUser, TOKEN_AUDIENCE } from './support/accounts';
@@ -152,8 +153,12 @@ describe('when a signed-in fan calls a service', () => {
       payments: reservation,
       wallet,
     };
-    queue.answer = (req, res) =>
-      req.path === verifyPath ? res.json({ status: 'ACTIVE' }) : res.json({});
+    const active = {
+      status: 'ACTIVE',
+      expiresAt: new Date().toISOString(),
+      scheduleId: randomUUID(),
+    };
+    queue.answer = (req, res) => (req.path === verifyPath ? res.json(active) : res.json({}));
 
     for (const route of Object.values(apiRoutes).filter((r) => r.tag !== 'auth')) {
       const path = route.path.replace(/\{\w+\}/g, 'some-id');
@@ -271,6 +276,7 @@ describe('when the bearer token is missing or wrong', () => {
 });
 
 describe('when a fan holds a seat or pays', () => {
+  const admittedTo = randomUUID();
   const verifyAnswers: Record<string, number> = {
     active: 200,
     waiting: 403,
@@ -282,7 +288,12 @@ describe('when a fan holds a seat or pays', () => {
   beforeEach(() => {
     queue.answer = (req, res) => {
       const status = verifyAnswers[(req.body as { queueToken: string }).queueToken] ?? 500;
-      if (status === 200) res.json({ status: 'ACTIVE', expiresAt: new Date().toISOString() });
+      const active = {
+        status: 'ACTIVE',
+        expiresAt: new Date().toISOString(),
+        scheduleId: admittedTo,
+      };
+      if (status === 200) res.json(active);
       else res.status(status).type('application/problem+json').send('{}');
     };
   });
@@ -309,7 +320,7 @@ describe('when a fan holds a seat or pays', () => {
       sub: fan.userId,
       role: 'user',
       aud: 'reservation',
-      queue: 'ACTIVE',
+      admittedTo,
     });
   });
 
@@ -342,17 +353,28 @@ describe('when a fan holds a seat or pays', () => {
     expect(reservation.received).toHaveLength(0);
   });
 
-  it('checks the token before a payment too', async () => {
+  it('answers 502 when the queue says ACTIVE without naming the schedule', async () => {
+    queue.answer = (_req, res) =>
+      res.json({ status: 'ACTIVE', expiresAt: new Date().toISOString() });
+
+    const response = await hold('active');
+
+    expect(response.status).toBe(502);
+    expect(reservation.received).toHaveLength(0);
+  });
+
+  it('lets a payment through without asking the queue: the hold was the admission', async () => {
     const response = await gateway
       .http()
       .post('/api/v1/payments')
       .set('Authorization', fan.bearer)
-      .set('X-Queue-Token', 'waiting')
+      .set('X-Queue-Token', 'expired')
       .set('Idempotency-Key', 'pay-1')
       .send({ reservationId: 'r' });
 
-    expect(response.status).toBe(403);
-    expect(reservation.received).toHaveLength(0);
+    expect(response.status).toBe(200);
+    expect(queue.received).toHaveLength(0);
+    expect(reservation.statementOf(reservation.received[0])).not.toHaveProperty('admittedTo');
   });
 });
 

@@ -180,7 +180,7 @@ describe('when fans hold seats', () => {
     const extra = await service.client.send(
       'POST',
       '/api/v1/reservations',
-      asUser('reservation', { queue: 'ACTIVE' }),
+      asUser('reservation', { admittedTo: scheduleId }),
       { scheduleId, seatId, price: 1 },
     );
 
@@ -210,17 +210,37 @@ describe('when fans hold seats', () => {
     expect(await liveReservationsOf(seatId)).toBe(0);
   });
 
+  it("refuses a hold of a schedule other than the one the fan's waiting room admitted, with 403", async () => {
+    const { seats } = service.concert.addSchedule(1);
+    const other = service.concert.addSchedule(1);
+    const { scheduleId, seatId } = seats[0]!;
+
+    const answer = await service.client.send(
+      'POST',
+      '/api/v1/reservations',
+      asUser('reservation', { admittedTo: other.scheduleId }),
+      { scheduleId, seatId },
+    );
+
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({
+      type: 'https://headliner.dev/problems/queue-token-not-active',
+      reason: 'other-schedule',
+    });
+    expect(await liveReservationsOf(seatId)).toBe(0);
+  });
+
   it.each([
     ['no statement, only the raw X-User-Id header', () => ({ 'x-user-id': randomUUID() })],
     [
       'a statement signed with another secret',
       () =>
         asUser('reservation', {
-          queue: 'ACTIVE',
+          admittedTo: randomUUID(),
           secret: 'a-guessed-secret-of-at-least-32-characters',
         }),
     ],
-    ['a statement for another service', () => asUser('wallet', { queue: 'ACTIVE' })],
+    ['a statement for another service', () => asUser('wallet', { admittedTo: randomUUID() })],
   ])('refuses a hold with %s, with 401, and holds nothing', async (_, forged) => {
     const { seats } = service.concert.addSchedule(1);
     const { scheduleId, seatId } = seats[0]!;

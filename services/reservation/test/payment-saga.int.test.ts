@@ -202,7 +202,7 @@ describe('when a fan pays for a held seat', () => {
     const answer = await service.client.send(
       'POST',
       '/api/v1/payments',
-      asUser('reservation', { userId: fan, queue: 'ACTIVE' }),
+      asUser('reservation', { userId: fan }),
       { reservationId },
     );
 

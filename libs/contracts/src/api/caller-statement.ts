@@ -22,11 +22,12 @@ const Validity = {
 };
 
 /**
- * A fan or the admin, as the gateway verified them from the access token. `queue` is set on holds
- * and payments when the gateway has just verified the caller's queue token ACTIVE.
+ * A fan or the admin, as the gateway verified them from the access token. `admittedTo` is set on
+ * holds when the gateway has just verified the caller's queue token ACTIVE: the schedule whose
+ * waiting room admitted them, the only one they may hold seats of.
  */
 export const UserStatement = z
-  .object({ sub: EntityId, role: CallerRole, queue: z.literal('ACTIVE').optional(), ...Validity })
+  .object({ sub: EntityId, role: CallerRole, admittedTo: EntityId.optional(), ...Validity })
   .strict();
 export type UserStatement = z.infer<typeof UserStatement>;
 

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { EntityId } from '../entity-id';
 import { Won } from '../won';
 import { apiComponents } from './components';
-import { IdempotencyHeaders } from './idempotency-key';
-import { QueueTokenHeaders } from './queue';
 
 export const PaymentRequest = z
   .object({ reservationId: EntityId })
@@ -32,6 +30,3 @@ export const PaymentPending = z
   .describe('The payment is still in progress: poll GET /api/v1/reservations/{reservationId}')
   .register(apiComponents, { id: 'PaymentPending' });
 export type PaymentPending = z.infer<typeof PaymentPending>;
-
-export const PaymentHeaders = QueueTokenHeaders.extend(IdempotencyHeaders.shape);
-export type PaymentHeaders = z.infer<typeof PaymentHeaders>;

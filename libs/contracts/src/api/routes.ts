@@ -11,7 +11,7 @@ import * as catalogue from './catalogue';
 import { healthRoutes } from './health';
 import { IdempotencyHeaders } from './idempotency-key';
 import { retryAfter } from './route-kind-responses';
-import { PaymentHeaders, PaymentPending, PaymentRequest, PaymentResult } from './payments';
+import { PaymentPending, PaymentRequest, PaymentResult } from './payments';
 import { SaleHoldRequest, ScheduleSaleState } from './sale-hold';
 import { QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
 import { HoldSeatRequest, ReservationPath, ReservationView, SeatHold } from './reservations';
@@ -26,7 +26,9 @@ const hashingBusy = {
   headers: retryAfter,
 };
 const notFound = problem('No such resource');
-const queueTokenNotActive = problem('The queue token is missing, unknown or not ACTIVE yet');
+const queueTokenNotActive = problem(
+  'The queue token is missing, unknown, not ACTIVE yet, or of another schedule',
+);
 
 const operations = {
   signup: {
@@ -208,15 +210,15 @@ const operations = {
     method: 'post',
     path: '/api/v1/payments',
     tag: 'payments',
-    summary: 'Pay for a held seat from the wallet',
+    summary:
+      'Pay for a held seat from the wallet; no queue token needed: a hold placed while ACTIVE may be paid until it expires',
     caller: 'user',
-    headers: PaymentHeaders,
+    headers: IdempotencyHeaders,
     body: PaymentRequest,
     responses: {
       200: json('Paid; the reservation is CONFIRMED', PaymentResult),
       202: json('Still in progress; poll the reservation', PaymentPending),
       402: problem('Insufficient wallet balance'),
-      403: queueTokenNotActive,
       409: problem(
         "The hold expired or is not the caller's, it is paid or being paid, or the payment timed out",
       ),

@@ -9,7 +9,11 @@ export const QueueTokenVerificationRequest = z
   .strict();
 export type QueueTokenVerificationRequest = z.infer<typeof QueueTokenVerificationRequest>;
 
-export const ActiveQueueToken = z.object({ status: z.literal('ACTIVE'), expiresAt: Timestamp });
+export const ActiveQueueToken = z.object({
+  status: z.literal('ACTIVE'),
+  expiresAt: Timestamp,
+  scheduleId: EntityId.describe('The schedule whose waiting room admitted the token'),
+});
 export type ActiveQueueToken = z.infer<typeof ActiveQueueToken>;
 
 const operations = {

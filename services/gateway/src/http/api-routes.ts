@@ -22,8 +22,9 @@ const ownerByTag: Record<string, UpstreamName | 'gateway'> = {
   wallet: 'wallet',
 };
 
-// Holding a seat and paying are what the waiting room rations.
-const needsActiveQueueToken = new Set<ApiRoute>([apiRoutes.holdSeat, apiRoutes.pay]);
+// Holding a seat is what the waiting room rations; paying a hold needs no token, so a hold placed
+// while ACTIVE may be paid until it expires, even after the slot ended.
+const needsActiveQueueToken = new Set<ApiRoute>([apiRoutes.holdSeat]);
 
 export interface ApiRouterOptions {
   tokens: AccessTokens;

@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { ApiRoute } from '@headliner/contracts';
-import { ProblemError, validate } from '@headliner/platform';
+import { validate } from '@headliner/platform';
 import type { RequestHandler, Response } from 'express';
 import type { InternalStatements } from '../infra/internal-statements';
 import type { ResponseCache, StoredAnswer } from '../infra/response-cache';
 import type { Upstream } from '../infra/upstreams';
 import { responseCacheLookups } from '../metrics';
+import { answerBody } from './answer-body';
 import { brokenAnswer, isRelayable, relayedBack } from './forward';
 
 /**
@@ -63,25 +64,13 @@ function normalisedQuery(query: Record<string, unknown>): string {
 }
 
 async function wholeAnswer(upstream: Upstream, answer: IncomingMessage): Promise<StoredAnswer> {
-  const chunks: Buffer[] = [];
-  try {
-    for await (const chunk of answer) chunks.push(chunk as Buffer);
-  } catch (error) {
-    throw new ProblemError({
-      status: 502,
-      title: 'Bad gateway',
-      type: 'upstream-answer-cut-off',
-      detail: `The ${upstream.name} service's answer was cut off. Please try again shortly.`,
-      extensions: { upstream: upstream.name },
-      cause: error,
-    });
-  }
+  const body = await answerBody(upstream, answer);
   const headers: Record<string, string> = {};
   for (const name of [...relayedBack, 'vary']) {
     const value = answer.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
-  return { statusCode: answer.statusCode ?? 502, headers, body: Buffer.concat(chunks) };
+  return { statusCode: answer.statusCode ?? 502, headers, body };
 }
 
 function send(res: Response, answer: StoredAnswer, ageSeconds: number): void {

@@ -5,7 +5,7 @@ import type { RequestHandler } from 'express';
 import type { InternalStatements } from '../infra/internal-statements';
 import type { Upstream } from '../infra/upstreams';
 import { callerOf } from './authenticate';
-import { passedWaitingRoom } from './queue-token-check';
+import { admittedSchedule } from './queue-token-check';
 
 // An allow-list, so what reaches a service is only what it may trust: a caller statement a client
 // sends is never among them, nor anything else it might claim about itself. (traceparent is set
@@ -27,9 +27,8 @@ export const relayedBack = [
 export function forwardTo(upstream: Upstream, statements: InternalStatements): RequestHandler {
   return async (req, res) => {
     const caller = callerOf(res);
-    const queue = passedWaitingRoom(res) ? 'ACTIVE' : undefined;
     const headers: Record<string, string> = caller
-      ? statements.forCaller(upstream.name, caller, queue)
+      ? statements.forCaller(upstream.name, caller, admittedSchedule(res))
       : statements.ownCall(upstream.name);
     for (const name of passedThrough) {
       const value = req.get(name);

@@ -1,4 +1,5 @@
 import {
+  ActiveQueueToken,
   internalRoutes,
   QUEUE_TOKEN_HEADER,
   type QueueTokenVerificationRequest,
@@ -7,6 +8,7 @@ import { ProblemError } from '@headliner/platform';
 import type { RequestHandler, Response } from 'express';
 import type { InternalStatements } from '../infra/internal-statements';
 import type { Upstream } from '../infra/upstreams';
+import { answerBody } from './answer-body';
 import { callerOf } from './authenticate';
 import { queueTokenNotActive } from './queue-token-presence';
 
@@ -18,11 +20,11 @@ const refusals: Record<number, { reason: string; detail: string }> = {
   410: { reason: 'expired', detail: 'The queue token expired; enter the queue again.' },
 };
 
-const admitted = new WeakSet<Response>();
+const admittedTo = new WeakMap<Response, string>();
 
-/** Whether this request's queue token was verified ACTIVE, for the statement sent upstream. */
-export function passedWaitingRoom(res: Response): boolean {
-  return admitted.has(res);
+/** The schedule this request's queue token was verified ACTIVE for, for the statement upstream. */
+export function admittedSchedule(res: Response): string | undefined {
+  return admittedTo.get(res);
 }
 
 /**
@@ -43,10 +45,14 @@ export function queueTokenCheck(queue: Upstream, statements: InternalStatements)
       headers: { 'content-type': 'application/json', ...statements.ownCall(queue.name) },
       body: JSON.stringify(verification),
     });
-    answer.resume(); // only the status matters
     if (answer.statusCode === 200) {
-      admitted.add(res);
-      return next();
+      const active = ActiveQueueToken.safeParse(parsed(await answerBody(queue, answer)));
+      if (active.success) {
+        admittedTo.set(res, active.data.scheduleId);
+        return next();
+      }
+    } else {
+      answer.resume(); // the status says it all
     }
     const refusal = refusals[answer.statusCode ?? 0];
     if (refusal) throw queueTokenNotActive(refusal.reason, refusal.detail);
@@ -66,4 +72,12 @@ export function queueTokenCheck(queue: Upstream, statements: InternalStatements)
       cause: new Error(`queue token verify answered ${answer.statusCode}`),
     });
   };
+}
+
+function parsed(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }

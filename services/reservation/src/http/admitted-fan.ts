@@ -3,14 +3,20 @@ import { ProblemError, signedInUser } from '@headliner/platform';
 import type { Response } from 'express';
 
 /**
- * The fan a hold or payment is for, who must have passed the waiting room: the gateway states
- * `queue: ACTIVE` only after the queue verified their token for this very request.
+ * The fan a hold is for, who must have passed this schedule's waiting room: the gateway states
+ * `admittedTo` only after the queue verified their token ACTIVE for this very request.
  */
-export function admittedFan(res: Response): UserStatement {
+export function admittedFan(res: Response, scheduleId: string): UserStatement {
   const fan = signedInUser(res);
-  if (fan.queue === 'ACTIVE') return fan;
+  if (fan.admittedTo === scheduleId) return fan;
+  if (fan.admittedTo === undefined) {
+    throw ProblemError.forbidden(
+      'Holding a seat needs an ACTIVE queue token, verified by the gateway.',
+      { type: 'queue-token-not-active', extensions: { reason: 'not-verified' } },
+    );
+  }
   throw ProblemError.forbidden(
-    'Holding a seat and paying need an ACTIVE queue token, verified by the gateway.',
-    { type: 'queue-token-not-active', extensions: { reason: 'not-verified' } },
+    `Your queue token admits you to schedule ${fan.admittedTo}, not ${scheduleId}; join that schedule's waiting room.`,
+    { type: 'queue-token-not-active', extensions: { reason: 'other-schedule' } },
   );
 }

@@ -20,8 +20,8 @@ export function holdRoutes(deps: RouteDeps): Router {
 
   const holdSeat = validate({ body: HoldSeatRequest });
   router.post(expressPath(apiRoutes.holdSeat), holdSeat, async (_req, res) => {
-    const userId = admittedFan(res).sub;
     const { body } = holdSeat.input(res);
+    const userId = admittedFan(res, body.scheduleId).sub;
     const hold = await countedByOutcome(async () => {
       const seat = await deps.seats.find(body.scheduleId, body.seatId);
       if (!seat) {

@@ -8,13 +8,12 @@ import {
   type PaymentPending,
   type PaymentResult,
 } from '@headliner/contracts';
-import { ProblemError, validate } from '@headliner/platform';
+import { ProblemError, signedInUser, validate } from '@headliner/platform';
 import { Router } from 'express';
 import { BookingRefused } from '../domain/booking-refused';
 import type { PaymentOutcome } from '../domain/payment-outcome';
 import { paymentOutcomes } from '../metrics';
 import { requestPayment, type RequestedPayment } from '../use-cases/request-payment';
-import { admittedFan } from './admitted-fan';
 import { outcomeLabel } from './outcome-label';
 import type { RouteDeps } from './route-deps';
 
@@ -23,7 +22,7 @@ export function paymentRoutes(deps: RouteDeps): Router {
 
   const pay = validate({ headers: IdempotencyHeaders, body: PaymentRequest });
   router.post(expressPath(apiRoutes.pay), pay, async (_req, res) => {
-    const userId = admittedFan(res).sub;
+    const userId = signedInUser(res).sub;
     const { headers, body } = pay.input(res);
     let payment: RequestedPayment;
     try {

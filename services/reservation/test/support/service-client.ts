@@ -8,8 +8,8 @@ export interface Answer {
 }
 
 /**
- * Calls the service as the gateway does: with its signed statement of the fan, stating the queue
- * token ACTIVE on holds and payments.
+ * Calls the service as the gateway does: with its signed statement of the fan, stating on holds
+ * that the schedule's waiting room admitted them.
  */
 export class ServiceClient {
   constructor(readonly baseUrl: string) {}
@@ -19,7 +19,7 @@ export class ServiceClient {
     return this.send(
       'POST',
       '/api/v1/reservations',
-      asUser('reservation', { userId, queue: 'ACTIVE' }),
+      asUser('reservation', { userId, admittedTo: scheduleId }),
       { scheduleId, seatId },
     );
   }
@@ -31,7 +31,7 @@ export class ServiceClient {
 
   pay(userId: string, reservationId: string, idempotencyKey: string): Promise<Answer> {
     const headers = {
-      ...asUser('reservation', { userId, queue: 'ACTIVE' }),
+      ...asUser('reservation', { userId }),
       'idempotency-key': idempotencyKey,
     };
     return this.send('POST', '/api/v1/payments', headers, { reservationId });
