@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { newEvent, ReservationReleasedEvent } from '@headliner/contracts';
 import { eventually } from '@headliner/testing';
 import type { Seat } from '../src/domain/seat';
+import { Registry } from 'prom-client';
+import { measureWaitlistSize } from '../src/infra/waitlist-size-gauge';
 import { waitlistOffers } from '../src/metrics';
-import { startBookingService, type BookingService } from './support/booking-service';
+import { quietLogger, startBookingService, type BookingService } from './support/booking-service';
 import { startFakeWallet, type WalletAnswer } from './support/fake-wallet';
 import { waitlistCalls } from './support/waitlist-calls';
 
@@ -208,6 +210,28 @@ describe("a sold-out schedule's waiting list (holds and offers last 2 s)", () =>
       expect((await waitlist.standing(busy, scheduleId)).body.entry.position).toBe(1);
     });
 
+    it('offers nothing while the sale is on hold, and the fan keeps their place', async () => {
+      const { scheduleId, holders } = await soldOut();
+      const waiting = randomUUID();
+      await joined(scheduleId, waiting);
+      await service.prisma.scheduleSaleState.create({
+        data: { scheduleId, saleState: 'ON_HOLD', saleVersion: 1, changedAt: new Date() },
+      });
+      const onHoldBefore = await counted('sale_on_hold');
+
+      await eventually(
+        () => counted('sale_on_hold'),
+        (count) => count > onHoldBefore,
+        15_000,
+      );
+
+      expect(await service.prisma.reservation.count({ where: { scheduleId } })).toBe(1);
+      expect(
+        (await service.client.reservation(holders[0]!.fan, holders[0]!.reservationId)).body.status,
+      ).toBe('EXPIRED');
+      expect((await waitlist.standing(waiting, scheduleId)).body.entry.position).toBe(1);
+    });
+
     it('makes one offer however often Kafka delivers the release', async () => {
       const { scheduleId, seats } = await soldOut();
       const [first, second] = [randomUUID(), randomUUID()];
@@ -244,5 +268,17 @@ describe("a sold-out schedule's waiting list (holds and offers last 2 s)", () =>
       expect((await offersOn(seats[0]!)).map((offer) => offer.userId)).toEqual([first]);
       expect((await waitlist.standing(second, scheduleId)).body.entry.position).toBe(1);
     });
+  });
+
+  it('counts the fans on every waiting list for the metric', async () => {
+    const { scheduleId } = await soldOut();
+    await joined(scheduleId, randomUUID(), randomUUID());
+    const registry = new Registry();
+    measureWaitlistSize(service.db, quietLogger, registry);
+
+    const [family] = (await registry.getMetricsAsJSON()) as { values: { value: number }[] }[];
+
+    expect(family!.values[0]!.value).toBe(await service.prisma.waitlistEntry.count());
+    expect(family!.values[0]!.value).toBeGreaterThanOrEqual(2);
   });
 });
