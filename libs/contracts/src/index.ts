@@ -7,6 +7,7 @@ export * from './api/catalogue';
 export * from './api/sale-hold';
 export * from './api/queue';
 export * from './api/reservations';
+export * from './api/waitlist';
 export * from './api/payments';
 export * from './api/wallet';
 export * from './api/waiting-room-admin';

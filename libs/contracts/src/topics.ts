@@ -58,9 +58,10 @@ export const topics = {
     partitions: PARTITIONS,
     events: [{ type: RESERVATION_HELD, version: RESERVATION_HELD_VERSION }],
   },
+  // The reservation service reads its own releases to offer the seat to its waiting list.
   reservationReleased: {
     producer: 'reservation',
-    consumers: ['concert'],
+    consumers: ['concert', 'reservation'],
     name: 'headliner.reservation.released.v1',
     dlq: 'headliner.reservation.released.v1.dlq',
     key: 'reservationId',

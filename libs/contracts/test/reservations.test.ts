@@ -27,7 +27,18 @@ describe('when a reservation is shown', () => {
     status: 'CONFIRMED',
     expiresAt: '2026-05-01T10:05:00+09:00',
     price: 165_000,
+    origin: 'FAN',
   };
+
+  it.each(['FAN', 'WAITLIST_OFFER'])('accepts origin %s', (origin) => {
+    expect(rejectedFields(ReservationView, { ...reservation, origin })).toEqual([]);
+  });
+
+  it('rejects a reservation that does not say where it came from', () => {
+    expect(rejectedFields(ReservationView, { ...reservation, origin: undefined })).toEqual([
+      'origin',
+    ]);
+  });
 
   it.each(['HELD', 'CONFIRMED', 'EXPIRED', 'CANCELLED'])('accepts status %s', (status) => {
     expect(rejectedFields(ReservationView, { ...reservation, status })).toEqual([]);

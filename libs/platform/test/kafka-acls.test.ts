@@ -41,6 +41,13 @@ describe('the ACLs generated from the topic registry', () => {
     expect(wallet.groups).toEqual(['wallet']);
   });
 
+  it('let the reservation read its own releases, to offer their seats to the waiting lists', () => {
+    const reservation = named('reservation');
+    expect(reservation.reads).toContain(topics.reservationReleased.name);
+    expect(reservation.writes).toContain(topics.reservationReleased.dlq);
+    expect(reservation.groups).toEqual(['reservation']);
+  });
+
   it('give every topic exactly one producer', () => {
     for (const topic of Object.values(topics)) {
       const producers = (['reservation', 'wallet', 'concert', 'queue'] as const).filter((service) =>

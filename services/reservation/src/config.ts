@@ -23,6 +23,8 @@ export const configSchema = baseConfigSchema.extend({
   CONCERT_TIMEOUT_MS: envVar.durationMs(2000),
   HOLD_TTL_SECONDS: envVar.positiveInt(300),
   MAX_HOLDS_PER_USER: envVar.positiveInt(4),
+  /** How long a fan has to pay a seat held for them from a waiting list; HOLD_TTL_SECONDS if unset. */
+  WAITLIST_OFFER_SECONDS: envVar.positiveInt().optional(),
   PAYMENT_WAIT_MS: envVar.durationMs(5000),
   EXPIRY_SWEEP_INTERVAL_MS: envVar.positiveInt(5000),
   /**

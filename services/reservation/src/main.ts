@@ -12,11 +12,17 @@ import { createApp } from './app';
 import { config } from './config';
 import { startPaymentAnswerConsumer } from './consumers/payment-answer-consumer';
 import { openStores } from './infra/stores';
+import { measureWaitlistSize } from './infra/waitlist-size-gauge';
 import { startJobs } from './jobs/start-jobs';
 
 runMain({ service: 'reservation', config, telemetry }, async (running) => {
   const { logger, shutdown } = running;
   const stores = openStores(config, running);
+  const waitlistOfferRules = {
+    offerSeconds: config.WAITLIST_OFFER_SECONDS ?? config.HOLD_TTL_SECONDS,
+    maxHoldsPerUser: config.MAX_HOLDS_PER_USER,
+  };
+  measureWaitlistSize(stores.db, logger);
 
   const kafka = startKafka({
     clientId: 'reservation',
@@ -26,7 +32,8 @@ runMain({ service: 'reservation', config, telemetry }, async (running) => {
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     outbox: stores.db,
     ...running,
-    startConsumer: (parts) => startPaymentAnswerConsumer({ ...parts, ...stores, logger }),
+    startConsumer: (parts) =>
+      startPaymentAnswerConsumer({ ...parts, ...stores, logger, offerRules: waitlistOfferRules }),
   });
 
   // Holds and payments need only PostgreSQL; Redis only speeds claims, Kafka waits in the outbox.

@@ -47,3 +47,9 @@ export const reconciliationRuns = new Counter({
   help: 'Reconciliation runs by outcome: clean, mismatches, skipped (another run held the lock), or error',
   labelNames: ['outcome'],
 });
+
+export const waitlistOffers = new Counter({
+  name: 'reservation_waitlist_offers_total',
+  help: 'Seats returned to a schedule with a waiting list, by outcome: offered, nobody_eligible (all at their hold limit), seat_taken, sale_on_hold; and offered holds released unpaid: lapsed',
+  labelNames: ['outcome'],
+});

@@ -25,6 +25,12 @@ export const ReservationStatus = z
   .register(apiComponents, { id: 'ReservationStatus' });
 export type ReservationStatus = z.infer<typeof ReservationStatus>;
 
+export const ReservationOrigin = z
+  .enum(['FAN', 'WAITLIST_OFFER'])
+  .describe('FAN: held by the fan; WAITLIST_OFFER: held for them from the waiting list')
+  .register(apiComponents, { id: 'ReservationOrigin' });
+export type ReservationOrigin = z.infer<typeof ReservationOrigin>;
+
 export const ReservationView = z
   .object({
     reservationId: EntityId,
@@ -33,6 +39,7 @@ export const ReservationView = z
     status: ReservationStatus,
     expiresAt: Timestamp.describe('End of the hold; meaningful while HELD'),
     price: Price,
+    origin: ReservationOrigin,
   })
   .register(apiComponents, { id: 'ReservationView' });
 export type ReservationView = z.infer<typeof ReservationView>;

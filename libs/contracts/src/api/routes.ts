@@ -16,6 +16,7 @@ import { SaleHoldRequest, ScheduleSaleState } from './sale-hold';
 import { QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
 import { HoldSeatRequest, ReservationPath, ReservationView, SeatHold } from './reservations';
 import { ChargeRequest, ChargeResult, WalletView } from './wallet';
+import { WaitlistEntry, WaitlistStanding } from './waitlist';
 import { UpdateWaitingRoomRequest, WaitingRoomState } from './waiting-room-admin';
 
 // 400, 401, 403 for admin routes, 413, 429, 502-504: added by kind (route-kind-responses.ts).
@@ -204,6 +205,42 @@ const operations = {
       200: json('The reservation', ReservationView),
       404: problem('No such reservation of the caller'),
     },
+  },
+  joinWaitlist: {
+    operationId: 'joinWaitlist',
+    method: 'post',
+    path: '/api/v1/schedules/{scheduleId}/waitlist',
+    tag: 'reservations',
+    summary:
+      'Wait for a seat of a sold-out schedule: a seat that comes back is held for the first fan on the list',
+    caller: 'user',
+    params: catalogue.SchedulePath,
+    responses: {
+      201: json('On the list', WaitlistEntry),
+      200: json('Already on the list', WaitlistEntry),
+      404: problem('No such schedule'),
+      409: problem('The schedule has seats available (type seats-available): hold one instead'),
+    },
+  },
+  getWaitlistStanding: {
+    operationId: 'getWaitlistStanding',
+    method: 'get',
+    path: '/api/v1/schedules/{scheduleId}/waitlist',
+    tag: 'reservations',
+    summary: "The caller's place on the schedule's waiting list, and the hold offered to them",
+    caller: 'user',
+    params: catalogue.SchedulePath,
+    responses: { 200: json("The caller's standing", WaitlistStanding) },
+  },
+  leaveWaitlist: {
+    operationId: 'leaveWaitlist',
+    method: 'delete',
+    path: '/api/v1/schedules/{scheduleId}/waitlist',
+    tag: 'reservations',
+    summary: "Leave the schedule's waiting list (a hold already offered stays)",
+    caller: 'user',
+    params: catalogue.SchedulePath,
+    responses: { 204: { description: 'Off the list (also when not on it)' } },
   },
   pay: {
     operationId: 'pay',

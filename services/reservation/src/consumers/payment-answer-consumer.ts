@@ -11,8 +11,9 @@ import type { SeatClaims } from '../infra/seat-claims';
 import type { PaymentOutcomeWatch } from '../infra/payment-outcome-watch';
 import { recordPaymentCompleted, recordPaymentFailed } from '../use-cases/record-payment-answer';
 import { recordSaleState } from '../use-cases/record-sale-state';
+import { offerReleasedSeats, type WaitlistOfferDeps } from './waitlist-offers';
 
-export interface PaymentAnswerConsumerOptions {
+export interface PaymentAnswerConsumerOptions extends WaitlistOfferDeps {
   kafka: Kafka;
   producer: Producer;
   db: Database;
@@ -27,7 +28,8 @@ export interface PaymentAnswerConsumerOptions {
 
 /**
  * Applies the wallet's answers (payment.completed / payment.failed) to payments and holds, and
- * the catalogue's schedule.sale-state-changed to the sale states that new holds are checked on.
+ * the catalogue's schedule.sale-state-changed to the sale states that new holds are checked on;
+ * offers the seats of this service's own reservation.released to the waiting lists.
  */
 export function startPaymentAnswerConsumer(
   options: PaymentAnswerConsumerOptions,
@@ -72,6 +74,7 @@ export function startPaymentAnswerConsumer(
       'payment.completed': completed,
       'payment.failed': failed,
       'schedule.sale-state-changed': saleStateChanged,
+      'reservation.released': offerReleasedSeats(options),
     },
   });
 }

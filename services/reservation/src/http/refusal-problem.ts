@@ -15,6 +15,8 @@ const answers: Record<RefusalReason, { status: number; title: string }> = {
   'payment-timed-out': { status: 409, title: 'Payment timed out' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
   'sale-on-hold': { status: 409, title: 'Sale on hold' },
+  'schedule-not-found': { status: 404, title: 'Schedule not found' },
+  'seats-available': { status: 409, title: 'Seats available' },
 };
 
 export function refusalProblem(refusal: BookingRefused): ProblemError {

@@ -12,6 +12,8 @@ import { SeatMapCache, type ScheduleSeats } from './seat-map-cache';
 export interface SeatCatalogue {
   /** The seat, or undefined if the concert service knows no such seat in that schedule. */
   find(scheduleId: string, seatId: string): Promise<Seat | undefined>;
+  /** How many seats the schedule has, or undefined if the concert service knows no such one. */
+  seatCount(scheduleId: string): Promise<number | undefined>;
 }
 
 export interface SeatCatalogueOptions {
@@ -86,6 +88,9 @@ export function createSeatCatalogue(options: SeatCatalogueOptions): SeatCatalogu
       const seat = canonical(seatId);
       const found = (await seatsOf(schedule))?.get(seat);
       return found && { seatId: seat, scheduleId: schedule, ...found };
+    },
+    async seatCount(scheduleId) {
+      return (await seatsOf(canonical(scheduleId)))?.size;
     },
   };
 }

@@ -1,4 +1,9 @@
-import { wonOf, type ReservationStatus, type ReservationView } from '@headliner/contracts';
+import {
+  wonOf,
+  type ReservationOrigin,
+  type ReservationStatus,
+  type ReservationView,
+} from '@headliner/contracts';
 import { visibleStatus } from '../domain/visible-status';
 import type { Database } from '../infra/database';
 
@@ -11,6 +16,7 @@ interface ReservationRow {
   price: string;
   lapsed: boolean;
   payment_in_flight: boolean;
+  origin: ReservationOrigin;
 }
 
 /** One of the fan's reservations as they see it, or undefined if they have none by that id. */
@@ -20,7 +26,7 @@ export async function findReservation(
   reservationId: string,
 ): Promise<ReservationView | undefined> {
   const [row] = await db.$queryRaw<ReservationRow[]>`
-    SELECT r.schedule_id, r.seat_id, r.status, r.expires_at, r.price,
+    SELECT r.schedule_id, r.seat_id, r.status, r.expires_at, r.price, r.origin::text AS origin,
       r.expires_at <= now() AS lapsed,
       EXISTS (SELECT 1 FROM payments p
         WHERE p.reservation_id = r.id AND p.status = 'REQUESTED') AS payment_in_flight
@@ -37,5 +43,6 @@ export async function findReservation(
     }),
     expiresAt: row.expires_at.toISOString(),
     price: wonOf(row.price),
+    origin: row.origin,
   };
 }

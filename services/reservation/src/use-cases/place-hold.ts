@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { newEvent, ReservationHeldEvent } from '@headliner/contracts';
+import { newEvent, ReservationHeldEvent, type ReservationOrigin } from '@headliner/contracts';
 import { BookingRefused } from '../domain/booking-refused';
 import type { Seat } from '../domain/seat';
 import type { Database, Transaction } from '../infra/database';
@@ -86,20 +86,22 @@ interface InsertedHold {
  * fan's holds committed before this statement began, which after lockHoldsOf is all of them;
  * not the row it inserts (one snapshot), hence the + 1.
  */
-async function insertHold(
+export async function insertHold(
   tx: Transaction,
   reservationId: string,
   userId: string,
   seat: Seat,
   holdTtlSeconds: number,
+  origin: ReservationOrigin = 'FAN',
 ): Promise<InsertedHold | undefined> {
   const [held] = await tx.$queryRaw<InsertedHold[]>`
     WITH held AS (
       INSERT INTO reservations
-        (id, user_id, schedule_id, seat_id, price, status, expires_at, updated_at)
+        (id, user_id, schedule_id, seat_id, price, status, expires_at, updated_at, origin)
       VALUES (${reservationId}::uuid, ${userId}::uuid, ${seat.scheduleId}::uuid,
         ${seat.seatId}::uuid, ${seat.price}, 'HELD',
-        now() + make_interval(secs => ${holdTtlSeconds}), now())
+        now() + make_interval(secs => ${holdTtlSeconds}), now(),
+        ${origin}::"ReservationOrigin")
       ON CONFLICT (seat_id) WHERE status IN ('HELD', 'CONFIRMED') DO NOTHING
       RETURNING expires_at)
     SELECT expires_at AS "expiresAt",

@@ -33,6 +33,8 @@ export interface BookingServiceOptions {
   paymentWaitMs?: number;
   sweepIntervalMs?: number;
   paymentTimeoutSeconds?: number;
+  /** WAITLIST_OFFER_SECONDS; the hold TTL by default, as in the service. */
+  offerSeconds?: number;
   /** Start the payment answer consumer (its group takes a few seconds to join). */
   consumer?: boolean;
 }
@@ -63,22 +65,24 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
   const concert = await startFakeConcert();
   const outcomes = watchPaymentOutcomes(db, quietLogger);
 
+  const seats = createSeatCatalogue({
+    concertUrl: concert.url,
+    timeoutMs: 2000,
+    internalAuthSecret: testInternalAuthSecret,
+    logger: quietLogger,
+  });
+  const holdRules = {
+    holdTtlSeconds: options.holdTtlSeconds ?? 300,
+    maxHoldsPerUser: options.maxHoldsPerUser ?? 4,
+  };
   const deps: AppDeps = {
     db,
     logger: quietLogger,
     internalAuthSecret: testInternalAuthSecret,
-    seats: createSeatCatalogue({
-      concertUrl: concert.url,
-      timeoutMs: 2000,
-      internalAuthSecret: testInternalAuthSecret,
-      logger: quietLogger,
-    }),
+    seats,
     claims,
     holdExpiry,
-    holdRules: {
-      holdTtlSeconds: options.holdTtlSeconds ?? 300,
-      maxHoldsPerUser: options.maxHoldsPerUser ?? 4,
-    },
+    holdRules,
     outcomes,
     paymentWaitMs: options.paymentWaitMs ?? 5000,
   };
@@ -97,6 +101,12 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
       db,
       claims,
       outcomes,
+      seats,
+      holdExpiry,
+      offerRules: {
+        offerSeconds: options.offerSeconds ?? holdRules.holdTtlSeconds,
+        maxHoldsPerUser: holdRules.maxHoldsPerUser,
+      },
       logger: quietLogger,
       kafkaNamespace: namespace.namespace,
       group: `reservation-${randomUUID()}`,
