@@ -23,6 +23,8 @@ export const configSchema = baseConfigSchema.extend({
   CONCERT_TIMEOUT_MS: envVar.durationMs(2000),
   HOLD_TTL_SECONDS: envVar.positiveInt(300),
   MAX_HOLDS_PER_USER: envVar.positiveInt(4),
+  /** A confirmed booking can be cancelled (and refunded) until this long before its show starts. */
+  CANCELLATION_CUTOFF_HOURS: envVar.positiveInt(24),
   PAYMENT_WAIT_MS: envVar.durationMs(5000),
   EXPIRY_SWEEP_INTERVAL_MS: envVar.positiveInt(5000),
   /**

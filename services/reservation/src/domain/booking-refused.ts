@@ -9,7 +9,9 @@ export type RefusalReason =
   | 'payment-in-progress'
   | 'payment-timed-out'
   | 'idempotency-key-reused'
-  | 'sale-on-hold';
+  | 'sale-on-hold'
+  | 'booking-not-confirmed'
+  | 'cancellation-cutoff';
 
 /** A hold or payment the booking rules do not allow; `message` is shown to the fan. */
 export class BookingRefused extends Error {

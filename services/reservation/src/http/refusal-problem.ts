@@ -15,6 +15,8 @@ const answers: Record<RefusalReason, { status: number; title: string }> = {
   'payment-timed-out': { status: 409, title: 'Payment timed out' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
   'sale-on-hold': { status: 409, title: 'Sale on hold' },
+  'booking-not-confirmed': { status: 409, title: 'Booking not confirmed' },
+  'cancellation-cutoff': { status: 409, title: 'Cancellation cutoff passed' },
 };
 
 export function refusalProblem(refusal: BookingRefused): ProblemError {

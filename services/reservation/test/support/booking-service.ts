@@ -33,6 +33,7 @@ export interface BookingServiceOptions {
   paymentWaitMs?: number;
   sweepIntervalMs?: number;
   paymentTimeoutSeconds?: number;
+  cancellationCutoffHours?: number;
   /** Start the payment answer consumer (its group takes a few seconds to join). */
   consumer?: boolean;
 }
@@ -81,6 +82,7 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
     },
     outcomes,
     paymentWaitMs: options.paymentWaitMs ?? 5000,
+    cancellationCutoffHours: options.cancellationCutoffHours ?? 24,
   };
   const servers: Server[] = [];
   const serve = async (overrides: Partial<AppDeps> = {}) => {
