@@ -91,6 +91,7 @@ describe('when fans hold seats', () => {
       status: 'HELD',
       expiresAt: held.body.expiresAt,
       price: 120_000,
+      createdAt: expect.any(String),
     });
     const someoneElses = await service.client.reservation(randomUUID(), held.body.reservationId);
     const unknown = await service.client.reservation(fan, randomUUID());
