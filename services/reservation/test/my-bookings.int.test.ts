@@ -10,13 +10,16 @@ const day = 86_400_000;
 describe('when a fan manages their own bookings', () => {
   let service: BookingService;
   let wallet: Awaited<ReturnType<typeof startFakeWallet>>;
+  // Fans whose payments the stand-in wallet leaves in flight.
+  const neverAnswered = new Set<string>();
 
   beforeAll(async () => {
     service = await startBookingService({ consumer: true });
-    wallet = await startFakeWallet(service.kafka, service.topics, (request) => ({
-      pay: true,
-      balance: 500_000 - request.amount,
-    }));
+    wallet = await startFakeWallet(service.kafka, service.topics, (request) =>
+      neverAnswered.has(request.userId)
+        ? { pay: 'never' }
+        : { pay: true, balance: 500_000 - request.amount },
+    );
   });
   afterAll(async () => {
     await wallet?.stop();
@@ -111,6 +114,27 @@ describe('when a fan manages their own bookings', () => {
       await service.client.release(fan, holds[0]!.reservationId);
 
       expect((await service.client.hold(fan, seats[0]!)).status).toBe(201);
+    });
+
+    it('refuses one being paid for, and so does a cancellation: only a confirmed booking cancels', async () => {
+      const { fan, reservationId } = await held();
+      neverAnswered.add(fan);
+      const impatient = await service.serve({ paymentWaitMs: 50 });
+      expect((await impatient.pay(fan, reservationId, randomUUID())).status).toBe(202);
+
+      const release = await service.client.release(fan, reservationId);
+      const cancel = await service.client.cancel(fan, reservationId, randomUUID());
+
+      expect(release).toMatchObject({
+        status: 409,
+        body: { type: problem('payment-in-progress') },
+      });
+      expect(cancel).toMatchObject({
+        status: 409,
+        body: { type: problem('booking-not-confirmed') },
+      });
+      expect((await service.client.reservation(fan, reservationId)).body.status).toBe('HELD');
+      expect(await eventsOf(service.topics.reservationReleased, reservationId)).toHaveLength(0);
     });
 
     it('refuses a paid one, and says nothing of someone else’s', async () => {
