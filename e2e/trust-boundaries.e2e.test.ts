@@ -103,7 +103,7 @@ describe('when someone calls the services behind the gateway directly', () => {
         asUser(service, {
           userId: fan.userId,
           role: 'admin',
-          admittedTo: scheduleId,
+          admittedTo: randomUUID(),
           secret: 'a-guessed-secret-of-at-least-32-characters',
         }),
     ],

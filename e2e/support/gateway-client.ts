@@ -111,6 +111,16 @@ export class Fan {
     return this.call('POST', '/api/v1/reservations', { scheduleId, seatId });
   }
 
+  release(reservationId: string) {
+    return this.call('DELETE', `/api/v1/reservations/${reservationId}`);
+  }
+
+  cancelBooking(reservationId: string, idempotencyKey: string = randomUUID()) {
+    return this.call('POST', `/api/v1/reservations/${reservationId}/cancellation`, undefined, {
+      'idempotency-key': idempotencyKey,
+    });
+  }
+
   pay(reservationId: string, idempotencyKey: string = randomUUID()) {
     return this.call(
       'POST',
@@ -121,8 +131,16 @@ export class Fan {
   }
 }
 
-/** An admin creates a concert with one schedule of `seatCount` seats; returns the seat map. */
-export async function createSchedule(admin: Fan, seatCount: number, price = 50_000) {
+/**
+ * An admin creates a concert with one schedule of `seatCount` seats, starting in 30 days unless
+ * told; returns the seat map.
+ */
+export async function createSchedule(
+  admin: Fan,
+  seatCount: number,
+  price = 50_000,
+  startsAt = new Date(Date.now() + 30 * 24 * 3600 * 1000),
+) {
   const concert = await admin.call('POST', '/api/v1/admin/concerts', {
     title: `E2E ${randomUUID().slice(0, 8)}`,
     artist: 'The Testers',
@@ -130,12 +148,11 @@ export async function createSchedule(admin: Fan, seatCount: number, price = 50_0
   });
   if (concert.status !== 201)
     throw new Error(`create concert: ${concert.status} ${JSON.stringify(concert.body)}`);
-  const startsAt = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
   const schedule = await admin.call(
     'POST',
     `/api/v1/admin/concerts/${concert.body.concertId}/schedules`,
     {
-      startsAt,
+      startsAt: startsAt.toISOString(),
       seatCount,
       price,
     },

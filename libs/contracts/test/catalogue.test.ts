@@ -75,6 +75,7 @@ describe('when the catalogue serves a seat map', () => {
     });
     const map = {
       scheduleId: randomUUID(),
+      startsAt: '2026-05-01T19:00:00+09:00',
       saleState: 'ON_SALE',
       seats: [seat('AVAILABLE', 1), seat('HELD', 2)],
     };

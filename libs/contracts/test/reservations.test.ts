@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { HoldSeatRequest, ReservationView } from '../src';
+import {
+  BookingCancellation,
+  HoldSeatRequest,
+  ReservationListQuery,
+  ReservationView,
+} from '../src';
 import { rejectedFields } from './rejected-fields';
 
 describe('when a user holds a seat', () => {
@@ -28,6 +33,8 @@ describe('when a reservation is shown', () => {
     expiresAt: '2026-05-01T10:05:00+09:00',
     price: 165_000,
     origin: 'FAN',
+    createdAt: '2026-05-01T10:00:00+09:00',
+    cancellableUntil: '2026-05-31T19:00:00+09:00',
   };
 
   it.each(['FAN', 'WAITLIST_OFFER'])('accepts origin %s', (origin) => {
@@ -46,5 +53,36 @@ describe('when a reservation is shown', () => {
 
   it('rejects a status outside the lifecycle', () => {
     expect(rejectedFields(ReservationView, { ...reservation, status: 'PAID' })).toEqual(['status']);
+  });
+});
+
+describe('when a fan lists their reservations', () => {
+  const cursor = `1764547200123_${'0123456789abcdef'.repeat(2)}`;
+
+  it('reads limit from the query string, 20 by default, and keeps the cursor as it is', () => {
+    expect(ReservationListQuery.parse({})).toEqual({ limit: 20 });
+    expect(ReservationListQuery.parse({ limit: '100', cursor })).toEqual({ limit: 100, cursor });
+  });
+
+  it.each([
+    ['no reservations', { limit: '0' }, 'limit'],
+    ['more than a hundred', { limit: '101' }, 'limit'],
+    ['a cursor it did not hand out', { cursor: 'page-2' }, 'cursor'],
+  ])('rejects %s', (_case, query, field) => {
+    expect(rejectedFields(ReservationListQuery, query)).toEqual([field]);
+  });
+});
+
+describe('when a booking is cancelled', () => {
+  it('says the refund of the price paid is on its way', () => {
+    const cancellation = {
+      reservationId: randomUUID(),
+      status: 'CANCELLED',
+      cancelledAt: '2026-05-01T10:00:00Z',
+      refund: { paymentId: randomUUID(), amount: 165_000, status: 'REQUESTED' },
+    };
+    expect(rejectedFields(BookingCancellation, cancellation)).toEqual([]);
+    const negative = { ...cancellation, refund: { ...cancellation.refund, amount: -1 } };
+    expect(rejectedFields(BookingCancellation, negative)).toEqual(['refund.amount']);
   });
 });

@@ -115,6 +115,7 @@ describe('when the cache is on', () => {
     await catalogue.cache.applySeatChange(seat('SOLD', 2), availability(1, 2));
     await catalogue.cache.applySeatChange(seat('HELD', 1), availability(2, 1));
     await catalogue.cache.fillSeatMap(scheduleId, {
+      startsAt: '2026-05-01T10:00:00.000Z',
       saleState: 'ON_SALE',
       saleVersion: 0,
       seats: [{ seatId, number: 1, price: 99_000, status: 'AVAILABLE', version: 0 }],

@@ -38,6 +38,9 @@ describe('when an admin adds to the catalogue', () => {
     ]);
     const seatMap = await seatMapOf(catalogue.cachedApp, scheduleId);
     expect(seatMap.scheduleId).toBe(scheduleId);
+    expect(seatMap.startsAt).toBe('2027-05-01T10:00:00.000Z');
+    expect((await seatMapOf(catalogue.cachedApp, scheduleId)).startsAt).toBe(seatMap.startsAt);
+    expect((await seatMapOf(catalogue.databaseApp, scheduleId)).startsAt).toBe(seatMap.startsAt);
     expect(seatMap.saleState).toBe('ON_SALE');
     expect(seatMap.seats.map((seat) => seat.number)).toEqual(
       Array.from({ length: 30 }, (_, i) => i + 1),

@@ -4,6 +4,7 @@ import { createTestNamespace, eventually, testKafka } from '@headliner/testing';
 import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { startReservationEventsConsumer } from '../src/consumers/reservation-events-consumer';
 import {
+  bookingCancelledEvent,
   confirmedEvent,
   heldEvent,
   releasedEvent,
@@ -145,8 +146,10 @@ describe('when reservation events arrive', () => {
       availableInDatabase: 5,
     });
 
-    const confirmed = confirmedEvent(seat);
-    await publish(confirmed, confirmed, confirmedEvent(seat), confirmedEvent(sentinel));
+    // A release is its reservation's last event: the seat is sold to a new one.
+    const sold = { ...seat, reservationId: randomUUID() };
+    const confirmed = confirmedEvent(sold);
+    await publish(confirmed, confirmed, confirmedEvent(sold), confirmedEvent(sentinel));
     await untilSeat(sentinel, 'SOLD');
     const view = await views(concertId, scheduleId);
     expect(view.statusOf(seat.seatId)).toBe('SOLD');
@@ -232,6 +235,30 @@ describe('when reservation events arrive', () => {
     expect(view.statusOf(ended.seatId)).toBe('AVAILABLE');
     expect(view).toMatchObject({ available: 4, availableInDatabase: 4 });
     expect(await holderOf(ended)).toBeNull();
+  });
+
+  it('puts a cancelled booking’s seat back on sale, even when its sale arrives after the cancellation', async () => {
+    const { concertId, scheduleId, reservationFor } = await cachedSchedule(5);
+    const [inOrder, overtaken, sentinel] = [
+      reservationFor(0),
+      reservationFor(1),
+      reservationFor(2),
+    ];
+
+    await publish(heldEvent(inOrder), confirmedEvent(inOrder));
+    await untilSeat(inOrder, 'SOLD');
+    await publish(bookingCancelledEvent(inOrder));
+    await untilSeat(inOrder, 'AVAILABLE');
+    // The sale travels on another topic than the release: here it comes last.
+    await publish(heldEvent(overtaken), bookingCancelledEvent(overtaken));
+    await untilRemembered(overtaken);
+    await publish(confirmedEvent(overtaken), confirmedEvent(inOrder), heldEvent(sentinel));
+    await untilSeat(sentinel, 'HELD');
+
+    const view = await views(concertId, scheduleId);
+    expect(view.statusOf(inOrder.seatId)).toBe('AVAILABLE');
+    expect(view.statusOf(overtaken.seatId)).toBe('AVAILABLE');
+    expect(view).toMatchObject({ available: 4, availableInDatabase: 4 });
   });
 
   it('updates the cached seat map in place rather than reloading it', async () => {

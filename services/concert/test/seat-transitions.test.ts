@@ -77,6 +77,14 @@ describe('when a hold is released', () => {
     expect(releaseArrivedFirst(soldTo(newer), releaseOf(older))).toBe(false);
   });
 
+  it('is always remembered when it cancels a booking, whose sale may still be on its way', () => {
+    const cancellation = { ...releaseOf(older), cancelsBooking: true };
+    expect(seatAfter(heldBy(older), cancellation)).toEqual(available);
+    for (const seat of [heldBy(older), soldTo(older), available]) {
+      expect(releaseArrivedFirst(seat, cancellation)).toBe(true);
+    }
+  });
+
   it('makes its own hold, arriving after it, take nothing', () => {
     const lateHold = { kind: 'held', reservationId: older, at: at(1) } as const;
     expect(seatAfter(available, lateHold, true)).toBe(undefined);
@@ -91,6 +99,12 @@ describe('when a reservation is confirmed', () => {
   it('sells the seat, whoever this catalogue last saw holding it', () => {
     for (const seat of [heldBy(older), heldBy(newer), available]) {
       expect(seatAfter(seat, { kind: 'confirmed', reservationId: older })).toEqual(soldTo(older));
+    }
+  });
+
+  it('sells nothing once its own release came first (a booking cancelled before its sale arrived)', () => {
+    for (const seat of [heldBy(newer), available]) {
+      expect(seatAfter(seat, { kind: 'confirmed', reservationId: older }, true)).toBe(undefined);
     }
   });
 

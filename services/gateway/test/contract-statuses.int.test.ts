@@ -63,6 +63,19 @@ const cases: [string, ApiOperation, number, () => Promise<Response>][] = [
   ],
   ['no bearer token', 'getWallet', 401, () => gateway.http().get('/api/v1/wallet')],
   [
+    'a cancellation past the cutoff',
+    'cancelBooking',
+    409,
+    () => {
+      infra.stubs.reservation.answer = problemOf(409);
+      return gateway
+        .http()
+        .post(`/api/v1/reservations/${randomUUID()}/cancellation`)
+        .set('authorization', bearer)
+        .set('idempotency-key', randomUUID());
+    },
+  ],
+  [
     "a fan's token on an admin route",
     'createConcert',
     403,

@@ -25,6 +25,8 @@ export const configSchema = baseConfigSchema.extend({
   MAX_HOLDS_PER_USER: envVar.positiveInt(4),
   /** How long a fan has to pay a seat held for them from a waiting list; HOLD_TTL_SECONDS if unset. */
   WAITLIST_OFFER_SECONDS: envVar.positiveInt().optional(),
+  /** A confirmed booking can be cancelled (and refunded) until this long before its show starts. */
+  CANCELLATION_CUTOFF_HOURS: envVar.positiveInt(24),
   PAYMENT_WAIT_MS: envVar.durationMs(5000),
   EXPIRY_SWEEP_INTERVAL_MS: envVar.positiveInt(5000),
   /**

@@ -52,6 +52,7 @@ runMain({ service: 'reservation', config, telemetry }, async (running) => {
       maxHoldsPerUser: config.MAX_HOLDS_PER_USER,
     },
     paymentWaitMs: config.PAYMENT_WAIT_MS,
+    cancellationCutoffHours: config.CANCELLATION_CUTOFF_HOURS,
     ...probes,
   });
   await serve(app, { port: config.PORT, host: config.HOST, ...running });

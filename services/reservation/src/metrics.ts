@@ -23,6 +23,18 @@ export const paymentOutcomes = new Counter({
   labelNames: ['outcome'],
 });
 
+export const holdReleases = new Counter({
+  name: 'reservation_hold_releases_total',
+  help: 'Fans releasing an unpaid hold by outcome: released, ended_before (already over: a retry or a lapsed hold), a refusal reason (e.g. payment-in-progress), or error',
+  labelNames: ['outcome'],
+});
+
+export const bookingCancellations = new Counter({
+  name: 'reservation_booking_cancellations_total',
+  help: 'Fans cancelling a confirmed booking by outcome: cancelled (refund requested), replayed (cancelled before: same answer, no second refund), a refusal reason (e.g. cancellation-cutoff), or error',
+  labelNames: ['outcome'],
+});
+
 export const paymentSagaDuration = new Histogram({
   name: 'reservation_payment_saga_duration_seconds',
   help: "From a payment's request to the wallet's answer being recorded, by answer",

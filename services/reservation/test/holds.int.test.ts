@@ -92,6 +92,7 @@ describe('when fans hold seats', () => {
       expiresAt: held.body.expiresAt,
       price: 120_000,
       origin: 'FAN',
+      createdAt: expect.any(String),
     });
     const someoneElses = await service.client.reservation(randomUUID(), held.body.reservationId);
     const unknown = await service.client.reservation(fan, randomUUID());

@@ -17,6 +17,7 @@ function reservation(overrides: Partial<ReservationFact> = {}): ReservationFact 
     scheduleId: randomUUID(),
     seatId: randomUUID(),
     status: 'CONFIRMED',
+    cancelledByFan: false,
     settled: true,
     payments: [payment()],
     ...overrides,
@@ -274,5 +275,44 @@ describe('when the catalogue shows a seat taken by a reservation that ended', ()
       ['seat_not_released', paid.id, undefined],
       ['seat_not_released', unknown.id, undefined],
     ]);
+  });
+});
+
+describe('when the fan cancelled a paid booking', () => {
+  const cancelled = (overrides: Partial<ReservationFact> = {}) =>
+    reservation({ status: 'CANCELLED', cancelledByFan: true, ...overrides });
+
+  it('finds nothing once the wallet refunded it and the catalogue shows the seat on sale', () => {
+    const booking = cancelled();
+    expect(
+      findMismatches(facts([booking], [[booking.id, debited(50_000n, { refunded: true })]])),
+    ).toEqual([]);
+  });
+
+  it('sends the refund again while the wallet keeps the debit, and the release while the seat shows sold', () => {
+    const booking = cancelled();
+    const found = findMismatches(
+      facts([booking], [[booking.id, debited()]], [seatOf(booking, 'SOLD')]),
+    );
+    expect(kindsAndRepairs(found)).toEqual([
+      ['refund_not_made', 'payment.cancelled'],
+      ['seat_not_released', 'reservation.released'],
+    ]);
+    expect(found[0]?.repair).toEqual({
+      send: 'payment.cancelled',
+      paymentId: booking.payments[0]?.id,
+      userId: fan,
+      amount: 50_000,
+      reason: 'CANCELLED_BY_FAN',
+    });
+  });
+
+  it('reports a cancelled booking the wallet never debited, and waits for a recent one', () => {
+    const undebited = cancelled();
+    const recent = cancelled({ settled: false });
+    const found = findMismatches(facts([undebited, recent], [[recent.id, debited()]]));
+    expect(
+      found.map((mismatch) => [mismatch.kind, mismatch.reservationId, mismatch.repair]),
+    ).toEqual([['paid_not_debited', undebited.id, undefined]]);
   });
 });

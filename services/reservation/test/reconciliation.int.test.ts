@@ -118,6 +118,47 @@ describe('when the reconciliation runs against real databases', () => {
     });
   });
 
+  describe('when the fan cancelled a booking the wallet and the catalogue did not hear of', () => {
+    it('sends the refund and the release again, each once the booking still calls for it', async () => {
+      const sale = await confirmedSale();
+      const [seat] = await reservation.$queryRaw<{ seatId: string; scheduleId: string }[]>`
+        UPDATE reservations SET status = 'CANCELLED', updated_at = now() - interval '1 hour'
+        WHERE id = ${sale.id}::uuid RETURNING seat_id AS "seatId", schedule_id AS "scheduleId"`;
+      await reservation.$executeRaw`
+        INSERT INTO booking_cancellations (reservation_id, user_id, payment_id, amount, idempotency_key)
+        VALUES (${sale.id}::uuid, ${sale.userId}::uuid, ${sale.paymentId}::uuid, 40000, 'k')`;
+      await sources.wallet.$executeRaw`
+        INSERT INTO wallets (user_id, balance, updated_at) VALUES (${sale.userId}::uuid, 0, now())`;
+      await sources.wallet.$executeRaw`
+        INSERT INTO ledger_entries (id, user_id, kind, amount, reference, payment_id, balance_after, created_at)
+        VALUES (${randomUUID()}::uuid, ${sale.userId}::uuid, 'DEBIT', 40000, ${sale.id},
+          ${sale.paymentId}::uuid, 0, (now() AT TIME ZONE 'UTC') - interval '1 hour')`;
+      const concertId = randomUUID();
+      await sources.catalogue.$executeRaw`
+        INSERT INTO concerts (id, title, artist, venue) VALUES (${concertId}::uuid, 'T', 'A', 'V')`;
+      await sources.catalogue.$executeRaw`
+        INSERT INTO schedules (id, concert_id, starts_at, seat_count, available_seats)
+        VALUES (${seat!.scheduleId}::uuid, ${concertId}::uuid, now(), 1, 0)`;
+      await sources.catalogue.$executeRaw`
+        INSERT INTO seats (id, schedule_id, number, price, status, reservation_id)
+        VALUES (${seat!.seatId}::uuid, ${seat!.scheduleId}::uuid, 1, 40000, 'SOLD', ${sale.id}::uuid)`;
+
+      const report = await reconcile(sources, options);
+
+      const mine = report.ran ? report.mismatches.filter((m) => m.reservationId === sale.id) : [];
+      expect(mine.map(({ kind, outcome }) => [kind, outcome])).toEqual([
+        ['refund_not_made', 'sent'],
+        ['seat_not_released', 'sent'],
+      ]);
+      expect(
+        (await outboxOf(sale.id)).map(({ topic, payload }) => [topic, payload.reason]),
+      ).toEqual([
+        [topics.paymentCancelled, 'CANCELLED_BY_FAN'],
+        [topics.reservationReleased, 'BOOKING_CANCELLED'],
+      ]);
+    });
+  });
+
   describe('when the saga moved on after the facts were read', () => {
     it('sends only the repair the reservation still calls for', async () => {
       const sale = await confirmedSale();

@@ -2,6 +2,7 @@ import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/pla
 import type { SqlDatabase } from '@headliner/platform/database';
 import { Router, type Express } from 'express';
 import { chargeRoute } from './http/charge-route';
+import { transactionsRoute } from './http/transactions-route';
 import { walletRoute } from './http/wallet-route';
 
 export interface AppDeps {
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): Express {
   const routes = Router();
   routes.use(
     walletRoute(deps.db),
+    transactionsRoute(deps.db),
     chargeRoute(deps.db, { maxBalance: deps.maxBalance, dailyCap: deps.dailyChargeCap }),
   );
   return createHttpApp({

@@ -19,17 +19,17 @@ export const debits = new Counter({
 
 export const refunds = new Counter({
   name: 'wallet_refunds_total',
-  help: 'Payment cancellations by outcome: refunded (the debit given back), not_debited (remembered, so the request debits nothing), already_cancelled or refused_confirmed (the sale was confirmed: nothing refunded, the event dead-lettered)',
+  help: 'Payment cancellations (timed out, reconciled, or a booking the fan cancelled) by outcome: refunded (the debit given back), not_debited (remembered, so the request debits nothing), already_cancelled or refused_confirmed (the sale was confirmed: nothing refunded, the event dead-lettered)',
   labelNames: ['outcome'],
 });
 
 export const refundedWon = new Counter({
   name: 'wallet_refunded_won_total',
-  help: 'Won given back to wallets for cancelled payments',
+  help: 'Won given back to wallets for cancelled payments and bookings',
 });
 
 export const sales = new Counter({
   name: 'wallet_confirmed_sales_total',
-  help: 'Sales the reservation service confirmed, by outcome: recorded (a later cancellation is refused) or refunded_before (the debit was refunded already: seat sold, money given back)',
+  help: 'Sales the reservation service confirmed, by outcome: recorded (a later cancellation is refused) refunded_before (the debit was refunded already: seat sold, money given back) or cancelled_by_fan (the fan cancelled the booking before this arrived: refunded, as it should be)',
   labelNames: ['outcome'],
 });

@@ -4,7 +4,7 @@ import { cancelPayment } from '../src/use-cases/cancel-payment';
 import { settlePayment } from '../src/use-cases/settle-payment';
 import { refunds, sales } from '../src/metrics';
 import { aSaleOf } from './support/confirmed-sales';
-import { aCancellationOf, sentAgain } from './support/payment-cancellations';
+import { aCancellationOf, byTheFan, sentAgain } from './support/payment-cancellations';
 import { aPaymentRequest } from './support/payment-requests';
 import { quietLogger } from './support/quiet-logger';
 import { startWalletSaga, type RunningWalletSaga } from './support/running-wallet-saga';
@@ -217,6 +217,48 @@ describe('when the reservation service cancels a payment it stopped waiting for'
         }),
       ).toBe(0);
       expect(await refundsCounted('refused_confirmed')).toBe(refused + 1);
+    });
+
+    it('refunds a sale the fan cancelled once, whatever comes again', async () => {
+      const userId = await walletWith(100_000);
+      const sold = await debited(userId, 30_000);
+      const sale = aSaleOf(sold);
+      await publishByReservation(producer, topics.reservationConfirmed, [sale]);
+      await applied(sale.eventId);
+      const refunded = await refundsCounted('refunded');
+
+      const cancelled = byTheFan(aCancellationOf(sold));
+      const again = sentAgain(cancelled);
+      await publishByReservation(producer, topics.paymentCancelled, [cancelled, again]);
+      await applied(cancelled.eventId, again.eventId);
+
+      expect(await balanceOf(userId)).toBe(100_000);
+      const { reservationId } = sold.payload;
+      expect((await entriesOf(userId)).map((entry) => entry.kind)).toEqual(['DEBIT', 'REFUND']);
+      expect(
+        await db.prisma.paymentCancellation.findUnique({ where: { reservationId } }),
+      ).toMatchObject({ reason: 'CANCELLED_BY_FAN' });
+      expect(await refundsCounted('refunded')).toBe(refunded + 1);
+    });
+
+    it('takes a sale that arrives after the fan cancelled it as it should, refunded', async () => {
+      const userId = await walletWith(50_000);
+      const sold = await debited(userId, 30_000);
+      const cancelled = byTheFan(aCancellationOf(sold));
+      await publishByReservation(producer, topics.paymentCancelled, [cancelled]);
+      await applied(cancelled.eventId);
+      const [refundedBefore, cancelledByFan] = [
+        await salesCounted('refunded_before'),
+        await salesCounted('cancelled_by_fan'),
+      ];
+
+      const sale = aSaleOf(sold);
+      await publishByReservation(producer, topics.reservationConfirmed, [sale]);
+      await applied(sale.eventId);
+
+      expect(await balanceOf(userId)).toBe(50_000);
+      expect(await salesCounted('cancelled_by_fan')).toBe(cancelledByFan + 1);
+      expect(await salesCounted('refunded_before')).toBe(refundedBefore);
     });
 
     it('records a sale whose debit was refunded before, and counts it for an operator', async () => {

@@ -96,6 +96,7 @@ export type Seat = z.infer<typeof Seat>;
 export const SeatMap = z
   .object({
     scheduleId: EntityId,
+    startsAt: Timestamp.describe('When the performance starts'),
     saleState: SaleState.describe('ON_HOLD: an operator holds the sale; no new seat holds'),
     seats: z.array(Seat).max(MAX_SEATS_PER_SCHEDULE),
   })

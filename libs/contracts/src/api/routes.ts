@@ -14,8 +14,22 @@ import { retryAfter } from './route-kind-responses';
 import { PaymentPending, PaymentRequest, PaymentResult } from './payments';
 import { SaleHoldRequest, ScheduleSaleState } from './sale-hold';
 import { QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
-import { HoldSeatRequest, ReservationPath, ReservationView, SeatHold } from './reservations';
-import { ChargeRequest, ChargeResult, WalletView } from './wallet';
+import {
+  BookingCancellation,
+  HoldSeatRequest,
+  ReservationListQuery,
+  ReservationPage,
+  ReservationPath,
+  ReservationView,
+  SeatHold,
+} from './reservations';
+import {
+  ChargeRequest,
+  ChargeResult,
+  WalletTransactionListQuery,
+  WalletTransactionPage,
+  WalletView,
+} from './wallet';
 import { WaitlistEntry, WaitlistStanding } from './waitlist';
 import { UpdateWaitingRoomRequest, WaitingRoomState } from './waiting-room-admin';
 
@@ -242,6 +256,52 @@ const operations = {
     params: catalogue.SchedulePath,
     responses: { 204: { description: 'Off the list (also when not on it)' } },
   },
+  listMyReservations: {
+    operationId: 'listMyReservations',
+    method: 'get',
+    path: '/api/v1/reservations',
+    tag: 'reservations',
+    summary: "The caller's reservations, newest first, a page at a time",
+    caller: 'user',
+    query: ReservationListQuery,
+    responses: { 200: json('A page of reservations', ReservationPage) },
+  },
+  releaseHold: {
+    operationId: 'releaseHold',
+    method: 'delete',
+    path: '/api/v1/reservations/{reservationId}',
+    tag: 'reservations',
+    summary: 'Give up an unpaid hold at once: the seat is on sale again (idempotent)',
+    caller: 'user',
+    params: ReservationPath,
+    responses: {
+      204: { description: 'Released (also when it had ended already)' },
+      404: problem('No such reservation of the caller'),
+      409: problem('The reservation is paid or being paid: cancel the booking instead'),
+    },
+  },
+  cancelBooking: {
+    operationId: 'cancelBooking',
+    method: 'post',
+    path: '/api/v1/reservations/{reservationId}/cancellation',
+    tag: 'reservations',
+    summary:
+      'Cancel a confirmed booking before its cutoff: the seat goes back on sale, the price is refunded to the wallet once',
+    caller: 'user',
+    params: ReservationPath,
+    headers: IdempotencyHeaders,
+    responses: {
+      202: json(
+        'Cancelled (now, or before: the same answer); the refund is on its way to the wallet',
+        BookingCancellation,
+      ),
+      404: problem('No such reservation of the caller'),
+      409: problem(
+        'The reservation is not a confirmed booking (type booking-not-confirmed), or its cancellation cutoff has passed (type cancellation-cutoff)',
+      ),
+      422: problem('The Idempotency-Key was used to cancel another booking'),
+    },
+  },
   pay: {
     operationId: 'pay',
     method: 'post',
@@ -289,6 +349,17 @@ const operations = {
     summary: "The caller's wallet balance",
     caller: 'user',
     responses: { 200: json('The wallet', WalletView) },
+  },
+  listWalletTransactions: {
+    operationId: 'listWalletTransactions',
+    method: 'get',
+    path: '/api/v1/wallet/transactions',
+    tag: 'wallet',
+    summary:
+      "The caller's wallet ledger (charges, debits, refunds), newest first, a page at a time",
+    caller: 'user',
+    query: WalletTransactionListQuery,
+    responses: { 200: json('A page of the ledger', WalletTransactionPage) },
   },
   createConcert: {
     operationId: 'createConcert',

@@ -10,8 +10,10 @@ export function seatEventOf(event: BookingEvent): { seatId: string; event: SeatE
       return { seatId, event: { kind: 'held', reservationId, at: new Date(event.occurredAt) } };
     }
     case 'reservation.released': {
-      const { seatId, reservationId } = event.payload;
-      return { seatId, event: { kind: 'released', reservationId, at: new Date(event.occurredAt) } };
+      const { seatId, reservationId, reason } = event.payload;
+      const at = new Date(event.occurredAt);
+      const cancelsBooking = reason === 'BOOKING_CANCELLED';
+      return { seatId, event: { kind: 'released', reservationId, at, cancelsBooking } };
     }
     case 'reservation.confirmed': {
       const { seatId, reservationId } = event.payload;

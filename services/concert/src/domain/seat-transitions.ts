@@ -12,7 +12,7 @@ export interface SeatOccupancy {
 /** A reservation event, reduced to what it says about one seat; `at` is its occurredAt. */
 export type SeatEvent =
   | { kind: 'held'; reservationId: string; at: Date }
-  | { kind: 'released'; reservationId: string; at: Date }
+  | { kind: 'released'; reservationId: string; at: Date; cancelsBooking?: boolean }
   | { kind: 'confirmed'; reservationId: string };
 
 export type SeatRelease = Extract<SeatEvent, { kind: 'released' }>;
@@ -26,10 +26,11 @@ export type SeatRelease = Extract<SeatEvent, { kind: 'released' }>;
  *   unless its own release came first (`releasedAlready`): that hold is over;
  * - a release frees the seat only if that reservation still holds it; one that finds it not
  *   holding the seat must be remembered (see releaseArrivedFirst);
- * - a sale is final and wins over any hold, even one this catalogue has not seen yet; only a
- *   release of that same reservation undoes it. The reservation service never releases a
- *   reservation it confirmed, so such a release is its reconciliation correcting a sale this
- *   catalogue shows for a reservation that ended unpaid.
+ * - a sale wins over any hold, even one this catalogue has not seen yet; only a release of that
+ *   same reservation undoes it: the fan cancelled the booking (`cancelsBooking`), or the
+ *   reservation service's reconciliation corrects a sale shown for a reservation that ended
+ *   unpaid. A release is always a reservation's last event, so a sale whose own release came
+ *   first (`releasedAlready`) takes nothing.
  */
 export function seatAfter(
   seat: SeatOccupancy,
@@ -54,19 +55,20 @@ export function seatAfter(
         ? { status: 'AVAILABLE', reservationId: null, heldAt: null }
         : undefined;
     case 'confirmed':
-      return seat.status === 'SOLD'
+      return seat.status === 'SOLD' || releasedAlready
         ? undefined
         : { status: 'SOLD', reservationId: event.reservationId, heldAt: null };
   }
 }
 
 /**
- * A release that changes nothing while the seat is not sold: its hold has not been seen (it is
- * still on its way) or was overtaken. The catalogue remembers it so that hold, if it comes,
- * takes nothing. A sold seat needs no such memory: nothing takes it again.
+ * A release to remember, so that its reservation's hold or sale, if it comes later, takes
+ * nothing: one that changes nothing while the seat is not sold (its hold has not been seen, or
+ * was overtaken), and every cancelled booking's, whose sale travels on another topic and may
+ * still be on its way. A sold seat needs no memory of another reservation's release.
  */
 export function releaseArrivedFirst(seat: SeatOccupancy, release: SeatRelease): boolean {
-  return seat.status !== 'SOLD' && !seatAfter(seat, release);
+  return release.cancelsBooking === true || (seat.status !== 'SOLD' && !seatAfter(seat, release));
 }
 
 /** How a schedule's count of available seats moves when one seat goes from `before` to `after`. */

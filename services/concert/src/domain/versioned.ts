@@ -13,6 +13,8 @@ export interface VersionedSchedule extends ScheduleSummary {
 }
 
 export interface VersionedSeatMap {
+  /** ISO 8601, as the schedule list shows it; never changes. */
+  startsAt: string;
   saleState: SaleState;
   saleVersion: number;
   seats: VersionedSeat[];

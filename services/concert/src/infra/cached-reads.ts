@@ -55,13 +55,13 @@ export function cachedReads(
 
     async seatMapOf(scheduleId) {
       const cached = await lookup('seat_map', () => cache.seatMap(scheduleId));
-      if (cached) return seatMapJson(scheduleId, cached.saleState, cached.seats);
+      if (cached) return seatMapJson(scheduleId, cached, cached.seats);
       return loadOnce(`seat-map:${scheduleId}`, async () => {
         const seatMap = await loadSeatMap(db, scheduleId);
         if (!seatMap) return undefined;
         await fill('seat_map', () => cache.fillSeatMap(scheduleId, seatMap));
         const seats = JSON.stringify(seatMap.seats.map(withoutVersion));
-        return seatMapJson(scheduleId, seatMap.saleState, seats);
+        return seatMapJson(scheduleId, seatMap, seats);
       });
     },
   };

@@ -37,6 +37,7 @@ export interface AvailabilityChange {
 //   seat-map:<scheduleId>  HASH  #seats → [[seatId, number, price], …] by number (never changes)
 //                                <seatId> → "<version>:<status>"
 //                                #sale → "<saleVersion>:<saleState>"
+//                                #starts → the schedule's startsAt (never changes)
 //   schedules:<concertId>  HASH  #schedules → [[scheduleId, startsAt], …] by startsAt
 //                                <scheduleId> → "<version>:<availableSeats>"
 //                                <scheduleId>#sale → "<saleVersion>:<saleState>"
@@ -49,6 +50,7 @@ const SCHEDULES = '#schedules';
 const REVISION = '#rev';
 const DOCUMENT = '#doc';
 const SALE = '#sale';
+const STARTS = '#starts';
 const LAYOUT_VERSION = 0;
 
 declare module 'ioredis' {
@@ -115,11 +117,19 @@ export function createCatalogueCache({ redis, prefix, ttlSeconds }: CatalogueCac
     /** A cached seat map: its sale state, and its seats as JSON (a Seat[]); undefined on a miss. */
     async seatMap(
       scheduleId: string,
-    ): Promise<{ saleState: SaleState; seats: Json<Seat[]> } | undefined> {
+    ): Promise<{ startsAt: string; saleState: SaleState; seats: Json<Seat[]> } | undefined> {
       const key = seatMapKey(scheduleId);
-      const [sale, seats] = await Promise.all([redis.hget(key, SALE), seatsOf(key)]);
-      if (sale === null || seats === undefined) return undefined;
-      return { saleState: valueOfVersioned(sale) as SaleState, seats };
+      const [[sale, startsAt], seats] = await Promise.all([
+        redis.hmget(key, SALE, STARTS),
+        seatsOf(key),
+      ]);
+      // A map cached before #starts existed is a miss: the fill adds it.
+      if (!sale || !startsAt || seats === undefined) return undefined;
+      return {
+        startsAt: valueOfVersioned(startsAt),
+        saleState: valueOfVersioned(sale) as SaleState,
+        seats,
+      };
     },
 
     async fillSeatMap(scheduleId: string, seatMap: VersionedSeatMap): Promise<void> {
@@ -127,6 +137,7 @@ export function createCatalogueCache({ redis, prefix, ttlSeconds }: CatalogueCac
       await writeNewer(seatMapKey(scheduleId), [
         ...seatMap.seats.flatMap((seat) => [seat.seatId, seat.version, seat.status]),
         ...[SEATS, LAYOUT_VERSION, JSON.stringify(layout)],
+        ...[STARTS, LAYOUT_VERSION, seatMap.startsAt],
         ...[SALE, seatMap.saleVersion, seatMap.saleState],
       ]);
     },

@@ -89,8 +89,8 @@ export async function loadSeatMap(
   scheduleId: string,
 ): Promise<VersionedSeatMap | undefined> {
   const [schedules, seats] = await Promise.all([
-    db.$queryRaw<Omit<VersionedSeatMap, 'seats'>[]>`
-      SELECT sale_state::text AS "saleState", sale_version AS "saleVersion"
+    db.$queryRaw<(Omit<VersionedSeatMap, 'seats' | 'startsAt'> & { startsAt: Date })[]>`
+      SELECT starts_at AS "startsAt", sale_state::text AS "saleState", sale_version AS "saleVersion"
       FROM schedules WHERE id = ${scheduleId}::uuid`,
     db.$queryRaw<VersionedSeat[]>`
       SELECT id AS "seatId", number, price, status::text AS status, version
@@ -98,5 +98,5 @@ export async function loadSeatMap(
       LIMIT ${MAX_SEATS_PER_SCHEDULE}`,
   ]);
   const [schedule] = schedules;
-  return schedule && { ...schedule, seats };
+  return schedule && { ...schedule, startsAt: schedule.startsAt.toISOString(), seats };
 }

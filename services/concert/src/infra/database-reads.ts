@@ -14,11 +14,7 @@ export function databaseReads(db: SqlStatements): CatalogueReads {
     async seatMapOf(scheduleId) {
       const seatMap = await loadSeatMap(db, scheduleId);
       if (!seatMap) return undefined;
-      return seatMapJson(
-        scheduleId,
-        seatMap.saleState,
-        JSON.stringify(seatMap.seats.map(withoutVersion)),
-      );
+      return seatMapJson(scheduleId, seatMap, JSON.stringify(seatMap.seats.map(withoutVersion)));
     },
   };
 }

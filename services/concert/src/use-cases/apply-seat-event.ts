@@ -40,14 +40,12 @@ export async function applySeatEvent(
   // The reservation service holds only seats it looked up here: park the event for a human.
   if (!before) throw new NonRetriableError(`reservation event for unknown seat ${seatId}`);
 
-  const releasedAlready = event.kind === 'held' && (await wasReleased(tx, event.reservationId));
+  const releasedAlready = event.kind !== 'released' && (await wasReleased(tx, event.reservationId));
   const after = seatAfter(before, event, releasedAlready);
-  if (!after) {
-    if (event.kind === 'released' && releaseArrivedFirst(before, event)) {
-      await rememberRelease(tx, seatId, event);
-    }
-    return { before };
+  if (event.kind === 'released' && releaseArrivedFirst(before, event)) {
+    await rememberRelease(tx, seatId, event);
   }
+  if (!after) return { before };
   // Raw SQL on pg, as for every statement here: through Prisma's client a statement cost several
   // times the CPU, and each booking brings this consumer two or three events.
   const [updated] = await tx.$queryRaw<{ version: number }[]>`

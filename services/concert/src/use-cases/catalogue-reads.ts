@@ -21,11 +21,11 @@ export interface CatalogueReads {
   seatMapOf(scheduleId: string): Promise<Json<SeatMap> | undefined>;
 }
 
-/** `{scheduleId, saleState, seats}`, the SeatMap of these already serialized seats. */
+/** `{scheduleId, startsAt, saleState, seats}`, the SeatMap of these already serialized seats. */
 export function seatMapJson(
   scheduleId: string,
-  saleState: SaleState,
+  { startsAt, saleState }: { startsAt: string; saleState: SaleState },
   seats: Json<SeatMap['seats']>,
 ): Json<SeatMap> {
-  return `{"scheduleId":${JSON.stringify(scheduleId)},"saleState":${JSON.stringify(saleState)},"seats":${seats}}`;
+  return `{"scheduleId":${JSON.stringify(scheduleId)},"startsAt":${JSON.stringify(startsAt)},"saleState":${JSON.stringify(saleState)},"seats":${seats}}`;
 }

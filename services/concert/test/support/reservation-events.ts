@@ -24,6 +24,15 @@ export function releasedEvent(seat: SeatOfReservation, occurredAt = new Date()) 
   return newEvent(ReservationReleasedEvent, { ...seat, userId, reason: 'EXPIRED' }, occurredAt);
 }
 
+/** The release of a confirmed booking its fan cancelled: the seat goes back on sale. */
+export function bookingCancelledEvent(seat: SeatOfReservation, occurredAt = new Date()) {
+  return newEvent(
+    ReservationReleasedEvent,
+    { ...seat, userId, reason: 'BOOKING_CANCELLED' },
+    occurredAt,
+  );
+}
+
 export function confirmedEvent(seat: SeatOfReservation) {
   return newEvent(ReservationConfirmedEvent, {
     ...seat,

@@ -73,6 +73,7 @@ export async function seatMapOf(app: App, scheduleId: string) {
     .expect(200);
   return response.body as {
     scheduleId: string;
+    startsAt: string;
     saleState: string;
     seats: { seatId: string; number: number; price: number; status: string }[];
   };

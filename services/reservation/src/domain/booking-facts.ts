@@ -20,6 +20,8 @@ export interface ReservationFact {
   scheduleId: string;
   seatId: string;
   status: ReservationStatus;
+  /** The fan cancelled this confirmed booking: its payment stays COMPLETED, refunded. */
+  cancelledByFan: boolean;
   /** Neither it nor any of its payments changed within the grace period. */
   settled: boolean;
   payments: PaymentFact[];

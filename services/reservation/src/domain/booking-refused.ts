@@ -11,7 +11,9 @@ export type RefusalReason =
   | 'idempotency-key-reused'
   | 'sale-on-hold'
   | 'schedule-not-found'
-  | 'seats-available';
+  | 'seats-available'
+  | 'booking-not-confirmed'
+  | 'cancellation-cutoff';
 
 /** A hold or payment the booking rules do not allow; `message` is shown to the fan. */
 export class BookingRefused extends Error {

@@ -9,7 +9,8 @@ import type { PaymentCancellationReason } from '@headliner/contracts';
  * - amount_mismatch: a completed payment and its debit disagree on the amount;
  * - payment_unanswered: a payment still awaiting the wallet long after it should have timed out;
  * - paid_not_confirmed / confirmed_not_paid: a completed payment and its reservation's sale
- *   disagree within this service's own records.
+ *   disagree within this service's own records;
+ * - refund_not_made: the fan cancelled a booking but the wallet still keeps its debit.
  * Seats (reservations against the catalogue):
  * - sale_not_shown: a confirmed reservation whose seat the catalogue does not show sold to it;
  * - hold_not_shown: a held reservation whose seat the catalogue does not show held by it;
@@ -23,6 +24,7 @@ export const mismatchKinds = [
   'payment_unanswered',
   'paid_not_confirmed',
   'confirmed_not_paid',
+  'refund_not_made',
   'sale_not_shown',
   'hold_not_shown',
   'seat_not_released',

@@ -1,5 +1,11 @@
 import { wonOf } from '@headliner/contracts';
-import type { BookingFacts, Debit, ReservationFact, WalletFact } from './booking-facts';
+import type {
+  BookingFacts,
+  Debit,
+  PaymentFact,
+  ReservationFact,
+  WalletFact,
+} from './booking-facts';
 import type { Mismatch } from './mismatch';
 
 const ended = (reservation: ReservationFact) =>
@@ -8,9 +14,10 @@ const completedPayment = (reservation?: ReservationFact) =>
   reservation?.payments.find((payment) => payment.status === 'COMPLETED');
 
 /**
- * Payments against the wallet's ledger. The one repair is payment.cancelled, and only for a
- * reservation the reservation service knows ended unpaid: the wallet then refunds its debit once
- * (or, with none, never debits it), whatever else cancelled it meanwhile.
+ * Payments against the wallet's ledger: confirmed = paid − refunded, booking by booking. The one
+ * repair is payment.cancelled, and only for a reservation the reservation service knows ended
+ * unpaid, or whose booking the fan cancelled: the wallet then refunds its debit once (or, with
+ * none, never debits it), whatever else cancelled it meanwhile.
  */
 export function moneyMismatches({ reservations, wallet }: BookingFacts): Mismatch[] {
   const found: Mismatch[] = [];
@@ -84,6 +91,9 @@ function paymentMismatches(reservation: ReservationFact, ledger?: WalletFact): M
   }
   if (!reservation.settled) return found;
   const completed = completedPayment(reservation);
+  if (completed && reservation.cancelledByFan) {
+    return [...found, ...refundMismatches(reservation, completed, ledger)];
+  }
   const confirmed = reservation.status === 'CONFIRMED';
   if (completed && !confirmed) {
     found.push({
@@ -134,4 +144,37 @@ function paymentMismatches(reservation: ReservationFact, ledger?: WalletFact): M
     });
   }
   return found;
+}
+
+/** A booking the fan cancelled: paid, and refunded once by the wallet. */
+function refundMismatches(
+  reservation: ReservationFact,
+  completed: PaymentFact,
+  ledger?: WalletFact,
+): Mismatch[] {
+  const ids = {
+    reservationId: reservation.id,
+    userId: reservation.userId,
+    paymentId: completed.id,
+  };
+  const debit = ledger?.debit;
+  if (!debit) {
+    const detail = 'the fan cancelled a paid booking but the wallet holds no debit for it';
+    return [{ kind: 'paid_not_debited', ...ids, detail }];
+  }
+  if (ledger.refunded) return [];
+  return [
+    {
+      kind: 'refund_not_made',
+      ...ids,
+      detail: `the fan cancelled the booking but the wallet still keeps its debit of ${debit.amount} won`,
+      repair: {
+        send: 'payment.cancelled',
+        paymentId: completed.id,
+        userId: reservation.userId,
+        amount: completed.amount,
+        reason: 'CANCELLED_BY_FAN',
+      },
+    },
+  ];
 }

@@ -68,7 +68,8 @@ function seatNotReleased(seat: ShownSeat, reservation?: ReservationFact): Mismat
     return undefined;
   }
   const detail = `the catalogue shows the seat ${seat.status}, the reservation is ${reservation.status}`;
-  if (reservation.payments.some((payment) => payment.status === 'COMPLETED')) {
+  const paid = reservation.payments.some((payment) => payment.status === 'COMPLETED');
+  if (paid && !reservation.cancelledByFan) {
     return { ...found, userId: reservation.userId, detail: `${detail} with a completed payment` };
   }
   return { ...found, userId: reservation.userId, detail, repair: { send: 'reservation.released' } };

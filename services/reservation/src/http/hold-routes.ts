@@ -13,7 +13,7 @@ import { placeHold, type PlacedHold } from '../use-cases/place-hold';
 import { holdOutcomes, holdsExpired } from '../metrics';
 import { admittedFan } from './admitted-fan';
 import { outcomeLabel } from './outcome-label';
-import type { RouteDeps } from './route-deps';
+import { scheduleStartsOf, type RouteDeps } from './route-deps';
 
 export function holdRoutes(deps: RouteDeps): Router {
   const router = Router();
@@ -47,7 +47,12 @@ export function holdRoutes(deps: RouteDeps): Router {
   router.get(expressPath(apiRoutes.getReservation), readReservation, async (_req, res) => {
     const { params } = readReservation.input(res);
     const userId = signedInUser(res).sub;
-    const reservation = await findReservation(deps.db, userId, params.reservationId);
+    const reservation = await findReservation(
+      deps.db,
+      scheduleStartsOf(deps),
+      userId,
+      params.reservationId,
+    );
     if (!reservation) {
       throw new BookingRefused(
         'reservation-not-found',

@@ -17,6 +17,8 @@ const answers: Record<RefusalReason, { status: number; title: string }> = {
   'sale-on-hold': { status: 409, title: 'Sale on hold' },
   'schedule-not-found': { status: 404, title: 'Schedule not found' },
   'seats-available': { status: 409, title: 'Seats available' },
+  'booking-not-confirmed': { status: 409, title: 'Booking not confirmed' },
+  'cancellation-cutoff': { status: 409, title: 'Cancellation cutoff passed' },
 };
 
 export function refusalProblem(refusal: BookingRefused): ProblemError {

@@ -5,6 +5,7 @@ import type { Database } from '../infra/database';
 import type { SeatCatalogue } from '../infra/seat-catalogue';
 import type { SeatClaims } from '../infra/seat-claims';
 import type { PaymentOutcomeWatch } from '../infra/payment-outcome-watch';
+import type { ScheduleStarts } from '../use-cases/reservation-view';
 
 export interface RouteDeps {
   db: Database;
@@ -16,4 +17,13 @@ export interface RouteDeps {
   outcomes: Pick<PaymentOutcomeWatch, 'outcomeOf'>;
   /** How long POST /payments waits for the wallet's answer before answering 202. */
   paymentWaitMs: number;
+  /** CANCELLATION_CUTOFF_HOURS: a booking cancels until this long before its show. */
+  cancellationCutoffHours: number;
+}
+
+export function scheduleStartsOf(deps: RouteDeps): ScheduleStarts {
+  return {
+    startsAt: (scheduleId) => deps.seats.startsAt(scheduleId),
+    cutoffHours: deps.cancellationCutoffHours,
+  };
 }

@@ -18,7 +18,9 @@ const isUuid = (id: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 const columns = Prisma.sql`id, user_id AS "userId", schedule_id AS "scheduleId", seat_id AS "seatId",
-  status::text AS status, updated_at AS "updatedAt"`;
+  status::text AS status, updated_at AS "updatedAt",
+  EXISTS (SELECT 1 FROM booking_cancellations c WHERE c.reservation_id = reservations.id)
+    AS "cancelledByFan"`;
 
 /**
  * The reservations the reconciliation judges: every live one, every one with a payment, and
@@ -42,9 +44,9 @@ export async function readReservations(
         - make_interval(secs => ${graceSeconds + paymentTimeoutSeconds}::int) AS overdue
     FROM payments`;
   const reservations = await db.$queryRaw<(ReservationRow & { updatedAt: Date })[]>`
-    SELECT ${columns} FROM reservations r
+    SELECT ${columns} FROM reservations
     WHERE status IN ('HELD', 'CONFIRMED')
-      OR EXISTS (SELECT 1 FROM payments p WHERE p.reservation_id = r.id)`;
+      OR EXISTS (SELECT 1 FROM payments p WHERE p.reservation_id = reservations.id)`;
   // The few named elsewhere and not read yet (a seat still shown for a hold that lapsed unpaid,
   // say) are read by id; passing every named id would send the whole ledger as a parameter.
   const read = new Set(reservations.map((reservation) => reservation.id));

@@ -14,6 +14,8 @@ export interface SeatCatalogue {
   find(scheduleId: string, seatId: string): Promise<Seat | undefined>;
   /** How many seats the schedule has, or undefined if the concert service knows no such one. */
   seatCount(scheduleId: string): Promise<number | undefined>;
+  /** When the schedule starts, or undefined if the concert service knows no such schedule. */
+  startsAt(scheduleId: string): Promise<Date | undefined>;
 }
 
 export interface SeatCatalogueOptions {
@@ -29,7 +31,7 @@ export interface SeatCatalogueOptions {
 // GET /api/v1/schedules/{scheduleId}/seats of the concert service. The seats' status is left
 // out: whether a seat is held or sold is this service's truth, not the catalogue's view of it.
 // So is the sale state: this service hears of it as an event (consumers/), and a seat map is
-// kept for good once read.
+// kept for good once read. startsAt never changes either: it sets a booking's cancellation cutoff.
 const SeatMapAnswer = SeatMap.omit({ saleState: true }).extend({
   seats: z.array(CatalogueSeat.pick({ seatId: true, number: true, price: true })),
 });
@@ -57,10 +59,13 @@ export function createSeatCatalogue(options: SeatCatalogueOptions): SeatCatalogu
         validateStatus: (status) => status === 200 || status === 404,
       });
       if (answer.status === 404) return undefined;
-      const { seats } = SeatMapAnswer.parse(answer.data);
-      return new Map(
-        seats.map(({ seatId, number, price }) => [canonical(seatId), { number, price }]),
-      );
+      const { startsAt, seats } = SeatMapAnswer.parse(answer.data);
+      return {
+        startsAt: new Date(startsAt),
+        seats: new Map(
+          seats.map(({ seatId, number, price }) => [canonical(seatId), { number, price }]),
+        ),
+      };
     } catch (error) {
       if (error instanceof ProblemError) throw error; // the breaker is open
       throw ProblemError.serviceUnavailable(
@@ -86,11 +91,14 @@ export function createSeatCatalogue(options: SeatCatalogueOptions): SeatCatalogu
     async find(scheduleId, seatId) {
       const schedule = canonical(scheduleId);
       const seat = canonical(seatId);
-      const found = (await seatsOf(schedule))?.get(seat);
+      const found = (await seatsOf(schedule))?.seats.get(seat);
       return found && { seatId: seat, scheduleId: schedule, ...found };
     },
     async seatCount(scheduleId) {
-      return (await seatsOf(canonical(scheduleId)))?.size;
+      return (await seatsOf(canonical(scheduleId)))?.seats.size;
+    },
+    async startsAt(scheduleId) {
+      return (await seatsOf(canonical(scheduleId)))?.startsAt;
     },
   };
 }

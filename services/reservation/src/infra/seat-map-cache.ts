@@ -1,5 +1,8 @@
-/** What never changes about a schedule's seats: each seat's number and price, by seat id. */
-export type ScheduleSeats = ReadonlyMap<string, { number: number; price: number }>;
+/** What never changes about a schedule: when it starts, and each seat's number and price by id. */
+export interface ScheduleSeats {
+  startsAt: Date;
+  seats: ReadonlyMap<string, { number: number; price: number }>;
+}
 
 /**
  * Seat-map lookups by schedule id, least recently used evicted first. Holding the lookup rather

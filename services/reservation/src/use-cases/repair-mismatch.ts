@@ -53,6 +53,9 @@ export async function repairMismatch(
     WHERE reservation_id = ${reservationId}::uuid`;
   const completed = payments.find((payment) => payment.status === 'COMPLETED');
   const ended = reservation.status === 'EXPIRED' || reservation.status === 'CANCELLED';
+  // After the lock too: a cancellation commits with the reservation's CANCELLED status.
+  const [cancelledByFan] = await tx.$queryRaw<unknown[]>`
+    SELECT 1 FROM booking_cancellations WHERE reservation_id = ${reservationId}::uuid`;
   const seat = {
     reservationId,
     scheduleId: reservation.schedule_id,
@@ -62,9 +65,12 @@ export async function repairMismatch(
 
   switch (repair.send) {
     case 'payment.cancelled': {
-      const live = payments.some((payment) => payment.status !== 'FAILED');
-      if (!ended || live) return 'moved_on';
       const { paymentId, userId, amount, reason } = repair;
+      if (reason === 'CANCELLED_BY_FAN') {
+        if (!cancelledByFan || completed?.id !== paymentId) return 'moved_on';
+      } else if (!ended || payments.some((payment) => payment.status !== 'FAILED')) {
+        return 'moved_on';
+      }
       const cancelled = { paymentId, reservationId, userId, amount, reason };
       await tx.publish(newEvent(PaymentCancelledEvent, cancelled));
       return 'sent';
@@ -88,8 +94,12 @@ export async function repairMismatch(
       return 'sent';
     }
     case 'reservation.released': {
-      if (!ended || completed) return 'moved_on';
-      const reason = reservation.status === 'EXPIRED' ? 'EXPIRED' : 'CANCELLED';
+      if (!ended || (completed && !cancelledByFan)) return 'moved_on';
+      const reason = cancelledByFan
+        ? 'BOOKING_CANCELLED'
+        : reservation.status === 'EXPIRED'
+          ? 'EXPIRED'
+          : 'CANCELLED';
       const released = newEvent(ReservationReleasedEvent, { ...seat, reason });
       await tx.publish(released);
       return 'sent';

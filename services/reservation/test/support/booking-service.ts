@@ -35,6 +35,7 @@ export interface BookingServiceOptions {
   paymentTimeoutSeconds?: number;
   /** WAITLIST_OFFER_SECONDS; the hold TTL by default, as in the service. */
   offerSeconds?: number;
+  cancellationCutoffHours?: number;
   /** Start the payment answer consumer (its group takes a few seconds to join). */
   consumer?: boolean;
 }
@@ -85,6 +86,7 @@ export async function startBookingService(options: BookingServiceOptions = {}) {
     holdRules,
     outcomes,
     paymentWaitMs: options.paymentWaitMs ?? 5000,
+    cancellationCutoffHours: options.cancellationCutoffHours ?? 24,
   };
   const servers: Server[] = [];
   const serve = async (overrides: Partial<AppDeps> = {}) => {

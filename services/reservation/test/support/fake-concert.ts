@@ -13,8 +13,12 @@ import type { Seat } from '../../src/domain/seat';
  */
 export interface FakeConcert {
   url: string;
-  /** A schedule with `count` seats at `price`. */
-  addSchedule(count: number, price?: number): { scheduleId: string; seats: Seat[] };
+  /** A schedule with `count` seats at `price`, starting at `startsAt` (in 30 days by default). */
+  addSchedule(
+    count: number,
+    price?: number,
+    startsAt?: Date,
+  ): { scheduleId: string; seats: Seat[]; startsAt: Date };
   /** How often each schedule's seat map was asked for. */
   seatMapCalls: Map<string, number>;
   /** Seat maps of this schedule answer 500 until `mendSchedule`. */
@@ -27,6 +31,7 @@ export interface FakeConcert {
 
 export async function startFakeConcert(): Promise<FakeConcert> {
   const schedules = new Map<string, Seat[]>();
+  const starts = new Map<string, Date>();
   const broken = new Set<string>();
   const seatMapCalls = new Map<string, number>();
   const app = express();
@@ -36,8 +41,9 @@ export async function startFakeConcert(): Promise<FakeConcert> {
 
   const concert: FakeConcert = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    addSchedule(count, price = 50_000) {
+    addSchedule(count, price = 50_000, startsAt = new Date(Date.now() + 30 * 86_400_000)) {
       const scheduleId = randomUUID();
+      starts.set(scheduleId, startsAt);
       const seats = Array.from({ length: count }, (_, i) => ({
         seatId: randomUUID(),
         scheduleId,
@@ -45,7 +51,7 @@ export async function startFakeConcert(): Promise<FakeConcert> {
         price,
       }));
       schedules.set(scheduleId, seats);
-      return { scheduleId, seats };
+      return { scheduleId, seats, startsAt };
     },
     seatMapCalls,
     breakSchedule: (scheduleId) => broken.add(scheduleId),
@@ -68,6 +74,7 @@ export async function startFakeConcert(): Promise<FakeConcert> {
     } else if (seats) {
       const seatMap: SeatMap = {
         scheduleId,
+        startsAt: (starts.get(scheduleId) ?? new Date()).toISOString(),
         saleState: 'ON_SALE',
         seats: seats.map(({ seatId, number, price }) => ({
           seatId,

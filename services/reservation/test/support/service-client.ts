@@ -37,6 +37,21 @@ export class ServiceClient {
     return this.send('POST', '/api/v1/payments', headers, { reservationId });
   }
 
+  reservations(userId: string, query = ''): Promise<Answer> {
+    const headers = asUser('reservation', { userId });
+    return this.send('GET', `/api/v1/reservations${query}`, headers);
+  }
+
+  release(userId: string, reservationId: string): Promise<Answer> {
+    const headers = asUser('reservation', { userId });
+    return this.send('DELETE', `/api/v1/reservations/${reservationId}`, headers);
+  }
+
+  cancel(userId: string, reservationId: string, idempotencyKey: string): Promise<Answer> {
+    const headers = { ...asUser('reservation', { userId }), 'idempotency-key': idempotencyKey };
+    return this.send('POST', `/api/v1/reservations/${reservationId}/cancellation`, headers);
+  }
+
   async send(
     method: string,
     path: string,
@@ -51,6 +66,7 @@ export class ServiceClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: await response.json() };
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
   }
 }

@@ -8,14 +8,14 @@ import { lockOrOpenWallet } from '../infra/wallet-lock';
 import { refundedWon, refunds } from '../metrics';
 
 /**
- * Undoes a payment the reservation service gave up on (its hold is released), in the caller's
- * (the inbox's) transaction: refunds the debit if the request was settled first, and otherwise
- * remembers the cancellation so the request, when it comes, debits nothing. Nobody waits for an
- * answer, so none is sent.
+ * Undoes a payment the reservation service gave up on (its hold is released), or whose booking
+ * the fan cancelled, in the caller's (the inbox's) transaction: refunds the debit if the request
+ * was settled first, and otherwise remembers the cancellation so the request, when it comes,
+ * debits nothing. Either way once per reservation. Nobody waits for an answer, so none is sent.
  *
- * A cancellation of a sale the reservation service confirmed (recordSale) contradicts it: the
- * seat is the fan's, so the money stays taken. Refused with a NonRetriableError, which rolls
- * this transaction back and parks the event in the DLQ for an operator.
+ * Any other cancellation of a sale the reservation service confirmed (recordSale) contradicts
+ * it: the seat is the fan's, so the money stays taken. Refused with a NonRetriableError, which
+ * rolls this transaction back and parks the event in the DLQ for an operator.
  */
 export async function cancelPayment(
   tx: SqlTransaction,
@@ -24,7 +24,8 @@ export async function cancelPayment(
 ): Promise<void> {
   await lockOrOpenWallet(tx, cancellation.userId);
   // Counted before commit, as debits are: the ledger, not the counters, is the record.
-  if (await saleConfirmed(tx, cancellation.reservationId)) {
+  const fanCancelled = cancellation.reason === 'CANCELLED_BY_FAN';
+  if (!fanCancelled && (await saleConfirmed(tx, cancellation.reservationId))) {
     refunds.inc({ outcome: 'refused_confirmed' });
     const { paymentId, reservationId, reason } = cancellation;
     logger.error(

@@ -7,12 +7,13 @@ export function sumsOf(s: BookingSnapshot) {
     debitedWon: sum(s.debits.values()),
     refundedWon: sum(s.refunds.values()),
     paidWon: sum(s.completedPayments.values()),
+    cancelledWon: sum(s.cancelledBookings.values()),
   };
 }
 
 /** The counts and sums of a snapshot, for a report. */
 export function figuresOf(s: BookingSnapshot): Record<string, number | string> {
-  const { debitedWon, refundedWon, paidWon } = sumsOf(s);
+  const { debitedWon, refundedWon, paidWon, cancelledWon } = sumsOf(s);
   const won = (amount: bigint) =>
     amount <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(amount) : amount.toString();
   const confirmed = [...s.liveReservations.values()].filter((status) => status === 'CONFIRMED');
@@ -21,6 +22,7 @@ export function figuresOf(s: BookingSnapshot): Record<string, number | string> {
     confirmedReservations: confirmed.length,
     soldSeats: [...s.seatsShown.values()].filter((status) => status === 'SOLD').length,
     completedPayments: s.completedPayments.size,
+    cancelledBookings: s.cancelledBookings.size,
     paymentsInFlight: s.paymentsInFlight,
     timedOutPayments: s.timedOutPayments.length,
     debits: s.debits.size,
@@ -30,5 +32,6 @@ export function figuresOf(s: BookingSnapshot): Record<string, number | string> {
     debitedWon: won(debitedWon),
     refundedWon: won(refundedWon),
     paidWon: won(paidWon),
+    cancelledWon: won(cancelledWon),
   };
 }

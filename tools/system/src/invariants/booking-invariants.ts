@@ -29,9 +29,10 @@ export interface SettleOptions {
  * The booking invariants, read from the services' databases once the saga has settled: it
  * re-reads until nothing is broken or `settleWithinMs` passed, then reports what is still
  * broken. Seats: none held or sold twice, the catalogue shows what the reservations say, sold
- * seats = confirmed reservations = completed payments. Money: no negative balance, each
- * reservation debited and refunded at most once, a debit not refunded for each completed payment
- * and none other, balances + (debits − refunds) = charges, debits − refunds = payments.
+ * seats = confirmed reservations = completed payments − cancelled bookings. Money: no negative
+ * balance, each reservation debited and refunded at most once, a debit not refunded for each
+ * completed payment of a booking that stands, a refunded one for each cancelled booking, and no
+ * other, balances + (debits − refunds) = charges, debits − refunds = payments − cancelled ones.
  */
 export async function checkBookingInvariants(
   urls: BookingDatabaseUrls,
@@ -82,44 +83,57 @@ function violationsIn(s: BookingSnapshot, settleWithinMs: number): string[] {
   if (sold.length !== confirmed.length) {
     violations.push(`${sold.length} seat(s) sold but ${confirmed.length} reservation(s) confirmed`);
   }
+  const standing = [...s.completedPayments.keys()].filter((id) => !s.cancelledBookings.has(id));
+  if (confirmed.length !== s.completedPayments.size - s.cancelledBookings.size) {
+    violations.push(
+      `${confirmed.length} reservation(s) confirmed but ${s.completedPayments.size} paid − ${s.cancelledBookings.size} cancelled`,
+    );
+  }
+  broken(
+    [...s.cancelledBookings.keys()].filter((id) => !s.completedPayments.has(id)).length,
+    'cancelled booking(s) with no completed payment',
+  );
+  broken(
+    [...s.cancelledBookings.keys()].filter((id) => !s.debits.has(id) || !s.refunds.has(id)).length,
+    'cancelled booking(s) the wallet has not refunded',
+  );
   broken(
     confirmed.filter(([id]) => !s.completedPayments.has(id)).length,
     'confirmed reservation(s) with no completed payment',
   );
   broken(
-    [...s.completedPayments.keys()].filter((id) => s.liveReservations.get(id) !== 'CONFIRMED')
-      .length,
-    'completed payment(s) whose reservation is not CONFIRMED',
+    standing.filter((id) => s.liveReservations.get(id) !== 'CONFIRMED').length,
+    'completed payment(s) whose reservation is not CONFIRMED (nor a cancelled booking)',
   );
   broken(s.negativeBalances, 'wallet(s) with a negative balance');
   broken(s.twice.debits, 'reservation(s) debited more than once');
   broken(s.twice.refunds, 'reservation(s) refunded more than once');
   broken([...s.refunds.keys()].filter((id) => !s.debits.has(id)).length, 'refund(s) with no debit');
   broken(
-    [...s.refunds.keys()].filter((id) => s.completedPayments.has(id)).length,
-    'refunded debit(s) whose payment completed',
+    standing.filter((id) => s.refunds.has(id)).length,
+    'refunded debit(s) whose payment completed for a booking that stands',
   );
   broken(
     debitedNotRefunded.filter((id) => !s.completedPayments.has(id)).length,
     'debit(s) neither completed nor refunded',
   );
   broken(
-    [...s.completedPayments.keys()].filter((id) => !s.debits.has(id) || s.refunds.has(id)).length,
+    standing.filter((id) => !s.debits.has(id)).length,
     'completed payment(s) with no standing debit',
   );
   broken(
     s.timedOutPayments.filter((id) => !s.cancelledAtWallet.has(id)).length,
     'timed-out payment(s) whose cancellation the wallet has not recorded',
   );
-  const { debitedWon, refundedWon, paidWon } = sumsOf(s);
+  const { debitedWon, refundedWon, paidWon, cancelledWon } = sumsOf(s);
   if (s.balances + debitedWon - refundedWon !== s.charges) {
     violations.push(
       `balances (${s.balances}) + debits (${debitedWon}) − refunds (${refundedWon}) ≠ charges (${s.charges})`,
     );
   }
-  if (debitedWon - refundedWon !== paidWon) {
+  if (debitedWon - refundedWon !== paidWon - cancelledWon) {
     violations.push(
-      `debits (${debitedWon}) − refunds (${refundedWon}) ≠ completed payments (${paidWon})`,
+      `debits (${debitedWon}) − refunds (${refundedWon}) ≠ completed payments (${paidWon}) − cancelled bookings (${cancelledWon})`,
     );
   }
   return violations;

@@ -14,8 +14,10 @@ export interface BookingSnapshot {
   /** Reservation id → status, for every HELD or CONFIRMED reservation. */
   liveReservations: Map<string, string>;
   paymentsInFlight: number;
-  /** Reservation id → amount, for every COMPLETED payment. */
+  /** Reservation id → amount, for every COMPLETED payment (a cancelled booking's included). */
   completedPayments: Map<string, bigint>;
+  /** Reservation id → amount to refund, for every confirmed booking its fan cancelled. */
+  cancelledBookings: Map<string, bigint>;
   /** Reservation ids of payments the sweep gave up on (FAILED, TIMED_OUT). */
   timedOutPayments: string[];
   /** Reservation id → status shown, for every seat the catalogue shows HELD or SOLD. */
@@ -63,6 +65,10 @@ async function readReservations(reservation: Client) {
     reservation,
     `SELECT reservation_id, amount FROM payments WHERE status = 'COMPLETED'`,
   );
+  const cancelledBookings = await rows<{ reservation_id: string; amount: string }>(
+    reservation,
+    'SELECT reservation_id, amount FROM booking_cancellations',
+  );
   const timedOut = await rows<{ reservation_id: string }>(
     reservation,
     `SELECT reservation_id FROM payments WHERE status = 'FAILED' AND failure_reason = 'TIMED_OUT'`,
@@ -72,6 +78,9 @@ async function readReservations(reservation: Client) {
     liveReservations: new Map(live.map((row) => [row.id, row.status])),
     paymentsInFlight: Number(inFlight?.n),
     completedPayments: new Map(completed.map((row) => [row.reservation_id, BigInt(row.amount)])),
+    cancelledBookings: new Map(
+      cancelledBookings.map((row) => [row.reservation_id, BigInt(row.amount)]),
+    ),
     timedOutPayments: timedOut.map((row) => row.reservation_id),
   };
 }
