@@ -18,10 +18,17 @@ describe('when the gateway asks the queue whether a token is ACTIVE', () => {
     ]);
   });
 
-  it('hears ACTIVE with the expiry of the token', () => {
-    const answer = { status: 'ACTIVE', expiresAt: '2026-05-01T10:05:00Z' };
+  it('hears ACTIVE with the expiry of the token and the schedule it admits to', () => {
+    const answer = {
+      status: 'ACTIVE',
+      expiresAt: '2026-05-01T10:05:00Z',
+      scheduleId: '0b9e8f3e-4c57-4a0e-9d6a-0f6a1b2c3d4e',
+    };
     expect(rejectedFields(ActiveQueueToken, answer)).toEqual([]);
     expect(rejectedFields(ActiveQueueToken, { ...answer, status: 'WAITING' })).toEqual(['status']);
+    expect(rejectedFields(ActiveQueueToken, { ...answer, scheduleId: undefined })).toEqual([
+      'scheduleId',
+    ]);
   });
 
   it('documents each refusal the gateway tells apart', () => {

@@ -9,7 +9,12 @@ export const QueueTokenVerificationRequest = z
   .strict();
 export type QueueTokenVerificationRequest = z.infer<typeof QueueTokenVerificationRequest>;
 
-export const ActiveQueueToken = z.object({ status: z.literal('ACTIVE'), expiresAt: Timestamp });
+export const ActiveQueueToken = z.object({
+  status: z.literal('ACTIVE'),
+  expiresAt: Timestamp,
+  /** The schedule the token admits to: holds of any other schedule are not covered. */
+  scheduleId: EntityId,
+});
 export type ActiveQueueToken = z.infer<typeof ActiveQueueToken>;
 
 const operations = {
