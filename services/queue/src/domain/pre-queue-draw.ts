@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 
-/** 2^52: every integer below it is exact as a Redis sorted-set score (a double). */
-const drawKeys = 2 ** 52;
+/** 2^26: two halves make a key below 2^52, exact as a Redis sorted-set score (a double). */
 const half = 2 ** 26;
 
 /**
@@ -13,5 +12,3 @@ const half = 2 ** 26;
 export function newDrawKey(): number {
   return randomInt(half) * half + randomInt(half);
 }
-
-export const drawKeyBound = drawKeys;

@@ -117,6 +117,9 @@ local function admit(token)
   -- Recorded with or without a rate, so a rate set mid-sale counts the minute before it too.
   redis.call('ZREMRANGEBYSCORE', admittedKey, '-inf', now - rateWindowMs)
   redis.call('ZADD', admittedKey, now, token)
+  -- Nothing in it counts a minute after the newest admission: a room that stops admitting (its
+  -- sale over) leaves no key behind.
+  redis.call('PEXPIRE', admittedKey, rateWindowMs)
   admitted = admitted + 1
 end
 
@@ -134,6 +137,7 @@ local function admitWaiting()
     else
       admit(token)
       redis.call('ZADD', admissionsKey, now, token)
+      redis.call('PEXPIRE', admissionsKey, admissionWindowMs)
     end
   end
   redis.call('ZREMRANGEBYSCORE', admissionsKey, '-inf', now - admissionWindowMs)
