@@ -372,7 +372,10 @@ const operations = {
       "Stop admitting to this schedule's room; fans already ACTIVE keep their slot (idempotent)",
     caller: 'admin',
     params: catalogue.SchedulePath,
-    responses: { 200: json('The room, paused', ScheduleWaitingRoom) },
+    responses: {
+      200: json('The room, paused', ScheduleWaitingRoom),
+      404: problem('No such schedule'),
+    },
   },
   resumeScheduleAdmission: {
     operationId: 'resumeScheduleAdmission',
@@ -382,7 +385,10 @@ const operations = {
     summary: "Admit to this schedule's room again, from the head of its line (idempotent)",
     caller: 'admin',
     params: catalogue.SchedulePath,
-    responses: { 200: json('The room, admitting', ScheduleWaitingRoom) },
+    responses: {
+      200: json('The room, admitting', ScheduleWaitingRoom),
+      404: problem('No such schedule'),
+    },
   },
   holdSale: {
     operationId: 'holdSale',
