@@ -127,3 +127,41 @@ describe('when a fan asks to join', () => {
     expect([polled.body.pollAfterSeconds, polled.headers['retry-after']]).toEqual([1, '1']);
   });
 });
+
+describe('when a waiting fan polls exactly as paced, with a short idle drop', () => {
+  let queue: TestQueue;
+  beforeAll(async () => {
+    queue = await startTestQueue({ activeLimit: 1, waitIdleSeconds: 4, sweepIntervalMs: 200 });
+  });
+  afterAll(() => queue.stop());
+
+  it('is never dropped, while a fan who waits past the idle drop is', async () => {
+    const [holder, obedient, slow] = newUsers(3);
+    await enterQueue(queue.app, holder!);
+    const obeying: QueueTokenView = (await enterQueue(queue.app, obedient!)).body;
+    const lagging: QueueTokenView = (await enterQueue(queue.app, slow!)).body;
+    expect([obeying.pollAfterSeconds, lagging.pollAfterSeconds]).toEqual([1, 1]);
+
+    const sleep = (seconds: number) =>
+      new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    const follow = async (userId: string, token: QueueTokenView, slowdown: number) => {
+      let after = token.pollAfterSeconds;
+      const statuses: number[] = [];
+      for (let poll = 0; poll < 6 / slowdown; poll++) {
+        await sleep(after * slowdown);
+        const res = await pollToken(queue.app, userId, token.queueToken);
+        statuses.push(res.status);
+        if (res.status !== 200) break;
+        after = Number(res.headers['retry-after']);
+      }
+      return statuses;
+    };
+    const [obeyed, lagged] = await Promise.all([
+      follow(obedient!, obeying, 1),
+      follow(slow!, lagging, 4.5),
+    ]);
+
+    expect(obeyed.every((status) => status === 200)).toBe(true);
+    expect(lagged.at(-1)).toBe(410);
+  });
+});
