@@ -67,7 +67,7 @@ withJaeger('when a fan books a seat with tracing on', () => {
 
     // The booking, and only the booking, in the fan's trace: token, hold, pay, seat SOLD.
     fan.traced = true;
-    expect((await fan.takeQueueToken()).status).toBe(201);
+    expect((await fan.takeQueueToken(scheduleId)).status).toBe(201);
     await fan.waitUntilActive();
     const hold = await fan.hold(scheduleId, seats[0]!.seatId);
     expect(hold.status).toBe(201);

@@ -18,16 +18,16 @@ describe('when fans race for the same seats through the gateway', () => {
     await system?.stop();
   });
 
-  async function admitted(count: number, label: string) {
+  async function admitted(count: number, label: string, scheduleId: string) {
     const crowd = await fans(system.gatewayUrl, count, label);
-    await Promise.all(crowd.map((fan) => fan.joinQueue()));
+    await Promise.all(crowd.map((fan) => fan.joinQueue(scheduleId)));
     await Promise.all(crowd.map((fan) => fan.waitUntilActive()));
     return crowd;
   }
 
   it('gives one seat to exactly one of 200 fans', async () => {
     const { scheduleId, seats } = await createSchedule(admin, 1);
-    const crowd = await admitted(200, 'one');
+    const crowd = await admitted(200, 'one', scheduleId);
     const seatId = seats[0]!.seatId;
 
     const answers = await Promise.all(crowd.map((fan) => fan.hold(scheduleId, seatId)));
@@ -39,7 +39,7 @@ describe('when fans race for the same seats through the gateway', () => {
 
   it('gives 500 seats to exactly one fan of each contending pair', async () => {
     const { scheduleId, seats } = await createSchedule(admin, 500);
-    const crowd = await admitted(1000, 'pair');
+    const crowd = await admitted(1000, 'pair', scheduleId);
 
     const answers = await Promise.all(
       crowd.map((fan, i) => fan.hold(scheduleId, seats[Math.floor(i / 2)]!.seatId)),

@@ -49,7 +49,7 @@ describe('when a fan books a seat from start to finish', () => {
     const seat = seatMap.body.seats[0];
     expect(seat).toMatchObject({ number: 1, price: 120_000, status: 'AVAILABLE' });
 
-    const token = await fan.takeQueueToken();
+    const token = await fan.takeQueueToken(schedule.body.scheduleId);
     expect(token.status).toBe(201);
     await fan.waitUntilActive();
 

@@ -42,7 +42,7 @@ describe('when Kafka is down as every service starts', () => {
     expect((await fan.call('GET', '/api/v1/wallet')).body.balance).toBe(100_000);
     const seatMap = await fan.call('GET', `/api/v1/schedules/${scheduleId}/seats`);
     expect(seatMap.body.seats).toHaveLength(2);
-    expect((await fan.takeQueueToken()).status).toBe(201);
+    expect((await fan.takeQueueToken(scheduleId)).status).toBe(201);
     await fan.waitUntilActive();
     const hold = await fan.hold(scheduleId, seats[0]!.seatId);
     expect(hold.status).toBe(201);

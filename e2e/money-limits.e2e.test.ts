@@ -52,7 +52,7 @@ describe('when a wallet holds more won than a 32-bit integer', () => {
   it('buys a seat: the payment completes with the exact balance', async () => {
     expect(await balance()).toBe(CHARGES * LARGEST_CHARGE);
     const { scheduleId, seats } = await createSchedule(admin, 1, 10_000);
-    await fan.joinQueue();
+    await fan.joinQueue(scheduleId);
     await fan.waitUntilActive();
     const hold = await fan.hold(scheduleId, seats[0]!.seatId);
     expect(hold.status).toBe(201);

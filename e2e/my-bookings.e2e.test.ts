@@ -20,18 +20,21 @@ describe('when fans manage their own bookings through the gateway', () => {
     await system?.stop();
   });
 
-  async function admittedFan(label: string, balance = 100_000) {
+  async function fundedFan(label: string, balance = 100_000) {
     const fan = await new Fan(
       system.gatewayUrl,
       `${label}_${randomUUID().slice(0, 8)}`,
     ).signUpAndLogIn();
     await fan.charge(balance);
-    await fan.joinQueue();
-    await fan.waitUntilActive();
     return fan;
+  }
+  async function admit(fan: Fan, scheduleId: string) {
+    await fan.joinQueue(scheduleId);
+    await fan.waitUntilActive();
   }
   async function bought(fan: Fan, seats = 1, startsAt?: Date) {
     const schedule = await createSchedule(admin, seats, 30_000, startsAt);
+    await admit(fan, schedule.scheduleId);
     const seatId = schedule.seats[0]!.seatId;
     const hold = await fan.hold(schedule.scheduleId, seatId);
     expect(hold.status).toBe(201);
@@ -57,8 +60,9 @@ describe('when fans manage their own bookings through the gateway', () => {
     }[];
 
   it('lists a fan’s reservations newest first, a page at a time', async () => {
-    const fan = await admittedFan('lister');
+    const fan = await fundedFan('lister');
     const { scheduleId, seats } = await createSchedule(admin, 3);
+    await admit(fan, scheduleId);
     const held = [];
     for (const seat of seats)
       held.push((await fan.hold(scheduleId, seat.seatId)).body.reservationId);
@@ -79,8 +83,9 @@ describe('when fans manage their own bookings through the gateway', () => {
   });
 
   it('releases an unpaid hold at once: the seat is on sale again and the fan can hold again', async () => {
-    const fan = await admittedFan('releaser');
+    const fan = await fundedFan('releaser');
     const { scheduleId, seats } = await createSchedule(admin, 1);
+    await admit(fan, scheduleId);
     const seatId = seats[0]!.seatId;
     const hold = await fan.hold(scheduleId, seatId);
     await untilSeat(scheduleId, seatId, 'HELD');
@@ -96,7 +101,7 @@ describe('when fans manage their own bookings through the gateway', () => {
   });
 
   it('cancels a paid booking: refunded once, the seat on sale again, the REFUND in the ledger', async () => {
-    const fan = await admittedFan('canceller');
+    const fan = await fundedFan('canceller');
     const { scheduleId, seatId, reservationId } = await bought(fan);
     expect(await balanceOf(fan)).toBe(70_000);
 
@@ -116,13 +121,14 @@ describe('when fans manage their own bookings through the gateway', () => {
       ['CHARGE', 100_000],
     ]);
     await untilSeat(scheduleId, seatId, 'AVAILABLE');
-    const next = await admittedFan('next');
+    const next = await fundedFan('next');
+    await admit(next, scheduleId);
     expect((await next.hold(scheduleId, seatId)).status).toBe(201);
     await expectInvariants(system);
   });
 
   it('refunds once when the same cancellation is sent twice and races duplicates', async () => {
-    const fan = await admittedFan('twice');
+    const fan = await fundedFan('twice');
     const { reservationId } = await bought(fan);
     const key = randomUUID();
 
@@ -142,8 +148,9 @@ describe('when fans manage their own bookings through the gateway', () => {
   });
 
   it('cancels only a confirmed booking when the cancellation races the payment', async () => {
-    const fan = await admittedFan('racer');
+    const fan = await fundedFan('racer');
     const { scheduleId, seats } = await createSchedule(admin, 1, 30_000);
+    await admit(fan, scheduleId);
     const hold = await fan.hold(scheduleId, seats[0]!.seatId);
     const reservationId = hold.body.reservationId as string;
 
@@ -167,13 +174,13 @@ describe('when fans manage their own bookings through the gateway', () => {
   });
 
   it('refuses a cancellation past the cutoff, and a fan’s hold or booking to anyone else', async () => {
-    const fan = await admittedFan('late');
+    const fan = await fundedFan('late');
     const soon = await bought(fan, 1, new Date(Date.now() + 2 * hour));
     const late = await fan.cancelBooking(soon.reservationId);
     expect(late).toMatchObject({ status: 409, body: { type: problem('cancellation-cutoff') } });
     expect(await balanceOf(fan)).toBe(70_000);
 
-    const stranger = await admittedFan('stranger');
+    const stranger = await fundedFan('stranger');
     const cancel = await stranger.cancelBooking(soon.reservationId);
     const release = await stranger.release(soon.reservationId);
     expect(cancel).toMatchObject({ status: 404, body: { type: problem('reservation-not-found') } });

@@ -28,7 +28,7 @@ describe('when payments race each other or the hold expiry', () => {
       `${label}_${randomUUID().slice(0, 8)}`,
     ).signUpAndLogIn();
     await fan.charge(100_000);
-    await fan.joinQueue();
+    await fan.joinQueue(scheduleId);
     await fan.waitUntilActive();
     const hold = await fan.hold(scheduleId, seats[0]!.seatId);
     expect(hold.status).toBe(201);

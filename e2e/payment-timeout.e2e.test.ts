@@ -30,7 +30,7 @@ describe('when the wallet stays down past the payment time-out (3 s, swept every
       `timeout_${randomUUID().slice(0, 6)}`,
     ).signUpAndLogIn();
     await fan.charge(100_000);
-    await fan.joinQueue();
+    await fan.joinQueue(scheduleId);
     await fan.waitUntilActive();
     const hold = await fan.hold(scheduleId, seatId);
     expect(hold.status).toBe(201);

@@ -48,7 +48,7 @@ describe('when PostgreSQL restarts under a running payment saga', () => {
     const holds = await Promise.all(
       buyers.map(async (fan, i) => {
         await fan.charge(100_000);
-        await fan.joinQueue();
+        await fan.joinQueue(scheduleId);
         await fan.waitUntilActive();
         const hold = await fan.hold(scheduleId, seats[i]!.seatId);
         expect(hold.status).toBe(201);

@@ -10,7 +10,8 @@ import { runReconcile, type LoggedMismatch } from './support/reconcile-command';
 let system: System;
 let admin: Fan;
 
-const activeFan = (balance: number) => activeFanOf(system.gatewayUrl, balance);
+const activeFan = (balance: number, scheduleId: string) =>
+  activeFanOf(system.gatewayUrl, balance, scheduleId);
 
 async function brokenInvariants(): Promise<string[]> {
   const { violations } = await checkBookingInvariants(
@@ -51,22 +52,22 @@ describe('when the databases disagree after the saga settled (npm run reconcile)
   it('finds each mismatch with a safe repair, repairs it once, and then finds nothing', async () => {
     const { scheduleId, seats } = await createSchedule(admin, 6, 40_000);
     const seat = (index: number) => seats[index]!.seatId;
-    const buyer = await activeFan(100_000);
+    const buyer = await activeFan(100_000, scheduleId);
     const sold = await hold(buyer, scheduleId, seat(0));
     await pay(buyer, sold, 200);
-    const secondBuyer = await activeFan(100_000);
+    const secondBuyer = await activeFan(100_000, scheduleId);
     const soldToo = await hold(secondBuyer, scheduleId, seat(1));
     await pay(secondBuyer, soldToo, 200);
     const refused = await Promise.all(
       [2, 3, 4].map(async (index) => {
-        const fan = await activeFan(0);
+        const fan = await activeFan(0, scheduleId);
         const reservationId = await hold(fan, scheduleId, seat(index));
         await pay(fan, reservationId, 402);
         return reservationId;
       }),
     );
     const [timedOut, heldInCatalogue, soldInCatalogue] = refused as [string, string, string];
-    const held = await hold(await activeFan(0), scheduleId, seat(5));
+    const held = await hold(await activeFan(0, scheduleId), scheduleId, seat(5));
     await expectInvariants(system);
 
     await timeOutSaleAfterDebit(system, sold);
@@ -107,7 +108,7 @@ describe('when the databases disagree after the saga settled (npm run reconcile)
     expect(dryRun.exitCode).toBe(2);
 
     // The fan whose sale the catalogue lost is back in the waiting room for another seat.
-    await secondBuyer.joinQueue();
+    await secondBuyer.joinQueue(scheduleId);
     await secondBuyer.waitUntilActive();
     const repair = await runReconcile(system, ['--grace-seconds', '0', '--repair']);
     expect(byReservation(repair.mismatches, ids)).toEqual(withOutcome('sent'));
@@ -137,7 +138,7 @@ describe('when the databases disagree after the saga settled (npm run reconcile)
     const { scheduleId, seats } = await createSchedule(admin, 4, 40_000);
     const bookings = await Promise.all(
       seats.map(async ({ seatId }) => {
-        const fan = await activeFan(100_000);
+        const fan = await activeFan(100_000, scheduleId);
         const reservationId = await hold(fan, scheduleId, seatId);
         await pay(fan, reservationId, 200);
         return reservationId;

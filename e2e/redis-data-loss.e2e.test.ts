@@ -54,7 +54,7 @@ describe('when Redis loses all its data in the middle of a sale', () => {
     await waiter.charge(100_000);
     await system.kill('wallet');
 
-    await Promise.all([holder.takeQueueToken(), payer.takeQueueToken()]);
+    await Promise.all([holder.takeQueueToken(scheduleId), payer.takeQueueToken(scheduleId)]);
     const abandonedHold = await holder.hold(scheduleId, seats[0]!.seatId);
     expect(abandonedHold.status).toBe(201);
     const paidHold = await payer.hold(scheduleId, seats[1]!.seatId);
@@ -71,9 +71,14 @@ describe('when Redis loses all its data in the middle of a sale', () => {
     // What a fan sees: the waiting room forgot every token, so the app enters the queue again.
     expect((await payer.call('GET', '/api/v1/queue/tokens/current')).status).toBe(404);
 
-    const entered = await Promise.all([idle, alsoIdle].map((fan) => fan.takeQueueToken()));
+    const entered = await Promise.all(
+      [idle, alsoIdle].map((fan) => fan.takeQueueToken(scheduleId)),
+    );
     expect(entered.map((answer) => answer.body.status)).toEqual(['ACTIVE', 'ACTIVE']);
-    expect((await waiter.takeQueueToken()).body).toMatchObject({ status: 'WAITING', position: 1 });
+    expect((await waiter.takeQueueToken(scheduleId)).body).toMatchObject({
+      status: 'WAITING',
+      position: 1,
+    });
     const tokensLapseAt = Math.max(...entered.map((answer) => Date.parse(answer.body.expiresAt)));
     const seatStatus = async (seat: number) =>
       (await admin.call('GET', `/api/v1/schedules/${scheduleId}/seats`)).body.seats[seat].status;

@@ -22,7 +22,7 @@ describe('when a service of the payment saga crashes mid-saga', () => {
       const { scheduleId, seats } = await createSchedule(admin, 1, 40_000);
       const fan = await new Fan(system.gatewayUrl, `crash_${crashed}`).signUpAndLogIn();
       await fan.charge(100_000);
-      await fan.joinQueue();
+      await fan.joinQueue(scheduleId);
       await fan.waitUntilActive();
       const hold = await fan.hold(scheduleId, seats[0]!.seatId);
       expect(hold.status).toBe(201);

@@ -37,8 +37,8 @@ describe('when an operator puts a schedule’s sale on hold through the gateway'
 
   it('refuses new holds with 409 sale-on-hold, lets an earlier hold be paid, and sells again once resumed', async () => {
     const { concertId, scheduleId, seats } = await createSchedule(admin, 10, 40_000);
-    const buyer = await activeFan(system.gatewayUrl, 100_000);
-    const latecomer = await activeFan(system.gatewayUrl, 0);
+    const buyer = await activeFan(system.gatewayUrl, 100_000, scheduleId);
+    const latecomer = await activeFan(system.gatewayUrl, 0, scheduleId);
     const earlier = await hold(buyer, scheduleId, seats[0]!.seatId);
 
     const held = await admin.call('PUT', saleHold(scheduleId), { reason: 'payment provider down' });
@@ -84,7 +84,7 @@ describe('when an operator puts a schedule’s sale on hold through the gateway'
 
   it('refuses a fan the admin routes with 403 and leaves the sale as it was', async () => {
     const { scheduleId } = await createSchedule(admin, 1);
-    const fan = await activeFan(system.gatewayUrl, 0);
+    const fan = await activeFan(system.gatewayUrl, 0, scheduleId);
     for (const [method, body] of [
       ['PUT', { reason: 'mine now' }],
       ['DELETE', undefined],

@@ -30,7 +30,9 @@ describe('when the reservation service reconciles on its own (every second, 2 s 
 
   it('refunds a lost cancellation and shows a lost sale, counts them, then reports none', async () => {
     const { scheduleId, seats } = await createSchedule(admin, 2, 40_000);
-    const buyers = await Promise.all([0, 1].map(() => activeFan(system.gatewayUrl, 100_000)));
+    const buyers = await Promise.all(
+      [0, 1].map(() => activeFan(system.gatewayUrl, 100_000, scheduleId)),
+    );
     const [timedOut, unshown] = await Promise.all(
       buyers.map(async (fan, index) => {
         const reservationId = await hold(fan, scheduleId, seats[index]!.seatId);

@@ -12,6 +12,7 @@ describe('when someone calls the services behind the gateway directly', () => {
   let system: System;
   let fan: Fan;
   let calls: Call[];
+  let queueStats: string;
 
   beforeAll(async () => {
     system = await startSystem();
@@ -19,7 +20,8 @@ describe('when someone calls the services behind the gateway directly', () => {
     fan = await new Fan(system.gatewayUrl, `victim_${randomUUID().slice(0, 6)}`).signUpAndLogIn();
     expect((await fan.charge(200_000)).status).toBe(200);
     const { concertId, scheduleId, seats } = await createSchedule(admin, 2, 50_000);
-    await fan.joinQueue();
+    queueStats = `/api/v1/schedules/${scheduleId}/queue/stats`;
+    await fan.joinQueue(scheduleId);
     await fan.waitUntilActive();
     const held = await fan.hold(scheduleId, seats[0]!.seatId);
     expect(held.status).toBe(201);
@@ -32,7 +34,7 @@ describe('when someone calls the services behind the gateway directly', () => {
     expect(seatMap.body.seats[0].status).toBe('HELD');
 
     calls = [
-      { service: 'queue', method: 'POST', path: '/api/v1/queue/tokens' },
+      { service: 'queue', method: 'POST', path: '/api/v1/queue/tokens', body: { scheduleId } },
       { service: 'queue', method: 'DELETE', path: '/api/v1/queue/tokens/current' },
       {
         service: 'queue',
@@ -46,6 +48,17 @@ describe('when someone calls the services behind the gateway directly', () => {
         method: 'PATCH',
         path: '/api/v1/admin/waiting-room',
         body: { activeLimit: 1 },
+      },
+      {
+        service: 'queue',
+        method: 'PUT',
+        path: `/api/v1/admin/schedules/${scheduleId}/waiting-room`,
+        body: { opensAt: '2027-05-01T19:00:00Z', activeLimit: 1 },
+      },
+      {
+        service: 'queue',
+        method: 'POST',
+        path: `/api/v1/admin/schedules/${scheduleId}/waiting-room/pause`,
       },
       {
         service: 'concert',
@@ -113,7 +126,7 @@ describe('when someone calls the services behind the gateway directly', () => {
     'answers every call carrying %s 401, and changes nothing in any database',
     async (_, headersFor) => {
       const before = await snapshotDatabases(system);
-      const stats = (await fan.call('GET', '/api/v1/queue/stats')).body;
+      const stats = (await fan.call('GET', queueStats)).body;
 
       for (const call of calls) {
         const answer = await callDirectly(call, headersFor(call.service));
@@ -126,7 +139,7 @@ describe('when someone calls the services behind the gateway directly', () => {
       }
 
       expect(await snapshotDatabases(system)).toEqual(before);
-      expect((await fan.call('GET', '/api/v1/queue/stats')).body).toEqual(stats);
+      expect((await fan.call('GET', queueStats)).body).toEqual(stats);
       const admin = await new Fan(system.gatewayUrl, ADMIN.username, ADMIN.password).logIn();
       expect((await admin.call('GET', '/api/v1/admin/waiting-room')).body).toMatchObject({
         paused: false,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, startSystem, type System } from '@headliner/system';
-import { Fan } from './support/gateway-client';
+import { createSchedule, Fan, fans } from './support/gateway-client';
 
 const room = '/api/v1/admin/waiting-room';
 
@@ -16,6 +16,7 @@ describe("when an operator uses the waiting room's controls through the gateway"
   let admin: Fan;
   let fan: Fan;
   let secondFan: Fan;
+  let scheduleId: string;
 
   beforeAll(async () => {
     system = await startSystem({ ACTIVE_LIMIT: '5' });
@@ -23,6 +24,7 @@ describe("when an operator uses the waiting room's controls through the gateway"
     const label = randomUUID().slice(0, 6);
     fan = await new Fan(system.gatewayUrl, `room_${label}_1`).signUpAndLogIn();
     secondFan = await new Fan(system.gatewayUrl, `room_${label}_2`).signUpAndLogIn();
+    ({ scheduleId } = await createSchedule(admin, 1));
   });
   afterAll(async () => {
     await system?.stop();
@@ -49,7 +51,7 @@ describe("when an operator uses the waiting room's controls through the gateway"
     expect(paused.body).toMatchObject({ paused: true, active: 0, updatedBy: admin.userId });
     expect(await queueGauge(system, 'queue_admission_paused')).toBe(1);
 
-    const entry = await fan.takeQueueToken();
+    const entry = await fan.takeQueueToken(scheduleId);
     expect(entry.body).toMatchObject({ status: 'WAITING', position: 1 });
     // Several sweeps go by (one a second) and admit nobody.
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -72,7 +74,7 @@ describe("when an operator uses the waiting room's controls through the gateway"
   it('applies a lower limit and a rate live, and they outlive a restart of the queue', async () => {
     const changed = await admin.call('PATCH', room, { activeLimit: 1, admissionRatePerMinute: 30 });
     expect(changed.body).toMatchObject({ activeLimit: 1, admissionRatePerMinute: 30, active: 1 });
-    expect((await secondFan.takeQueueToken()).body).toMatchObject({ status: 'WAITING' });
+    expect((await secondFan.takeQueueToken(scheduleId)).body).toMatchObject({ status: 'WAITING' });
 
     await system.kill('queue');
     await system.restart('queue');
@@ -86,5 +88,59 @@ describe("when an operator uses the waiting room's controls through the gateway"
 
     expect((await fan.call('DELETE', '/api/v1/queue/tokens/current')).status).toBe(204);
     await secondFan.waitUntilActive(10_000);
+  });
+});
+
+describe("when an admin schedules a sale's opening through the gateway", () => {
+  let system: System;
+  let admin: Fan;
+
+  beforeAll(async () => {
+    system = await startSystem({ ACTIVE_LIMIT: '2' });
+    admin = await new Fan(system.gatewayUrl, ADMIN.username, ADMIN.password).logIn();
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('holds early fans in the PRE_QUEUE, draws them at opensAt, and admits per room', async () => {
+    const { scheduleId } = await createSchedule(admin, 1);
+    const other = (await createSchedule(admin, 1)).scheduleId;
+    const room = `/api/v1/admin/schedules/${scheduleId}/waiting-room`;
+    const stats = `/api/v1/schedules/${scheduleId}/queue/stats`;
+    const opensAt = new Date(Date.now() + 3_000).toISOString();
+    const set = await admin.call('PUT', room, { opensAt, activeLimit: 1 });
+    expect(set.body).toMatchObject({ state: 'SCHEDULED', activeLimit: 1, updatedBy: admin.userId });
+    expect(
+      (await admin.call('PUT', `/api/v1/admin/schedules/${randomUUID()}/waiting-room`, { opensAt }))
+        .status,
+    ).toBe(404);
+
+    const [first, second, third, elsewhere] = await fans(system.gatewayUrl, 4, 'early');
+    const early = [first!, second!, third!];
+    const entries = await Promise.all(early.map((fan) => fan.takeQueueToken(scheduleId)));
+    for (const entry of entries) {
+      expect(entry.body).toMatchObject({ status: 'PRE_QUEUE', position: 0, scheduleId });
+      expect(Number(entry.headers?.get('retry-after'))).toBe(entry.body.pollAfterSeconds);
+    }
+    expect((await elsewhere!.takeQueueToken(other)).body.status).toBe('ACTIVE');
+    expect((await admin.call('GET', stats)).body).toMatchObject({
+      state: 'SCHEDULED',
+      preQueue: 3,
+    });
+
+    // Past opensAt and a sweep (one a second): the draw is made and the room's one slot filled.
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(opensAt) - Date.now() + 2_500));
+    const after = await Promise.all(
+      early.map(async (fan) => (await fan.call('GET', '/api/v1/queue/tokens/current')).body),
+    );
+    expect(after.map((token) => token.status).sort()).toEqual(['ACTIVE', 'WAITING', 'WAITING']);
+    expect(after.map((token) => token.position).sort()).toEqual([0, 1, 2]);
+    expect((await admin.call('GET', stats)).body).toMatchObject({
+      state: 'OPEN',
+      active: 1,
+      waiting: 2,
+      preQueue: 0,
+    });
   });
 });

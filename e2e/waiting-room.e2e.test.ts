@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startSystem, type System } from '@headliner/system';
-import { Fan, fans } from './support/gateway-client';
+import { ADMIN, startSystem, type System } from '@headliner/system';
+import { createSchedule, Fan, fans } from './support/gateway-client';
 
 describe('when 2,000 fans ask for a queue token at the same moment', () => {
   let system: System;
@@ -21,8 +21,11 @@ describe('when 2,000 fans ask for a queue token at the same moment', () => {
   });
 
   it('admits exactly the first 50 in arrival order, lines up the rest and refills freed slots', async () => {
+    const admin = await new Fan(system.gatewayUrl, ADMIN.username, ADMIN.password).logIn();
+    const { scheduleId } = await createSchedule(admin, 1);
+    const stats = `/api/v1/schedules/${scheduleId}/queue/stats`;
     const crowd = await fans(system.gatewayUrl, 2_000, 'q');
-    const answers = await Promise.all(crowd.map((fan) => fan.takeQueueToken()));
+    const answers = await Promise.all(crowd.map((fan) => fan.takeQueueToken(scheduleId)));
 
     expect(answers.every((answer) => answer.status === 201)).toBe(true);
     const active = answers.filter((answer) => answer.body.status === 'ACTIVE');
@@ -31,8 +34,16 @@ describe('when 2,000 fans ask for a queue token at the same moment', () => {
     expect(waiting).toHaveLength(1_950);
     const positions = waiting.map((answer) => answer.body.position as number).sort((a, b) => a - b);
     expect(positions).toEqual(Array.from({ length: 1_950 }, (_, i) => i + 1));
-    const stats = await new Fan(system.gatewayUrl, 'anyone').call('GET', '/api/v1/queue/stats');
-    expect(stats.body).toEqual({ activeLimit: 50, active: 50, waiting: 1_950 });
+    expect((await new Fan(system.gatewayUrl, 'anyone').call('GET', stats)).body).toEqual({
+      scheduleId,
+      activeLimit: 50,
+      active: 50,
+      waiting: 1_950,
+      preQueue: 0,
+      admittedPerMinute: 50,
+      opensAt: null,
+      state: 'OPEN',
+    });
 
     const byPosition = new Map(
       crowd.map((fan, i) => [answers[i]!.body.position as number, fan] as const),
@@ -47,7 +58,7 @@ describe('when 2,000 fans ask for a queue token at the same moment', () => {
     expect(second.body).toMatchObject({ status: 'WAITING', position: 1 });
     const after = await new Fan(system.gatewayUrl, `x${randomUUID().slice(0, 6)}`).call(
       'GET',
-      '/api/v1/queue/stats',
+      stats,
     );
     expect(after.body.active).toBe(50);
   });

@@ -22,8 +22,8 @@ describe('when a seat of a sold-out schedule comes back, through the gateway', (
 
   it('holds it for the fan on the waiting list, who sees the offered reservation and pays it', async () => {
     const { scheduleId, seats } = await createSchedule(admin, 1, 40_000);
-    const holder = await activeFan(system.gatewayUrl, 0);
-    const waiting = await activeFan(system.gatewayUrl, 100_000);
+    const holder = await activeFan(system.gatewayUrl, 0, scheduleId);
+    const waiting = await activeFan(system.gatewayUrl, 100_000, scheduleId);
     expect((await waiting.call('POST', waitlist(scheduleId))).status).toBe(409);
     await hold(holder, scheduleId, seats[0]!.seatId);
 

@@ -45,7 +45,7 @@ async function payments(system: System, admin: Fan) {
   for (const [i, seat] of seats.entries()) {
     const fan = await new Fan(system.gatewayUrl, `rest_${i}_${Date.now()}`).signUpAndLogIn();
     await fan.charge(10_000);
-    await fan.takeQueueToken();
+    await fan.takeQueueToken(scheduleId);
     await fan.waitUntilActive();
     const hold = await fan.hold(scheduleId, seat.seatId);
     const started = performance.now();

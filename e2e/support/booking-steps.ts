@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Fan } from './gateway-client';
 
-/** A new fan with `balance` won in the wallet and an active queue token. */
-export async function activeFan(gatewayUrl: string, balance: number): Promise<Fan> {
+/** A new fan with `balance` won in the wallet and an active queue token of the schedule. */
+export async function activeFan(
+  gatewayUrl: string,
+  balance: number,
+  scheduleId: string,
+): Promise<Fan> {
   const fan = await new Fan(gatewayUrl, `fan_${randomUUID().slice(0, 8)}`).signUpAndLogIn();
   if (balance > 0) expect((await fan.charge(balance)).status).toBe(200);
-  await fan.takeQueueToken();
+  await fan.takeQueueToken(scheduleId);
   await fan.waitUntilActive();
   return fan;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 export interface Answer<T = any> {
   status: number;
   body: T;
+  headers?: Headers;
 }
 
 /** A fan (or admin) talking to the gateway the way a client app does. */
@@ -45,7 +46,11 @@ export class Fan {
         await new Promise((resolve) => setTimeout(resolve, Math.min(retryAfter, 10) * 1000));
         continue;
       }
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      return {
+        status: response.status,
+        body: text ? JSON.parse(text) : undefined,
+        headers: response.headers,
+      };
     }
   }
 
@@ -80,15 +85,16 @@ export class Fan {
     );
   }
 
-  async takeQueueToken(): Promise<Answer> {
-    const answer = await this.call('POST', '/api/v1/queue/tokens');
+  /** Joins the schedule's waiting room: the token admits to that schedule only. */
+  async takeQueueToken(scheduleId: string): Promise<Answer> {
+    const answer = await this.call('POST', '/api/v1/queue/tokens', { scheduleId });
     if (answer.body?.queueToken) this.queueToken = answer.body.queueToken;
     return answer;
   }
 
   /** Takes a queue token, failing with the answer when there is none to wait on. */
-  async joinQueue(): Promise<void> {
-    const answer = await this.takeQueueToken();
+  async joinQueue(scheduleId: string): Promise<void> {
+    const answer = await this.takeQueueToken(scheduleId);
     if (!this.queueToken)
       throw new Error(
         `${this.username} got no queue token: ${answer.status} ${JSON.stringify(answer.body)}`,

@@ -5,9 +5,11 @@ import { createServer } from 'node:http';
 const port = Number(process.argv[2] ?? 29999);
 const token = JSON.stringify({
   queueToken: 'probe',
+  scheduleId: 'probe',
   status: 'WAITING',
   position: 1,
   estimatedWaitSeconds: 1,
+  pollAfterSeconds: 1,
 });
 
 createServer((_req, res) => {

@@ -16,8 +16,8 @@ export const options = {
 };
 
 export default function () {
-  const res = http.post(`${target}/api/v1/queue/tokens`, null, {
-    headers: { Authorization: 'Bearer probe' },
+  const res = http.post(`${target}/api/v1/queue/tokens`, '{"scheduleId":"probe"}', {
+    headers: { Authorization: 'Bearer probe', 'Content-Type': 'application/json' },
   });
   check(res, {
     'token: status 200': (r) => r.status === 200,

@@ -11,6 +11,7 @@
 import { sleep } from 'k6';
 import exec from 'k6/execution';
 import { currentQueueToken, leaveQueue, takeQueueToken } from './lib/api.js';
+import { scheduleIdsOfFirst } from './lib/catalogue.js';
 import { numberEnv, seconds, textEnv } from './lib/env.js';
 import { sessionOfVu } from './lib/sessions.js';
 import { summaryHandler, summaryOptions } from './lib/summary.js';
@@ -44,15 +45,20 @@ export function steady() {
   soakRound();
 }
 
-export function spike() {
+/** The spike's fans all want the first schedule of the first concert. */
+export function setup() {
+  return { spikeScheduleId: scheduleIdsOfFirst(1)[0] };
+}
+
+export function spike({ spikeScheduleId }) {
   const session = sessionOfVu();
   const endsAt = exec.scenario.startTime + seconds(spikeSeconds) * 1000;
-  const entered = takeQueueToken(session);
+  const entered = takeQueueToken(session, spikeScheduleId);
   if (!entered.ok) return sleep(1);
   const { queueToken } = entered.body;
   let token = entered.body;
   while (token.status !== 'ACTIVE' && Date.now() < endsAt) {
-    sleep(Math.min(nextPollSeconds(token, 1), Math.max(0, (endsAt - Date.now()) / 1000)));
+    sleep(Math.min(nextPollSeconds(token), Math.max(0, (endsAt - Date.now()) / 1000)));
     const current = currentQueueToken(session, queueToken);
     if (!current.ok) break;
     token = current.body;

@@ -59,7 +59,7 @@ export default function () {
   if (!session) return;
   const seat = pickSeat(Math.floor(fan / 2));
   if (!seat) return;
-  const queueToken = enterWaitingRoom(session, {
+  const queueToken = enterWaitingRoom(session, seat.scheduleId, {
     timeoutSeconds: numberEnv('QUEUE_TIMEOUT', 300),
   });
   if (!queueToken) return;

@@ -35,12 +35,14 @@ export const options = {
 };
 
 export function setup() {
-  const stats = queueStats();
-  if (!stats.ok) exec.test.abort('the queue stats did not load');
-  if (stats.body.activeLimit < vus) {
-    exec.test.abort(`VUS=${vus} is more than the active limit ${stats.body.activeLimit}`);
-  }
   const seats = availableSeatsOf(concertAt(numberEnv('CONCERT_INDEX', 0)).concertId);
+  for (const scheduleId of new Set(seats.map((seat) => seat.scheduleId))) {
+    const stats = queueStats(scheduleId);
+    if (!stats.ok) exec.test.abort('the queue stats did not load');
+    if (stats.body.activeLimit < vus) {
+      exec.test.abort(`VUS=${vus} is more than the active limit ${stats.body.activeLimit}`);
+    }
+  }
   return { seats };
 }
 
@@ -48,7 +50,7 @@ export default function ({ seats }) {
   const seat = seats[exec.scenario.iterationInTest];
   if (!seat) exec.test.abort('out of seats: seed more for this DURATION');
   const session = sessionOfVu();
-  const queueToken = enterWaitingRoom(session, { timeoutSeconds: 30 });
+  const queueToken = enterWaitingRoom(session, seat.scheduleId, { timeoutSeconds: 30 });
   if (!queueToken) return bookingSuccess.add(false);
   const hold = holdSeat(session, queueToken, seat);
   const paid = hold.ok ? pay(session, queueToken, hold.body.reservationId) : undefined;

@@ -39,15 +39,18 @@ export const options = {
 
 export default function () {
   const session = sessionOfVu();
-  const seats = browse();
-  const queueToken = seats && enterWaitingRoom(session, { timeoutSeconds: 60 });
+  const browsed = browse();
+  const queueToken =
+    browsed && enterWaitingRoom(session, browsed.scheduleId, { timeoutSeconds: 60 });
   if (queueToken) {
-    if (exec.vu.iterationInScenario % bookEvery === bookEvery - 1) book(session, queueToken, seats);
+    if (exec.vu.iterationInScenario % bookEvery === bookEvery - 1)
+      book(session, queueToken, browsed.seats);
     watch(api.leaveQueue(session, queueToken));
   }
   sleep(thinkSeconds(1));
 }
 
+/** A schedule of a concert and its free seats, as a fan browsing the catalogue finds them. */
 function browse() {
   const concerts = watch(api.listConcerts());
   const listed = concerts.ok ? concerts.body.items : [];
@@ -59,7 +62,7 @@ function browse() {
   const map = watch(api.seatMap(scheduleId));
   if (!map.ok) return undefined;
   const free = map.body.seats.filter((seat) => seat.status === 'AVAILABLE');
-  return free.map((seat) => ({ scheduleId, seatId: seat.seatId }));
+  return { scheduleId, seats: free.map((seat) => ({ scheduleId, seatId: seat.seatId })) };
 }
 
 function book(session, queueToken, seats) {

@@ -61,8 +61,9 @@ export default function ({ scheduleIds }) {
   const elapsed = (Date.now() - exec.scenario.startTime) / 1000;
   const tags = { stage: String(Math.min(steps - 1, Math.floor(elapsed / stepSeconds))) };
   const session = sessionOfVu();
-  seatMap(scheduleIds[exec.vu.idInTest % scheduleIds.length], { raw: true, tags });
-  takeQueueToken(session, tags);
+  const scheduleId = scheduleIds[exec.vu.idInTest % scheduleIds.length];
+  seatMap(scheduleId, { raw: true, tags });
+  takeQueueToken(session, scheduleId, tags);
   readWallet(session, tags);
   sleep(thinkSeconds(0.5));
 }

@@ -1,6 +1,6 @@
 // Token spike (reference 003): SPIKE_VUS fans (default 300) arrive within RAMP_UP (2s), stay for
-// HOLD (5s) and leave within RAMP_DOWN (2s); each asks for its queue token about once a second,
-// as a waiting-room page would. Each VU is its own signed-in fan (sessions come from the runner,
+// HOLD (5s) and leave within RAMP_DOWN (2s); each asks for its queue token of one schedule as the
+// server paces it (pollAfterSeconds, at least a second), as a waiting-room page would. Each VU is its own signed-in fan (sessions come from the runner,
 // so signing in is not what the spike measures). The waiting room must answer fast while it
 // admits its active limit and lines up the rest, and never admit more than the limit.
 //
@@ -8,6 +8,7 @@
 // 3,000-VU variant is 100), SESSIONS_FILE or USER_OFFSET + PASSWORD.
 import { check, sleep } from 'k6';
 import { queueStats, takeQueueToken } from './lib/api.js';
+import { scheduleIdsOfFirst } from './lib/catalogue.js';
 import { latencyMs, numberEnv, textEnv } from './lib/env.js';
 import { sessionOfVu } from './lib/sessions.js';
 import { summaryHandler, summaryOptions } from './lib/summary.js';
@@ -35,13 +36,20 @@ export const options = {
   },
 };
 
-export default function () {
-  takeQueueToken(sessionOfVu());
-  sleep(1);
+/** Every fan of the spike wants the same sale: the first schedule of the first concert. */
+export function setup() {
+  return { scheduleId: scheduleIdsOfFirst(1)[0] };
 }
 
-export function teardown() {
-  const stats = queueStats();
+// Each VU asks again no sooner than the server's pacing says (pollAfterSeconds: 0 once ACTIVE,
+// when a page would stop asking; it asks again after a second, as before).
+export default function ({ scheduleId }) {
+  const token = takeQueueToken(sessionOfVu(), scheduleId);
+  sleep(Math.max(1, token.ok ? token.body.pollAfterSeconds : 1));
+}
+
+export function teardown({ scheduleId }) {
+  const stats = queueStats(scheduleId);
   check(stats.body, {
     'waiting room: active within the limit after the spike': (s) =>
       s !== undefined && s.active <= s.activeLimit,

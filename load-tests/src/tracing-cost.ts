@@ -64,6 +64,7 @@ async function book(system: System, accessToken: string, scheduleId: string, sea
   const auth = { authorization: `Bearer ${accessToken}` };
   const { queueToken } = await api<{ queueToken: string }>(system, 'POST', '/api/v1/queue/tokens', {
     headers: auth,
+    body: { scheduleId },
   });
   const headers = { ...auth, 'x-queue-token': queueToken };
   while (

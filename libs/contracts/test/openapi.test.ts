@@ -11,10 +11,10 @@ const documented: [string, string, number[]][] = [
   ['get', '/api/v1/concerts', [200, 400]],
   ['get', '/api/v1/concerts/{concertId}/schedules', [200]],
   ['get', '/api/v1/schedules/{scheduleId}/seats', [200]],
-  ['post', '/api/v1/queue/tokens', [201, 200]],
+  ['post', '/api/v1/queue/tokens', [201, 200, 404]],
   ['get', '/api/v1/queue/tokens/current', [200, 404, 410]],
   ['delete', '/api/v1/queue/tokens/current', [204]],
-  ['get', '/api/v1/queue/stats', [200]],
+  ['get', '/api/v1/schedules/{scheduleId}/queue/stats', [200]],
   ['post', '/api/v1/reservations', [201, 409, 403]],
   ['get', '/api/v1/reservations/{reservationId}', [200]],
   ['post', '/api/v1/schedules/{scheduleId}/waitlist', [201, 200, 404, 409]],
@@ -33,6 +33,10 @@ const documented: [string, string, number[]][] = [
   ['patch', '/api/v1/admin/waiting-room', [200, 400, 401, 403]],
   ['post', '/api/v1/admin/waiting-room/pause', [200, 401, 403]],
   ['post', '/api/v1/admin/waiting-room/resume', [200, 401, 403]],
+  ['get', '/api/v1/admin/schedules/{scheduleId}/waiting-room', [200, 401, 403]],
+  ['put', '/api/v1/admin/schedules/{scheduleId}/waiting-room', [200, 400, 401, 403, 404]],
+  ['post', '/api/v1/admin/schedules/{scheduleId}/waiting-room/pause', [200, 401, 403, 404]],
+  ['post', '/api/v1/admin/schedules/{scheduleId}/waiting-room/resume', [200, 401, 403, 404]],
   ['put', '/api/v1/admin/schedules/{scheduleId}/sale-hold', [200, 404]],
   ['delete', '/api/v1/admin/schedules/{scheduleId}/sale-hold', [200, 404]],
   ['get', '/health/live', [200, 503]],
@@ -47,7 +51,7 @@ const publicOperations = new Set([
   'get /api/v1/concerts',
   'get /api/v1/concerts/{concertId}/schedules',
   'get /api/v1/schedules/{scheduleId}/seats',
-  'get /api/v1/queue/stats',
+  'get /api/v1/schedules/{scheduleId}/queue/stats',
   'get /health/live',
   'get /health/ready',
 ]);
@@ -137,6 +141,16 @@ describe('the OpenAPI document', () => {
       }
     },
   );
+
+  it.each([
+    ['post', '/api/v1/queue/tokens', '201'],
+    ['post', '/api/v1/queue/tokens', '200'],
+    ['get', '/api/v1/queue/tokens/current', '200'],
+  ])('tells when to poll again on %s %s %s: Retry-After', (method, path, status) => {
+    expect(operation(method, path).responses[status]?.headers?.['Retry-After']).toMatchObject({
+      schema: { type: 'integer', minimum: 0 },
+    });
+  });
 
   it('declares the bearer scheme', () => {
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({

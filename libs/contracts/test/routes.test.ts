@@ -15,7 +15,7 @@ describe('when a router mounts a route of the contract', () => {
   });
 
   it('mounts a path without parameters as it is', () => {
-    expect(expressPath(apiRoutes.getQueueStats)).toBe('/api/v1/queue/stats');
+    expect(expressPath(apiRoutes.enterQueue)).toBe('/api/v1/queue/tokens');
   });
 });
 

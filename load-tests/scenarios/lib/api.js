@@ -6,9 +6,11 @@ const isText = (value) => typeof value === 'string' && value.length > 0;
 const isCount = (value) => Number.isInteger(value) && value >= 0;
 const isQueueToken = (t) =>
   isText(t.queueToken) &&
-  (t.status === 'WAITING' || t.status === 'ACTIVE') &&
+  isText(t.scheduleId) &&
+  ['PRE_QUEUE', 'WAITING', 'ACTIVE'].includes(t.status) &&
   isCount(t.position) &&
-  isCount(t.estimatedWaitSeconds);
+  isCount(t.estimatedWaitSeconds) &&
+  isCount(t.pollAfterSeconds);
 
 export function signIn(username, password) {
   const { body, ok } = call('login', 'POST', '/api/v1/auth/login', {
@@ -63,16 +65,25 @@ export function seatMap(scheduleId, { raw = false, tags } = {}) {
   });
 }
 
-export function queueStats() {
-  return call('stats', 'GET', '/api/v1/queue/stats', {
-    answers: { 200: (b) => isCount(b.activeLimit) && isCount(b.active) && isCount(b.waiting) },
+export function queueStats(scheduleId) {
+  return call('stats', 'GET', '/api/v1/schedules/{scheduleId}/queue/stats', {
+    path: `/api/v1/schedules/${scheduleId}/queue/stats`,
+    answers: {
+      200: (b) =>
+        b.scheduleId === scheduleId &&
+        isCount(b.activeLimit) &&
+        isCount(b.active) &&
+        isCount(b.waiting) &&
+        isCount(b.preQueue),
+    },
   });
 }
 
-/** 201 for a new token, 200 with the one the fan already holds. */
-export function takeQueueToken(session, tags) {
+/** Joins the schedule's waiting room: 201 for a new token, 200 with the one the fan holds there. */
+export function takeQueueToken(session, scheduleId, tags) {
   return call('token', 'POST', '/api/v1/queue/tokens', {
     session,
+    body: { scheduleId },
     tags,
     answers: { 200: isQueueToken, 201: isQueueToken },
   });

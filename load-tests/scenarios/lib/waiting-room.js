@@ -5,21 +5,21 @@ import { currentQueueToken, takeQueueToken } from './api.js';
 // Time from the token answer to ACTIVE: the queue wait every per-request threshold leaves out.
 const queueWaitTime = new Trend('queue_wait_time', true);
 
-// A waiting-room page polls about once a second near the front of the line and less often
-// further back, as the token's estimatedWaitSeconds suggests: a thousand fans polling twice a
-// second would load the system more than the on-sale itself.
-const LONGEST_POLL_SECONDS = 5;
-
-export function nextPollSeconds(token, pollSeconds) {
-  return Math.min(LONGEST_POLL_SECONDS, Math.max(pollSeconds, token.estimatedWaitSeconds / 2));
+/**
+ * A waiting-room page polls when the server says (pollAfterSeconds, also Retry-After): about once
+ * a second near the front of the line, less often further back, at the opening from the pre-queue.
+ */
+export function nextPollSeconds(token) {
+  return token.pollAfterSeconds;
 }
 
 /**
- * Takes the fan's queue token and polls it until it is ACTIVE. Returns the queue token, or
- * undefined if a call failed or the fan was not admitted within `timeoutSeconds`.
+ * Takes the fan's queue token for the schedule and polls it, as paced, until it is ACTIVE.
+ * Returns the queue token, or undefined if a call failed or the fan was not admitted within
+ * `timeoutSeconds`.
  */
-export function enterWaitingRoom(session, { timeoutSeconds = 120, pollSeconds = 1 } = {}) {
-  const entered = takeQueueToken(session);
+export function enterWaitingRoom(session, scheduleId, { timeoutSeconds = 120 } = {}) {
+  const entered = takeQueueToken(session, scheduleId);
   if (!entered.ok) return undefined;
   const { queueToken } = entered.body;
   const started = Date.now();
@@ -29,7 +29,7 @@ export function enterWaitingRoom(session, { timeoutSeconds = 120, pollSeconds = 
       console.warn(`${session.username} not admitted within ${timeoutSeconds} s`);
       return undefined;
     }
-    sleep(nextPollSeconds(token, pollSeconds));
+    sleep(nextPollSeconds(token));
     const current = currentQueueToken(session, queueToken);
     if (!current.ok) return undefined;
     token = current.body;

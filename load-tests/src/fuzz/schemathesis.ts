@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { runLogged } from '../logged-process';
+import type { FuzzCredentials } from './fuzz-credentials';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -30,7 +31,7 @@ export interface SchemathesisRun {
   /** Where reportFiles go. */
   runDir: string;
   /** The credentials the auth hooks apply (headliner_auth.py). */
-  credentials: { fanToken: string; adminToken: string };
+  credentials: FuzzCredentials;
   echo: boolean;
 }
 
@@ -82,6 +83,7 @@ export function runSchemathesis(run: SchemathesisRun): Promise<number> {
       FUZZ_GATEWAY_URL: run.gatewayUrl,
       FUZZ_FAN_TOKEN: run.credentials.fanToken,
       FUZZ_ADMIN_TOKEN: run.credentials.adminToken,
+      FUZZ_SCHEDULE_ID: run.credentials.scheduleId,
     },
   });
 }

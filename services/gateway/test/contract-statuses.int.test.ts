@@ -202,8 +202,9 @@ describe('when a client sends too many requests', () => {
       RATE_LIMIT_ANONYMOUS_PER_SECOND: '1',
       RATE_LIMIT_ANONYMOUS_BURST: '1',
     });
-    await limited.http().get('/api/v1/queue/stats');
-    const response = await limited.http().get('/api/v1/queue/stats');
+    const queueStats = `/api/v1/schedules/${randomUUID()}/queue/stats`;
+    await limited.http().get(queueStats);
+    const response = await limited.http().get(queueStats);
 
     expect(response.status).toBe(429);
     expect(documentedStatuses('getQueueStats')).toContain(429);

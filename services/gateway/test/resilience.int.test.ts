@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { rateLimitDecisions } from '../src/metrics';
 import { signedInUser } from './support/accounts';
 import {
@@ -54,7 +55,8 @@ describe('when a service keeps failing', () => {
     infra.stubs.concert.answer = (_req, res) => res.status(500).end();
     for (let call = 0; call < 4; call += 1) await gateway.http().get('/api/v1/concerts');
 
-    expect((await gateway.http().get('/api/v1/queue/stats')).status).toBe(200);
+    const queueStats = `/api/v1/schedules/${randomUUID()}/queue/stats`;
+    expect((await gateway.http().get(queueStats)).status).toBe(200);
     expect((await gateway.http().get('/health/ready')).status).toBe(200);
   });
 

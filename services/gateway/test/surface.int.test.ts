@@ -58,7 +58,12 @@ describe('when an answer is about one person', () => {
     ['a refused wallet read', () => gateway.http().get('/api/v1/wallet')],
     [
       'a queue token',
-      () => gateway.http().post('/api/v1/queue/tokens').set('authorization', bearer),
+      () =>
+        gateway
+          .http()
+          .post('/api/v1/queue/tokens')
+          .set('authorization', bearer)
+          .send({ scheduleId: randomUUID() }),
     ],
     [
       'a reservation',

@@ -1,9 +1,12 @@
 import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
 import { Router, type Express } from 'express';
 import { answerStoreOutage } from './http/store-outage';
+import { queueStatsRoutes } from './http/queue-stats-routes';
 import { queueTokenRoutes } from './http/queue-token-routes';
+import { roomAdminRoutes } from './http/room-admin-routes';
 import { verifyRoutes } from './http/verify-routes';
 import { waitingRoomAdminRoutes } from './http/waiting-room-admin-routes';
+import type { ScheduleCatalogue } from './infra/schedule-catalogue';
 import type { WaitingRoom } from './infra/waiting-room';
 
 export interface AppDeps {
@@ -13,6 +16,8 @@ export interface AppDeps {
   /** INTERNAL_AUTH_ACCEPTED_SECRETS: also accepted while the secret rotates. */
   acceptedInternalAuthSecrets?: readonly string[];
   waitingRoom: WaitingRoom;
+  /** Which schedules exist: a room is only made for one of them. */
+  schedules: ScheduleCatalogue;
   readiness?: ReadinessChecks;
   degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -20,7 +25,9 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const routes = Router();
-  routes.use(queueTokenRoutes(deps.waitingRoom));
+  routes.use(queueTokenRoutes(deps.waitingRoom, deps.schedules));
+  routes.use(queueStatsRoutes(deps.waitingRoom));
+  routes.use(roomAdminRoutes(deps.waitingRoom, deps.schedules, deps.logger));
   routes.use(verifyRoutes(deps.waitingRoom));
   routes.use(waitingRoomAdminRoutes(deps.waitingRoom.controls, deps.logger));
   routes.use(answerStoreOutage);

@@ -14,6 +14,9 @@ export const configSchema = baseConfigSchema.extend({
   ...envVar.kafkaCredentials(),
   /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
   KAFKA_NAMESPACE: TopicNamespace.default(''),
+  /** The concert service, asked once per schedule whether it exists before its room is made. */
+  CONCERT_URL: envVar.url().default('http://127.0.0.1:8082'),
+  CONCERT_TIMEOUT_MS: envVar.durationMs(2000),
   ACTIVE_LIMIT: envVar.positiveInt(50),
   /** Most admissions in any rolling minute, on top of ACTIVE_LIMIT; unset: no rate limit. */
   ADMISSION_RATE_PER_MINUTE: envVar.positiveInt().optional(),

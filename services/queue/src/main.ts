@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { config } from './config';
 import { startPaymentReleaseConsumer } from './consumers/payment-release-consumer';
 import { openWaitingRoom } from './infra/open-waiting-room';
+import { createScheduleCatalogue } from './infra/schedule-catalogue';
 import { startJobs } from './jobs/start-jobs';
 import { exposeWaitingRoomSettings } from './metrics';
 
@@ -41,6 +42,12 @@ runMain({ service: 'queue', config, telemetry }, async (running) => {
     internalAuthSecret: config.INTERNAL_AUTH_SECRET,
     acceptedInternalAuthSecrets: config.INTERNAL_AUTH_ACCEPTED_SECRETS,
     waitingRoom,
+    schedules: createScheduleCatalogue({
+      concertUrl: config.CONCERT_URL,
+      timeoutMs: config.CONCERT_TIMEOUT_MS,
+      internalAuthSecret: config.INTERNAL_AUTH_SECRET,
+      logger,
+    }),
     ...probes,
   });
   await serve(app, { port: config.PORT, host: config.HOST, ...running });

@@ -3,12 +3,22 @@ import type { WaitingRoomSettings } from './domain/waiting-room-settings';
 
 export const activeTokens = new Gauge({
   name: 'queue_active_tokens',
-  help: 'Queue tokens ACTIVE at the last sweep',
+  help: 'Queue tokens ACTIVE at the last sweep, every room together',
 });
 
 export const waitingTokens = new Gauge({
   name: 'queue_waiting_tokens',
-  help: 'Queue tokens WAITING at the last sweep',
+  help: 'Queue tokens WAITING at the last sweep, every room together',
+});
+
+export const preQueueTokens = new Gauge({
+  name: 'queue_pre_queue_tokens',
+  help: 'Queue tokens in the PRE_QUEUE of a room not open yet, at the last sweep',
+});
+
+export const openRooms = new Gauge({
+  name: 'queue_rooms_open',
+  help: 'Waiting rooms with live tokens past their opensAt, at the last sweep',
 });
 
 export const issuedTokens = new Counter({

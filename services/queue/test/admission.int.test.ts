@@ -1,6 +1,6 @@
 import type { QueueTokenView } from '@headliner/contracts';
 import { createWaitingRoom } from '../src/infra/waiting-room';
-import { enterQueue, newUsers, queueStats } from './support/queue-requests';
+import { enterQueue, newUsers, queueStats, room } from './support/queue-requests';
 import { listen, startTestQueue, type TestQueue } from './support/test-queue';
 
 const activeLimit = 50;
@@ -44,7 +44,7 @@ describe('when 2,000 fans ask for a token at the same moment', () => {
         expect(res.status).toBe(201);
         return res.body as QueueTokenView;
       }
-      const entry = await queue.waitingRoom.enter(userId);
+      const entry = await queue.waitingRoom.enter(userId, room);
       expect(entry.created).toBe(true);
       return entry.token;
     });
@@ -75,7 +75,7 @@ describe('when 2,000 fans ask for a token at the same moment', () => {
     }
 
     const stats = await queueStats(server.url);
-    expect(stats.body).toEqual({ activeLimit, active: activeLimit, waiting: 1950 });
+    expect(stats.body).toMatchObject({ activeLimit, active: activeLimit, waiting: 1950 });
   });
 
   it('lines later arrivals up behind them, one after another', async () => {
@@ -102,7 +102,7 @@ describe('when ACTIVE_LIMIT is raised while fans wait', () => {
 
   it('admits the line in order at the next sweep and lets no newcomer jump it', async () => {
     const [first, second, third, newcomer] = newUsers(4);
-    for (const userId of [first, second, third]) await queue.waitingRoom.enter(userId!);
+    for (const userId of [first, second, third]) await queue.waitingRoom.enter(userId!, room);
     // A redeployed instance with a higher limit, on the same keys.
     const raised = createWaitingRoom({
       redis: queue.redis,
@@ -110,12 +110,15 @@ describe('when ACTIVE_LIMIT is raised while fans wait', () => {
       keyPrefix: queue.prefix,
     });
 
-    const jumper = await raised.enter(newcomer!);
+    const jumper = await raised.enter(newcomer!, room);
     expect(jumper.token).toMatchObject({ status: 'WAITING', position: 3 });
 
     expect(await raised.sweep()).toMatchObject({ admitted: 2, active: 3, waiting: 1 });
-    expect((await raised.enter(second!)).token.status).toBe('ACTIVE');
-    expect((await raised.enter(third!)).token.status).toBe('ACTIVE');
-    expect((await raised.enter(newcomer!)).token).toMatchObject({ status: 'WAITING', position: 1 });
+    expect((await raised.enter(second!, room)).token.status).toBe('ACTIVE');
+    expect((await raised.enter(third!, room)).token.status).toBe('ACTIVE');
+    expect((await raised.enter(newcomer!, room)).token).toMatchObject({
+      status: 'WAITING',
+      position: 1,
+    });
   });
 });

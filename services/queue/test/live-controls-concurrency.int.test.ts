@@ -2,7 +2,7 @@ import { createRedis } from '@headliner/platform';
 import { infraUrl, whenRedisReady } from '@headliner/testing';
 import type { Redis } from 'ioredis';
 import { createWaitingRoom, type WaitingRoom } from '../src/infra/waiting-room';
-import { newUsers, updateWaitingRoom } from './support/queue-requests';
+import { newUsers, updateWaitingRoom, room } from './support/queue-requests';
 import { quietLogger, startTestQueue, type TestQueue } from './support/test-queue';
 
 /** Every size of the active set seen while `work` runs, in order, ending with the final one. */
@@ -63,7 +63,7 @@ describe('when two replicas admit concurrently while an admin changes the contro
   });
 
   const enterEverywhere = (users: string[]) =>
-    Promise.all(users.map((userId, i) => replicas[i % 2]!.enter(userId)));
+    Promise.all(users.map((userId, i) => replicas[i % 2]!.enter(userId, room)));
 
   it('never lets the active set past the limit in force', async () => {
     await updateWaitingRoom(queue.app, { activeLimit: 20 });
@@ -77,7 +77,7 @@ describe('when two replicas admit concurrently while an admin changes the contro
   });
 
   it('after a lowered limit, admits nobody until the active set is below it, then never past it', async () => {
-    const activeTokens = await queue.redis.zrange(queue.keys.active, '0', '-1');
+    const activeTokens = await queue.redis.zrange(queue.roomKeys.active, '0', '-1');
     const holders = await Promise.all(
       activeTokens.map(async (token) => ({
         token,

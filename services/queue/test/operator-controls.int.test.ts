@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '@headliner/platform';
 import { asUser } from '@headliner/testing';
 import {
   adminId,
@@ -11,24 +9,14 @@ import {
   resumeAdmission,
   updateWaitingRoom,
   verifyToken,
+  room,
 } from './support/queue-requests';
+import { recordingLogger } from './support/recording-logger';
 import { startTestQueue, type TestQueue } from './support/test-queue';
-
-/** A logger whose JSON lines the test can read back. */
-function recordingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger({ service: 'queue', destination }), lines };
-}
 
 async function enterAll(queue: TestQueue, users: string[]) {
   const tokens = [];
-  for (const userId of users) tokens.push((await queue.waitingRoom.enter(userId)).token);
+  for (const userId of users) tokens.push((await queue.waitingRoom.enter(userId, room)).token);
   return tokens;
 }
 
@@ -143,7 +131,7 @@ describe('when admission is paused', () => {
 
   it('lines new fans up even with free slots, keeps the active ones, and admits in order on resume', async () => {
     const [early] = newUsers(1);
-    const earlyToken = (await queue.waitingRoom.enter(early!)).token;
+    const earlyToken = (await queue.waitingRoom.enter(early!, room)).token;
     expect(earlyToken.status).toBe('ACTIVE');
     await pauseAdmission(queue.app);
 
@@ -169,7 +157,8 @@ describe('when admission is paused', () => {
     await resumeAdmission(queue.app);
     expect(await queue.waitingRoom.sweep()).toMatchObject({ admitted: 3, active: 3, waiting: 0 });
     const statuses = [];
-    for (const userId of late) statuses.push((await queue.waitingRoom.enter(userId)).token.status);
+    for (const userId of late)
+      statuses.push((await queue.waitingRoom.enter(userId, room)).token.status);
     expect(statuses).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE']);
     expect((await enterQueue(queue.app, newUsers(1)[0]!)).body.status).toBe('ACTIVE');
   });
@@ -189,7 +178,7 @@ describe('when an admin lowers the active limit below the active set', () => {
     await updateWaitingRoom(queue.app, { activeLimit: 2 });
 
     const [waiter] = newUsers(1);
-    expect((await queue.waitingRoom.enter(waiter!)).token).toMatchObject({
+    expect((await queue.waitingRoom.enter(waiter!, room)).token).toMatchObject({
       status: 'WAITING',
       position: 1,
     });
@@ -203,7 +192,7 @@ describe('when an admin lowers the active limit below the active set', () => {
     expect(await queue.waitingRoom.sweep()).toMatchObject({ admitted: 0, active: 2, waiting: 1 });
 
     await queue.waitingRoom.leave(users[2]!, active[2]!.queueToken);
-    expect((await queue.waitingRoom.enter(waiter!)).token.status).toBe('ACTIVE');
+    expect((await queue.waitingRoom.enter(waiter!, room)).token.status).toBe('ACTIVE');
     expect(await queue.activeCount()).toBe(2);
   });
 });

@@ -9,15 +9,15 @@ import { createProducer } from '@headliner/platform';
 import { createTestNamespace, eventually, readMessages, testKafka } from '@headliner/testing';
 import type { Consumer, Producer } from 'kafkajs';
 import { startPaymentReleaseConsumer } from '../src/consumers/payment-release-consumer';
-import { enterQueue, leaveQueue, newUsers, verifyToken } from './support/queue-requests';
+import { enterQueue, leaveQueue, newUsers, room, verifyToken } from './support/queue-requests';
 import { quietLogger, startTestQueue, type TestQueue } from './support/test-queue';
 
-function confirmedFor(userId: string, occurredAt = new Date()): Confirmed {
+function confirmedFor(userId: string, occurredAt = new Date(), scheduleId = room): Confirmed {
   return newEvent(
     ReservationConfirmedEvent,
     {
       reservationId: randomUUID(),
-      scheduleId: randomUUID(),
+      scheduleId,
       seatId: randomUUID(),
       userId,
       paymentId: randomUUID(),
@@ -116,13 +116,32 @@ describe('when a confirmation arrives again or late, after the buyer started a n
   it('recognises the event id even if the producer’s clock runs ahead', async () => {
     const [buyer] = newUsers(1);
     await enterQueue(queue.app, buyer!);
-    const payment = { eventId: randomUUID(), userId: buyer!, paidAt: new Date() };
+    const payment = { eventId: randomUUID(), userId: buyer!, scheduleId: room, paidAt: new Date() };
     expect(await queue.waitingRoom.releaseAfterPayment(payment)).toBe('freed');
     const comeback: QueueTokenView = (await enterQueue(queue.app, buyer!)).body;
 
     const replay = { ...payment, paidAt: new Date(Date.now() + 60_000) };
     expect(await queue.waitingRoom.releaseAfterPayment(replay)).toBe('duplicate');
     expect((await verifyToken(queue.app, buyer!, comeback.queueToken)).status).toBe(200);
+  });
+
+  it('frees only the slot in the paid schedule’s room', async () => {
+    const [buyer] = newUsers(1);
+    const otherRoom = randomUUID();
+    const here: QueueTokenView = (await enterQueue(queue.app, buyer!)).body;
+    const there: QueueTokenView = (await enterQueue(queue.app, buyer!, otherRoom)).body;
+    expect([here.status, there.status]).toEqual(['ACTIVE', 'ACTIVE']);
+
+    const payment = { eventId: randomUUID(), userId: buyer!, paidAt: new Date() };
+    expect(await queue.waitingRoom.releaseAfterPayment({ ...payment, scheduleId: otherRoom })).toBe(
+      'freed',
+    );
+
+    expect((await verifyToken(queue.app, buyer!, there.queueToken)).status).toBe(410);
+    expect((await verifyToken(queue.app, buyer!, here.queueToken)).body).toMatchObject({
+      status: 'ACTIVE',
+      scheduleId: room,
+    });
   });
 
   it('leaves the new active token alone', async () => {
@@ -133,6 +152,7 @@ describe('when a confirmation arrives again or late, after the buyer started a n
     const outcome = await queue.waitingRoom.releaseAfterPayment({
       eventId: randomUUID(),
       userId: buyer!,
+      scheduleId: room,
       paidAt,
     });
 

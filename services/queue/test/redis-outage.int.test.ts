@@ -5,7 +5,7 @@ import request from 'supertest';
 import { createApp } from '../src/app';
 import { createWaitingRoom } from '../src/infra/waiting-room';
 import { enterQueue, verifyToken } from './support/queue-requests';
-import { quietLogger } from './support/test-queue';
+import { knownSchedules, quietLogger } from './support/test-queue';
 
 describe('when Redis cannot be reached', () => {
   // Nothing listens on port 1: every connection attempt is refused.
@@ -29,6 +29,7 @@ describe('when Redis cannot be reached', () => {
     logger: quietLogger,
     internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
+    schedules: knownSchedules,
     ...probes,
   });
   const management = createManagementApp({ logger: quietLogger, ...probes });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ActiveQueueToken, internalRoutes, type QueueTokenView } from '@headliner/contracts';
 import { asService } from '@headliner/testing';
 import request from 'supertest';
-import { enterQueue, newUsers, pollToken, verifyToken } from './support/queue-requests';
+import { enterQueue, newUsers, pollToken, room, verifyToken } from './support/queue-requests';
 import { startTestQueue, type TestQueue } from './support/test-queue';
 
 describe('when another service verifies a queue token', () => {
@@ -18,11 +18,11 @@ describe('when another service verifies a queue token', () => {
   });
   afterAll(() => queue.stop());
 
-  it('answers 200 with the expiry for an active token of that user', async () => {
+  it('answers 200 with the expiry and the schedule it admits to, for an active token of that user', async () => {
     const res = await verifyToken(queue.app, admitted!, active.queueToken);
 
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ACTIVE', expiresAt: active.expiresAt });
+    expect(res.body).toEqual({ status: 'ACTIVE', expiresAt: active.expiresAt, scheduleId: room });
     expect(ActiveQueueToken.safeParse(res.body).success).toBe(true);
   });
 

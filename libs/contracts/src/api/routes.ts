@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { json, problem, type ApiRoute } from './api-route';
 import {
   LoginRequest,
@@ -13,7 +14,7 @@ import { IdempotencyHeaders } from './idempotency-key';
 import { retryAfter } from './route-kind-responses';
 import { PaymentPending, PaymentRequest, PaymentResult } from './payments';
 import { SaleHoldRequest, ScheduleSaleState } from './sale-hold';
-import { QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
+import { EnterQueueRequest, QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
 import {
   BookingCancellation,
   HoldSeatRequest,
@@ -31,7 +32,12 @@ import {
   WalletView,
 } from './wallet';
 import { WaitlistEntry, WaitlistStanding } from './waitlist';
-import { UpdateWaitingRoomRequest, WaitingRoomState } from './waiting-room-admin';
+import {
+  ScheduleWaitingRoom,
+  ScheduleWaitingRoomSettings,
+  UpdateWaitingRoomRequest,
+  WaitingRoomState,
+} from './waiting-room-admin';
 
 // 400, 401, 403 for admin routes, 413, 429, 502-504: added by kind (route-kind-responses.ts).
 const hashingBusy = {
@@ -44,6 +50,12 @@ const notFound = problem('No such resource');
 const queueTokenNotActive = problem(
   'The queue token is missing, unknown, not ACTIVE yet, or of another schedule',
 );
+const pollAfter = {
+  'Retry-After': {
+    description: 'Seconds to wait before polling again: the same as pollAfterSeconds',
+    schema: z.int().nonnegative(),
+  },
+};
 
 const operations = {
   signup: {
@@ -149,11 +161,17 @@ const operations = {
     method: 'post',
     path: '/api/v1/queue/tokens',
     tag: 'queue',
-    summary: 'Join the waiting room, or get the token the user already holds',
+    summary:
+      "Join a schedule's waiting room, or get the token the user already holds there; before opensAt the token waits in the PRE_QUEUE",
     caller: 'user',
+    body: EnterQueueRequest,
     responses: {
-      201: json('Joined the queue', QueueTokenView),
-      200: json("The user's existing token", QueueTokenView),
+      201: { ...json('Joined the queue', QueueTokenView), headers: pollAfter },
+      200: {
+        ...json("The user's existing token in this room", QueueTokenView),
+        headers: pollAfter,
+      },
+      404: problem('No such schedule (type schedule-not-found)'),
     },
   },
   getQueueToken: {
@@ -165,7 +183,7 @@ const operations = {
     caller: 'user',
     headers: QueueTokenHeaders,
     responses: {
-      200: json('Current position and status', QueueTokenView),
+      200: { ...json('Current position and status', QueueTokenView), headers: pollAfter },
       404: problem('Unknown queue token'),
       410: problem('The queue token expired; enter the queue again'),
     },
@@ -183,10 +201,11 @@ const operations = {
   getQueueStats: {
     operationId: 'getQueueStats',
     method: 'get',
-    path: '/api/v1/queue/stats',
+    path: '/api/v1/schedules/{scheduleId}/queue/stats',
     tag: 'queue',
-    summary: 'How busy the waiting room is',
+    summary: "How busy a schedule's waiting room is, and when it opens",
     caller: 'anyone',
+    params: catalogue.SchedulePath,
     responses: { 200: json('Queue statistics', QueueStats) },
   },
   holdSeat: {
@@ -428,6 +447,58 @@ const operations = {
     summary: 'Admit again, from the head of the line (idempotent)',
     caller: 'admin',
     responses: { 200: json('The waiting room, admitting', WaitingRoomState) },
+  },
+  getScheduleWaitingRoom: {
+    operationId: 'getScheduleWaitingRoom',
+    method: 'get',
+    path: '/api/v1/admin/schedules/{scheduleId}/waiting-room',
+    tag: 'waiting-room-admin',
+    summary: "A schedule's waiting room: the settings in force and how full it is",
+    caller: 'admin',
+    params: catalogue.SchedulePath,
+    responses: { 200: json("The schedule's waiting room", ScheduleWaitingRoom) },
+  },
+  setScheduleWaitingRoom: {
+    operationId: 'setScheduleWaitingRoom',
+    method: 'put',
+    path: '/api/v1/admin/schedules/{scheduleId}/waiting-room',
+    tag: 'waiting-room-admin',
+    summary:
+      "Replace a schedule's waiting-room settings (an omitted one falls back to the default), live on every replica",
+    caller: 'admin',
+    params: catalogue.SchedulePath,
+    body: ScheduleWaitingRoomSettings,
+    responses: {
+      200: json('The waiting room after the change', ScheduleWaitingRoom),
+      404: problem('No such schedule'),
+    },
+  },
+  pauseScheduleAdmission: {
+    operationId: 'pauseScheduleAdmission',
+    method: 'post',
+    path: '/api/v1/admin/schedules/{scheduleId}/waiting-room/pause',
+    tag: 'waiting-room-admin',
+    summary:
+      "Stop admitting to this schedule's room; fans already ACTIVE keep their slot (idempotent)",
+    caller: 'admin',
+    params: catalogue.SchedulePath,
+    responses: {
+      200: json('The room, paused', ScheduleWaitingRoom),
+      404: problem('No such schedule'),
+    },
+  },
+  resumeScheduleAdmission: {
+    operationId: 'resumeScheduleAdmission',
+    method: 'post',
+    path: '/api/v1/admin/schedules/{scheduleId}/waiting-room/resume',
+    tag: 'waiting-room-admin',
+    summary: "Admit to this schedule's room again, from the head of its line (idempotent)",
+    caller: 'admin',
+    params: catalogue.SchedulePath,
+    responses: {
+      200: json('The room, admitting', ScheduleWaitingRoom),
+      404: problem('No such schedule'),
+    },
   },
   holdSale: {
     operationId: 'holdSale',

@@ -16,7 +16,7 @@ export interface PaymentReleaseConsumerOptions {
 }
 
 /**
- * Frees the buyer's active slot when their payment completes. Idempotency needs no inbox table:
+ * Frees the buyer's active slot in the paid schedule's room when their payment completes. Idempotency needs no inbox table:
  * the release script records the event id in the same atomic step as its effect (see
  * infra/lua/release.lua), and says when it had seen the id before.
  */
@@ -35,7 +35,12 @@ export function startPaymentReleaseConsumer(
     handlers: {
       'reservation.confirmed': async (event) => {
         const { eventId, occurredAt, payload } = event;
-        const payment = { eventId, userId: payload.userId, paidAt: new Date(occurredAt) };
+        const payment = {
+          eventId,
+          userId: payload.userId,
+          scheduleId: payload.scheduleId.toLowerCase(),
+          paidAt: new Date(occurredAt),
+        };
         const outcome = await waitingRoom.releaseAfterPayment(payment);
         paymentEvents.inc({ outcome });
         return outcome === 'duplicate' ? 'duplicate' : 'applied';

@@ -1,6 +1,7 @@
 /**
- * How the waiting room admits and forgets: fixed at boot from the configuration. The active limit
- * and the admission rate are defaults an admin may override live (waiting-room-settings.ts).
+ * How the waiting rooms admit and forget: fixed at boot from the configuration, the defaults of
+ * every room. An admin may override the limit and the rate for all rooms live
+ * (waiting-room-settings.ts), and any of them for one room (room-settings.ts).
  */
 export interface QueueRules {
   /** How many queue tokens may be ACTIVE at once. */

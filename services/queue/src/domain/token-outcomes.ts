@@ -15,7 +15,7 @@ export type TokenLookup =
 
 /** Whether a token may hold seats and pay right now. */
 export type Verification =
-  | { kind: 'active'; expiresAt: string }
+  | { kind: 'active'; expiresAt: string; scheduleId: string }
   | { kind: 'waiting' }
   | { kind: 'unknown' }
   | { kind: 'expired' };
@@ -23,11 +23,14 @@ export type Verification =
 /** What a reservation.confirmed event did to the buyer's queue token. */
 export type PaymentRelease = 'freed' | 'duplicate' | 'no-active-token';
 
-/** What one sweep did, and the sizes it left. */
+/** What one sweep of every room did, and the sizes it left (all rooms together). */
 export interface SweepResult {
   expired: number;
   dropped: number;
   admitted: number;
   active: number;
   waiting: number;
+  preQueue: number;
+  /** Rooms with live tokens that were swept. */
+  rooms: number;
 }

@@ -1,6 +1,7 @@
 /**
- * The operators' live controls of the waiting room. Until an admin changes one, the
- * configuration's default applies (ACTIVE_LIMIT, ADMISSION_RATE_PER_MINUTE).
+ * The operators' global live controls: the defaults of every room without its own setting
+ * (room-settings.ts), and a pause of every room. Until an admin changes one, the configuration's
+ * default applies (ACTIVE_LIMIT, ADMISSION_RATE_PER_MINUTE).
  */
 export interface WaitingRoomSettings {
   activeLimit: number;

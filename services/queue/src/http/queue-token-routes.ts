@@ -1,22 +1,40 @@
 import {
   apiRoutes,
+  EnterQueueRequest,
   expressPath,
   QUEUE_TOKEN_HEADER,
   QueueTokenHeaders,
+  type QueueTokenView,
 } from '@headliner/contracts';
 import { signedInUser, validate } from '@headliner/platform';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
+import type { ScheduleCatalogue } from '../infra/schedule-catalogue';
 import type { WaitingRoom } from '../infra/waiting-room';
+import { requireKnownSchedule } from './known-schedule';
 import { expiredQueueToken, unknownQueueToken } from './queue-token-problems';
 
+/** Every token answer says when to ask again, in the body and as Retry-After. */
+function sendToken(res: Response, status: number, token: QueueTokenView): void {
+  res.status(status).set('Retry-After', String(token.pollAfterSeconds)).json(token);
+}
+
 /** The public waiting-room API, for the fan the gateway's signed statement names. */
-export function queueTokenRoutes(waitingRoom: WaitingRoom): Router {
+export function queueTokenRoutes(waitingRoom: WaitingRoom, catalogue: ScheduleCatalogue): Router {
   const router = Router();
 
-  router.post(expressPath(apiRoutes.enterQueue), async (_req, res) => {
-    const entry = await waitingRoom.enter(signedInUser(res).sub);
-    res.status(entry.created ? 201 : 200).json(entry.token);
-  });
+  const enter = validate({ body: EnterQueueRequest });
+  // UUIDs match in any case; a room's Redis keys must not.
+  const scheduleOf = (res: Response) => enter.input(res).body.scheduleId.toLowerCase();
+  router.post(
+    expressPath(apiRoutes.enterQueue),
+    enter,
+    requireKnownSchedule(catalogue, scheduleOf),
+    // Checks at the door (before a token is issued) go here.
+    async (_req, res) => {
+      const entry = await waitingRoom.enter(signedInUser(res).sub, scheduleOf(res));
+      sendToken(res, entry.created ? 201 : 200, entry.token);
+    },
+  );
 
   const poll = validate({ headers: QueueTokenHeaders });
   router.get(expressPath(apiRoutes.getQueueToken), poll, async (_req, res) => {
@@ -24,7 +42,7 @@ export function queueTokenRoutes(waitingRoom: WaitingRoom): Router {
     const lookup = await waitingRoom.poll(signedInUser(res).sub, headers[QUEUE_TOKEN_HEADER]);
     if (lookup.kind === 'unknown') throw unknownQueueToken();
     if (lookup.kind === 'expired') throw expiredQueueToken();
-    res.json(lookup.token);
+    sendToken(res, 200, lookup.token);
   });
 
   const leave = validate({ headers: QueueTokenHeaders });
@@ -33,10 +51,6 @@ export function queueTokenRoutes(waitingRoom: WaitingRoom): Router {
     // 204 whatever the token was: leaving twice, or with a stranger's token, changes nothing.
     await waitingRoom.leave(signedInUser(res).sub, headers[QUEUE_TOKEN_HEADER]);
     res.status(204).end();
-  });
-
-  router.get(expressPath(apiRoutes.getQueueStats), async (_req, res) => {
-    res.json(await waitingRoom.stats());
   });
 
   return router;

@@ -9,8 +9,8 @@ import type { WaitingRoom } from '../infra/waiting-room';
 import { expiredQueueToken, unknownQueueToken, waitingQueueToken } from './queue-token-problems';
 
 /**
- * Internal: may this user hold seats and pay with this token right now? Called by the gateway on
- * every hold and payment, never exposed publicly; a fan's statement
+ * Internal: may this user hold seats with this token right now, and of which schedule? Called by
+ * the gateway, never exposed publicly; a fan's statement
  * is refused 403 here, so no fan can probe other fans' tokens.
  */
 export function verifyRoutes(waitingRoom: WaitingRoom): Router {
@@ -26,7 +26,11 @@ export function verifyRoutes(waitingRoom: WaitingRoom): Router {
       if (verification.kind === 'waiting') throw waitingQueueToken();
       if (verification.kind === 'unknown') throw unknownQueueToken();
       if (verification.kind === 'expired') throw expiredQueueToken();
-      const active: ActiveQueueToken = { status: 'ACTIVE', expiresAt: verification.expiresAt };
+      const active: ActiveQueueToken = {
+        status: 'ACTIVE',
+        expiresAt: verification.expiresAt,
+        scheduleId: verification.scheduleId,
+      };
       res.json(active);
     },
   );

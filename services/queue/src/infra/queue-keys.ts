@@ -1,24 +1,32 @@
-/** The queue's shared keys. `forScripts` lists them in the order the scripts take them as KEYS. */
+/**
+ * The queue's keys. `forScripts` lists the ones every script takes as KEYS; a room's keys (one
+ * room per schedule) are derived from the prefix inside the scripts the same way as here.
+ */
 export function queueKeys(prefix: string) {
-  const keys = {
-    waiting: `${prefix}waiting`,
-    active: `${prefix}active`,
-    waitingSeen: `${prefix}waiting-seen`,
-    admissions: `${prefix}admissions`,
-    sequence: `${prefix}sequence`,
-    settings: `${prefix}settings`,
-    admitted: `${prefix}admitted`,
-  };
+  const settings = `${prefix}settings`;
+  const rooms = `${prefix}rooms`;
   return {
-    ...keys,
-    forScripts: [
-      keys.waiting,
-      keys.active,
-      keys.waitingSeen,
-      keys.admissions,
-      keys.sequence,
-      keys.settings,
-      keys.admitted,
-    ],
+    /** The global controls (issue 14): defaults of every room, and a pause of them all. */
+    settings,
+    /** The SET of rooms with live tokens, which the sweep visits. */
+    rooms,
+    forScripts: [settings, rooms],
+    token: (queueToken: string) => `${prefix}token:${queueToken}`,
+    room(scheduleId: string) {
+      const room = `${prefix}room:${scheduleId}:`;
+      return {
+        waiting: `${room}waiting`,
+        active: `${room}active`,
+        waitingSeen: `${room}waiting-seen`,
+        admissions: `${room}admissions`,
+        sequence: `${room}sequence`,
+        settings: `${room}settings`,
+        admitted: `${room}admitted`,
+        preQueue: `${room}pre-queue`,
+        user: (userId: string) => `${room}user:${userId}`,
+      };
+    },
   };
 }
+
+export type QueueKeys = ReturnType<typeof queueKeys>;

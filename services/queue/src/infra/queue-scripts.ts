@@ -12,6 +12,8 @@ declare module 'ioredis' {
     queueVerify(...args: ScriptArgument[]): Result<unknown[], Context>;
     queueRelease(...args: ScriptArgument[]): Result<unknown[], Context>;
     queueSweep(...args: ScriptArgument[]): Result<unknown[], Context>;
+    queueRoomState(...args: ScriptArgument[]): Result<unknown[], Context>;
+    queueReplaceSettings(...args: ScriptArgument[]): Result<[string[], string[]], Context>;
     queueChangeSettings(...args: ScriptArgument[]): Result<[string[], string[]], Context>;
   }
 }
@@ -28,10 +30,11 @@ const scripts = {
   queueVerify: withWaitingRoom('verify'),
   queueRelease: withWaitingRoom('release'),
   queueSweep: withWaitingRoom('sweep'),
+  queueRoomState: withWaitingRoom('room-state'),
 };
 
 /** The number of KEYS every queue script takes (see lua/waiting-room.lua). */
-export const scriptKeyCount = 7;
+export const scriptKeyCount = 2;
 
 /**
  * Teaches a connection the queue scripts. ioredis sends each one's source once per socket and
@@ -42,4 +45,5 @@ export function defineQueueScripts(redis: Redis): void {
     redis.defineCommand(name, { lua, numberOfKeys: scriptKeyCount });
   }
   redis.defineCommand('queueChangeSettings', { lua: luaOf('change-settings'), numberOfKeys: 1 });
+  redis.defineCommand('queueReplaceSettings', { lua: luaOf('replace-settings'), numberOfKeys: 1 });
 }

@@ -7,10 +7,10 @@ import {
   type StoredSettings,
   type WaitingRoomSettings,
 } from '../domain/waiting-room-settings';
-import type { queueKeys } from './queue-keys';
+import type { QueueKeys } from './queue-keys';
 import { fromStore } from './queue-store-unavailable-error';
 
-/** The settings in force and how full the room is, read in one round trip. */
+/** The global settings in force and how full the rooms are. */
 export interface WaitingRoomSnapshot extends WaitingRoomSettings {
   active: number;
   waiting: number;
@@ -24,27 +24,33 @@ export interface SettingsChangeResult {
 export type WaitingRoomControls = ReturnType<typeof createWaitingRoomControls>;
 
 /**
- * The operators' controls in the settings hash that every queue script reads (see
- * lua/waiting-room.lua): a change here is applied by every replica at its next admission.
+ * The operators' global controls in the settings hash that every queue script reads (see
+ * lua/waiting-room.lua): defaults of every room without its own, and a pause of every room. A
+ * change here is applied by every replica at its next admission.
  */
 export function createWaitingRoomControls(
   redis: Redis,
-  keys: ReturnType<typeof queueKeys>,
+  keys: QueueKeys,
   defaults: SettingsDefaults,
 ) {
   return {
+    /** The global settings, and the active and waiting fans of every room together. */
     async snapshot(): Promise<WaitingRoomSnapshot> {
-      const replies = await fromStore(
-        redis.pipeline().hgetall(keys.settings).zcard(keys.active).zcard(keys.waiting).exec(),
+      const [stored, rooms] = await fromStore(
+        Promise.all([redis.hgetall(keys.settings), redis.smembers(keys.rooms)]),
       );
-      const [stored, active, waiting] = (replies ?? []).map(([error, value]) => {
+      const counting = redis.pipeline();
+      for (const room of rooms.map(keys.room)) counting.zcard(room.active).zcard(room.waiting);
+      const counts = ((await fromStore(counting.exec())) ?? []).map(([error, value]) => {
         if (error) throw error;
-        return value;
+        return Number(value);
       });
+      const sumOf = (parity: number) =>
+        counts.filter((_, i) => i % 2 === parity).reduce((sum, count) => sum + count, 0);
       return {
         ...settingsOf(stored as StoredSettings, defaults),
-        active: Number(active),
-        waiting: Number(waiting),
+        active: sumOf(0),
+        waiting: sumOf(1),
       };
     },
 

@@ -10,10 +10,17 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app';
 import type { QueueRules } from '../../src/domain/queue-rules';
 import { queueKeys } from '../../src/infra/queue-keys';
+import type { ScheduleCatalogue } from '../../src/infra/schedule-catalogue';
 import { createWaitingRoom } from '../../src/infra/waiting-room';
 import { startSweep } from '../../src/jobs/sweep-worker';
+import { room, unknownSchedule } from './queue-requests';
 
 export const quietLogger = createLogger({ service: 'queue', level: 'silent' });
+
+/** The concert catalogue as the tests see it: every schedule exists but `unknownSchedule`. */
+export const knownSchedules: ScheduleCatalogue = {
+  isKnown: async (scheduleId) => scheduleId !== unknownSchedule,
+};
 
 export interface TestQueueOptions extends Partial<QueueRules> {
   /** Runs the bullmq sweep at this interval; no sweep without it. */
@@ -42,6 +49,7 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
     logger: options.logger ?? quietLogger,
     internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
+    schedules: knownSchedules,
     readiness: { redis: () => redis.ping() },
   });
 
@@ -66,16 +74,17 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
     redis,
     prefix,
     keys,
+    /** The default room's keys. */
+    roomKeys: keys.room(room),
     /** Arrival sequence number the queue gave a token. */
     arrivalOf: async (queueToken: string) =>
       Number(await inspector.hget(`${prefix}token:${queueToken}`, 'seq')),
-    activeCount: () => inspector.zcard(keys.active),
+    activeCount: (scheduleId: string = room) => inspector.zcard(keys.room(scheduleId).active),
     /** Moves every admission the rate counts `ms` into the past, as if that time had gone by. */
-    ageAdmissions: async (ms: number) => {
-      for (const [token, at] of pairsOf(
-        await inspector.zrange(keys.admitted, '0', '-1', 'WITHSCORES'),
-      ))
-        await inspector.zadd(keys.admitted, String(Number(at) - ms), token);
+    ageAdmissions: async (ms: number, scheduleId: string = room) => {
+      const admitted = keys.room(scheduleId).admitted;
+      for (const [token, at] of pairsOf(await inspector.zrange(admitted, '0', '-1', 'WITHSCORES')))
+        await inspector.zadd(admitted, String(Number(at) - ms), token);
     },
     stop: async () => {
       await sweep?.close();

@@ -8,7 +8,8 @@ import type { Response } from 'express';
  */
 export function admittedFan(res: Response, scheduleId: string): UserStatement {
   const fan = signedInUser(res);
-  if (fan.admittedTo === scheduleId) return fan;
+  // UUIDs in any case name the same schedule; the queue states them in lower case.
+  if (fan.admittedTo?.toLowerCase() === scheduleId.toLowerCase()) return fan;
   if (fan.admittedTo === undefined) {
     throw ProblemError.forbidden(
       'Holding a seat needs an ACTIVE queue token, verified by the gateway.',

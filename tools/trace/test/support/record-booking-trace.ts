@@ -76,7 +76,7 @@ async function main() {
       gateway,
       'POST',
       '/api/v1/queue/tokens',
-      { token },
+      { token, body: { scheduleId: schedule.scheduleId } },
     );
     const queued = { 'x-queue-token': queueToken };
     while (

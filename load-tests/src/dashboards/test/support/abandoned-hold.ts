@@ -38,7 +38,11 @@ export async function abandonHold(gatewayUrl: string, username: string, password
   );
   const token = await send<{ queueToken: string; status: string }>(
     api('/queue/tokens'),
-    { method: 'POST', headers: auth },
+    {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ scheduleId: schedule?.scheduleId }),
+    },
     201,
   );
   if (token.status !== 'ACTIVE') throw new Error(`queue token ${token.status}, not ACTIVE`);

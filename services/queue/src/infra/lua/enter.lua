@@ -1,5 +1,8 @@
--- ARGV[8] user id, ARGV[9] a fresh random token. Outcome CREATED or EXISTING.
-local userId, newToken = ARGV[8], ARGV[9]
+-- ARGV[9] user id, ARGV[10] a fresh random token, ARGV[11] its pre-queue draw key (a uniform
+-- random integer below 2^52, exact as a score). Outcome CREATED or EXISTING. A user holds at most
+-- one live token per room.
+local userId, newToken, drawKey = ARGV[9], ARGV[10], ARGV[11]
+useRoom(ARGV[2])
 
 local current = redis.call('GET', userKey(userId))
 if current then
@@ -8,7 +11,7 @@ if current then
   if status == 'ACTIVE' and tonumber(fields[2]) > now then
     return reply('EXISTING', current)
   end
-  if status == 'WAITING' then
+  if status == 'WAITING' or status == 'PRE_QUEUE' then
     local lastSeen = redis.call('ZSCORE', seenKey, current)
     if not isIdle(lastSeen) then
       redis.call('ZADD', seenKey, now, current)
@@ -20,15 +23,23 @@ if current then
     retire(current, 'EXPIRED')
     expired = expired + 1
     admitWaiting()
-  elseif status == 'WAITING' then
+  elseif status == 'WAITING' or status == 'PRE_QUEUE' then
     retire(current, 'DROPPED')
     dropped = dropped + 1
   end
 end
 
-local seq = redis.call('INCR', sequenceKey)
-redis.call('HSET', tokenKey(newToken), 'userId', userId, 'seq', seq, 'issuedAt', now)
+redis.call('HSET', tokenKey(newToken), 'userId', userId, 'scheduleId', roomId, 'issuedAt', now)
 redis.call('SET', userKey(userId), newToken)
+redis.call('SADD', roomsKey, roomId)
+if not isOpen() then
+  redis.call('HSET', tokenKey(newToken), 'status', 'PRE_QUEUE')
+  redis.call('ZADD', preQueueKey, drawKey, newToken)
+  redis.call('ZADD', seenKey, now, newToken)
+  return reply('CREATED', newToken)
+end
+local seq = redis.call('INCR', sequenceKey)
+redis.call('HSET', tokenKey(newToken), 'seq', seq)
 if redis.call('ZCARD', waitingKey) == 0 and mayAdmit() then
   admit(newToken)
 else

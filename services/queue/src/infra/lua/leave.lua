@@ -1,15 +1,16 @@
--- ARGV[8] user id, ARGV[9] token. Outcome LEFT or UNKNOWN. An active leaver's slot goes to the
--- head of the line in the same step.
+-- ARGV[9] user id, ARGV[10] token. Outcome LEFT or UNKNOWN. An active leaver's slot goes to the
+-- head of the room's line in the same step.
 
-local userId, token = ARGV[8], ARGV[9]
+local userId, token = ARGV[9], ARGV[10]
+local scheduleId = roomOfToken(userId, token)
+if not scheduleId then return reply('UNKNOWN') end
+useRoom(scheduleId)
 
-local fields = redis.call('HMGET', tokenKey(token), 'userId', 'status')
-if fields[1] ~= userId then return reply('UNKNOWN') end
-
-if fields[2] == 'ACTIVE' then
+local status = redis.call('HGET', tokenKey(token), 'status')
+if status == 'ACTIVE' then
   retire(token, nil)
   admitWaiting()
-elseif fields[2] == 'WAITING' then
+elseif status == 'WAITING' or status == 'PRE_QUEUE' then
   retire(token, nil)
 end
 return reply('LEFT')

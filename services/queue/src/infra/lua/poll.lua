@@ -1,21 +1,23 @@
--- ARGV[8] user id, ARGV[9] token. Outcome FOUND, UNKNOWN or GONE. A poll keeps a waiting token
--- alive; a lapsed token found here is retired at once rather than on the next sweep.
+-- ARGV[9] user id, ARGV[10] token. Outcome FOUND, UNKNOWN or GONE. A poll keeps a waiting or
+-- pre-queue token alive; a lapsed token found here is retired at once rather than on the next sweep.
 
-local userId, token = ARGV[8], ARGV[9]
+local userId, token = ARGV[9], ARGV[10]
+local scheduleId = roomOfToken(userId, token)
+if not scheduleId then return reply('UNKNOWN') end
+useRoom(scheduleId)
 
-local fields = redis.call('HMGET', tokenKey(token), 'userId', 'status', 'expiresAt')
-if fields[1] ~= userId then return reply('UNKNOWN') end
-local status = fields[2]
+local fields = redis.call('HMGET', tokenKey(token), 'status', 'expiresAt')
+local status = fields[1]
 
 if status == 'ACTIVE' then
-  if tonumber(fields[3]) > now then return reply('FOUND', token) end
+  if tonumber(fields[2]) > now then return reply('FOUND', token) end
   retire(token, 'EXPIRED')
   expired = expired + 1
   admitWaiting()
   return reply('GONE')
 end
 
-if status == 'WAITING' then
+if status == 'WAITING' or status == 'PRE_QUEUE' then
   if not isIdle(redis.call('ZSCORE', seenKey, token)) then
     redis.call('ZADD', seenKey, now, token)
     return reply('FOUND', token)
