@@ -1,9 +1,11 @@
 import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
 import { Router, type Express } from 'express';
+import { challengeRoutes } from './http/challenge-routes';
 import { answerStoreOutage } from './http/store-outage';
 import { queueTokenRoutes } from './http/queue-token-routes';
 import { verifyRoutes } from './http/verify-routes';
 import { waitingRoomAdminRoutes } from './http/waiting-room-admin-routes';
+import type { Door } from './infra/door';
 import type { WaitingRoom } from './infra/waiting-room';
 
 export interface AppDeps {
@@ -13,6 +15,8 @@ export interface AppDeps {
   /** INTERNAL_AUTH_ACCEPTED_SECRETS: also accepted while the secret rotates. */
   acceptedInternalAuthSecrets?: readonly string[];
   waitingRoom: WaitingRoom;
+  /** The proof of work a fan brings to join a room. */
+  door: Door;
   readiness?: ReadinessChecks;
   degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -20,7 +24,8 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const routes = Router();
-  routes.use(queueTokenRoutes(deps.waitingRoom));
+  routes.use(challengeRoutes(deps.door));
+  routes.use(queueTokenRoutes(deps.waitingRoom, deps.door));
   routes.use(verifyRoutes(deps.waitingRoom));
   routes.use(waitingRoomAdminRoutes(deps.waitingRoom.controls, deps.logger));
   routes.use(answerStoreOutage);

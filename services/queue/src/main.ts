@@ -11,6 +11,7 @@ import {
 import { createApp } from './app';
 import { config } from './config';
 import { startPaymentReleaseConsumer } from './consumers/payment-release-consumer';
+import { openDoor } from './infra/open-door';
 import { openWaitingRoom } from './infra/open-waiting-room';
 import { startJobs } from './jobs/start-jobs';
 import { exposeWaitingRoomSettings } from './metrics';
@@ -41,6 +42,7 @@ runMain({ service: 'queue', config, telemetry }, async (running) => {
     internalAuthSecret: config.INTERNAL_AUTH_SECRET,
     acceptedInternalAuthSecrets: config.INTERNAL_AUTH_ACCEPTED_SECRETS,
     waitingRoom,
+    door: openDoor(config, redis),
     ...probes,
   });
   await serve(app, { port: config.PORT, host: config.HOST, ...running });

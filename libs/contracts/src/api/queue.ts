@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { EntityId } from '../entity-id';
 import { Timestamp } from '../timestamp';
 import { apiComponents } from './components';
+import { QueueChallengeProof } from './queue-challenge';
 
 export const QUEUE_TOKEN_HEADER = 'x-queue-token';
 
@@ -9,6 +11,17 @@ export const QueueToken = z
   .min(1)
   .max(512)
   .describe('Opaque queue token: send it back verbatim in X-Queue-Token, never parse it');
+
+export const EnterQueueRequest = z
+  .object({
+    scheduleId: EntityId,
+    proof: QueueChallengeProof.optional().describe(
+      "A solved challenge of this room; needed while the room's challenge difficulty is above 0",
+    ),
+  })
+  .strict()
+  .register(apiComponents, { id: 'EnterQueueRequest' });
+export type EnterQueueRequest = z.infer<typeof EnterQueueRequest>;
 
 export const QueueTokenStatus = z
   .enum(['WAITING', 'ACTIVE'])

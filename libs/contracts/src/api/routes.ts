@@ -13,7 +13,8 @@ import { IdempotencyHeaders } from './idempotency-key';
 import { retryAfter } from './route-kind-responses';
 import { PaymentHeaders, PaymentPending, PaymentRequest, PaymentResult } from './payments';
 import { SaleHoldRequest, ScheduleSaleState } from './sale-hold';
-import { QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
+import { EnterQueueRequest, QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
+import { QueueChallenge, QueueChallengeQuery } from './queue-challenge';
 import { HoldSeatRequest, ReservationPath, ReservationView, SeatHold } from './reservations';
 import { ChargeRequest, ChargeResult, WalletView } from './wallet';
 import { UpdateWaitingRoomRequest, WaitingRoomState } from './waiting-room-admin';
@@ -134,9 +135,25 @@ const operations = {
     tag: 'queue',
     summary: 'Join the waiting room, or get the token the user already holds',
     caller: 'user',
+    body: EnterQueueRequest,
     responses: {
       201: json('Joined the queue', QueueTokenView),
-      200: json("The user's existing token", QueueTokenView),
+      200: json("The user's existing token (no proof needed)", QueueTokenView),
+      403: problem(
+        'challenge-failed: the proof is wrong, expired, used, or for another room or user (see reason)',
+      ),
+    },
+  },
+  getQueueChallenge: {
+    operationId: 'getQueueChallenge',
+    method: 'get',
+    path: '/api/v1/queue/challenge',
+    tag: 'queue',
+    summary: "A proof-of-work challenge to solve before joining the schedule's waiting room",
+    caller: 'user',
+    query: QueueChallengeQuery,
+    responses: {
+      200: json('A challenge for this fan and room, valid a few minutes', QueueChallenge),
     },
   },
   getQueueToken: {

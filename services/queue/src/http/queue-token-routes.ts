@@ -1,20 +1,26 @@
 import {
   apiRoutes,
+  EnterQueueRequest,
   expressPath,
   QUEUE_TOKEN_HEADER,
   QueueTokenHeaders,
 } from '@headliner/contracts';
 import { signedInUser, validate } from '@headliner/platform';
 import { Router } from 'express';
+import type { Door } from '../infra/door';
 import type { WaitingRoom } from '../infra/waiting-room';
 import { expiredQueueToken, unknownQueueToken } from './queue-token-problems';
+import { requireProof } from './require-proof';
 
 /** The public waiting-room API, for the fan the gateway's signed statement names. */
-export function queueTokenRoutes(waitingRoom: WaitingRoom): Router {
+export function queueTokenRoutes(waitingRoom: WaitingRoom, door: Door): Router {
   const router = Router();
 
-  router.post(expressPath(apiRoutes.enterQueue), async (_req, res) => {
-    const entry = await waitingRoom.enter(signedInUser(res).sub);
+  const enterThroughDoor = requireProof(door, waitingRoom);
+  // Optional until every caller names its schedule: without a body the default room's door applies.
+  const enter = validate({ body: EnterQueueRequest.optional() });
+  router.post(expressPath(apiRoutes.enterQueue), enter, async (_req, res) => {
+    const entry = await enterThroughDoor(signedInUser(res).sub, enter.input(res).body);
     res.status(entry.created ? 201 : 200).json(entry.token);
   });
 

@@ -64,10 +64,18 @@ export function createWaitingRoom({ redis, rules, keyPrefix }: WaitingRoomOption
 
     /** The user's live token, or a new one: ACTIVE at once if a slot is free and nobody waits. */
     async enter(userId: string): Promise<Entry> {
-      const reply = await transition(redis.queueEnter(...head, userId, newQueueToken()));
+      const reply = await transition(redis.queueEnter(...head, userId, newQueueToken(), '1'));
       const created = reply.outcome === 'CREATED';
       if (created) issuedTokens.inc();
       return { created, token: view(reply.token) };
+    },
+
+    /** The user's live token, without making one: for a fan who came back without a new proof. */
+    async heldToken(userId: string): Promise<Entry | undefined> {
+      const reply = await transition(redis.queueEnter(...head, userId, newQueueToken(), '0'));
+      return reply.outcome === 'EXISTING'
+        ? { created: false, token: view(reply.token) }
+        : undefined;
     },
 
     /** The token's status and place; polling keeps a waiting token from being dropped. */

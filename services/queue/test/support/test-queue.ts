@@ -12,6 +12,7 @@ import type { QueueRules } from '../../src/domain/queue-rules';
 import { queueKeys } from '../../src/infra/queue-keys';
 import { createWaitingRoom } from '../../src/infra/waiting-room';
 import { startSweep } from '../../src/jobs/sweep-worker';
+import { testDoor } from './test-door';
 
 export const quietLogger = createLogger({ service: 'queue', level: 'silent' });
 
@@ -20,6 +21,10 @@ export interface TestQueueOptions extends Partial<QueueRules> {
   sweepIntervalMs?: number;
   /** The app's logger; silent without it. */
   logger?: Logger;
+  /** The door's difficulty in every room; 0 (no proof asked) without it. */
+  challengeDifficulty?: number;
+  /** The door's clock. */
+  now?: () => Date;
 }
 
 /** A waiting room on its own random Redis prefix, with its app and, on request, its sweep. */
@@ -42,6 +47,7 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
     logger: options.logger ?? quietLogger,
     internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
+    door: testDoor(redis, prefix, options.challengeDifficulty, options.now),
     readiness: { redis: () => redis.ping() },
   });
 

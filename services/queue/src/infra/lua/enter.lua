@@ -1,5 +1,6 @@
--- ARGV[8] user id, ARGV[9] a fresh random token. Outcome CREATED or EXISTING.
-local userId, newToken = ARGV[8], ARGV[9]
+-- ARGV[8] user id, ARGV[9] a fresh random token, ARGV[10] '0' to only look for the user's live
+-- token (a fan without a valid proof). Outcome CREATED, EXISTING or NONE.
+local userId, newToken, mayCreate = ARGV[8], ARGV[9], ARGV[10] ~= '0'
 
 local current = redis.call('GET', userKey(userId))
 if current then
@@ -24,6 +25,10 @@ if current then
     retire(current, 'DROPPED')
     dropped = dropped + 1
   end
+end
+
+if not mayCreate then
+  return reply('NONE')
 end
 
 local seq = redis.call('INCR', sequenceKey)
