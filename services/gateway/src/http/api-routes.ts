@@ -22,6 +22,9 @@ const ownerByTag: Record<string, UpstreamName | 'gateway'> = {
   wallet: 'wallet',
 };
 
+// The door of the waiting room: limited per client IP, before who is calling is even checked.
+const atTheDoor = new Set<ApiRoute>([apiRoutes.getQueueChallenge, apiRoutes.enterQueue]);
+
 // Holding a seat and paying are what the waiting room rations.
 const needsActiveQueueToken = new Set<ApiRoute>([apiRoutes.holdSeat, apiRoutes.pay]);
 
@@ -31,6 +34,8 @@ export interface ApiRouterOptions {
   /** Signs the statement of who is calling that each forwarded request carries. */
   statements: InternalStatements;
   rateLimit: RequestHandler;
+  /** Per client IP, on the waiting room's door alone. */
+  doorLimit: RequestHandler;
   /**
    * Makes the cache that keeps a read anyone may make while its service's Cache-Control allows:
    * one per operation, so the pages of one list can never evict another operation's answers.
@@ -51,6 +56,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
     router[route.method](
       expressPath(route),
       ...(isPersonal(route) ? [noStore] : []),
+      ...(atTheDoor.has(route) ? [options.doorLimit] : []),
       authenticate(options.tokens, route.caller),
       options.rateLimit,
       ...(asksForQueueToken(route) ? [requireQueueToken] : []),
