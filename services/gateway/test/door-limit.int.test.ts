@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { signedInUser } from './support/accounts';
 import {
   startTestInfrastructure,
+  unreachableRedis,
   type TestGateway,
   type TestInfrastructure,
 } from './support/gateway-under-test';
@@ -83,6 +84,18 @@ describe('when no proxy is trusted (the default)', () => {
     expect((await atTheDoor(gateway, bearer, '203.0.113.7').challenge()).status).toBe(200);
     expect((await atTheDoor(gateway, bearer, '198.51.100.9').join()).status).toBe(200);
     expect((await atTheDoor(gateway, bearer, '192.0.2.1').join()).status).toBe(429);
+  });
+});
+
+describe('when Redis is down', () => {
+  it('lets fans through the door unlimited rather than shut it', async () => {
+    const { bearer } = await signedInUser(infra.startGateway());
+    const gateway = infra.startGateway(twoCallsPerClient, { redis: unreachableRedis() });
+    const door = atTheDoor(gateway, bearer, '203.0.113.99');
+
+    const answers = [await door.join(), await door.join(), await door.join()];
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
   });
 });
 
