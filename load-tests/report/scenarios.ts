@@ -19,6 +19,12 @@ export const knownScenarios = [
   },
   { name: 'charge-balance', what: 'Fans charge wallets and read balances (full size: 100 VUs).' },
   {
+    name: 'door',
+    what:
+      "Fans ask a schedule's proof-of-work challenge, solve it in k6 and join its room; a wrong " +
+      'number and a spent proof are refused (full size: 100 VUs).',
+  },
+  {
     name: 'catalogue-read-cache-off',
     what: 'Seat-map reads with the seat-map cache switched off (full size: 100 VUs × 1,000).',
   },

@@ -27,6 +27,9 @@ export interface Scenario {
  * fast 100-VU reads stay on the default: there, never reusing memory cost more in page faults
  * (cached seat map 2,877-3,137 req/s against 3,379-3,510). See PROFILING.md.
  */
+/** The door's difficulty for load tests: 5,000 hashes a fan on average (README: bot defence). */
+export const LOAD_TEST_CHALLENGE_DIFFICULTY = '10000';
+
 const manyVusGc = { GOGC: 'off', GOMEMLIMIT: '4GiB' };
 const shortSpike = { RAMP_UP: '1s', HOLD: '2s', RAMP_DOWN: '1s' };
 const catalogueRead = (cache: 'on' | 'off', full: Record<string, string>): Scenario => ({
@@ -93,6 +96,15 @@ export const scenarios: readonly Scenario[] = [
       full: { VUS: '100', DURATION: '30s' },
       smoke: { VUS: '3', DURATION: '3s', THINK: '0.3', REPLAY_EVERY: '2' },
     },
+  },
+  {
+    name: 'door',
+    script: 'door.js',
+    // What a VU of k6 solves in well under a second (k6/crypto: 266,000+ hashes a second).
+    system: { QUEUE_CHALLENGE_DIFFICULTY: LOAD_TEST_CHALLENGE_DIFFICULTY },
+    fans: { full: 100, smoke: 3 },
+    sessions: true,
+    k6: { full: { VUS: '100' }, smoke: { VUS: '3', CONCERT_INDEX: '3' } },
   },
   catalogueRead('off', {}),
   catalogueRead('on', { MIN_RPS: '3000' }),

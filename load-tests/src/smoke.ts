@@ -9,9 +9,11 @@ const SMOKE_PORT_BASE = BENCH_PORT_BASE + 100;
 
 /** The system env a scenario needs beyond the defaults, e.g. its cache setting. */
 function configOf(scenario: Scenario): string {
-  return JSON.stringify(
-    scenario.system.CATALOGUE_CACHE === 'off' ? { CATALOGUE_CACHE: 'off' } : {},
-  );
+  const { CATALOGUE_CACHE, QUEUE_CHALLENGE_DIFFICULTY } = scenario.system;
+  return JSON.stringify({
+    ...(CATALOGUE_CACHE === 'off' && { CATALOGUE_CACHE }),
+    ...(QUEUE_CHALLENGE_DIFFICULTY !== undefined && { QUEUE_CHALLENGE_DIFFICULTY }),
+  });
 }
 
 /**

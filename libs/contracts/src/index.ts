@@ -6,6 +6,7 @@ export * from './api/auth';
 export * from './api/catalogue';
 export * from './api/sale-hold';
 export * from './api/queue';
+export * from './api/queue-challenge';
 export * from './api/reservations';
 export * from './api/waitlist';
 export * from './api/payments';

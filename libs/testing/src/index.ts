@@ -5,3 +5,4 @@ export * from './test-kafka';
 export * from './test-redis';
 export * from './caller-statement';
 export * from './free-port';
+export * from './queue-challenge-solver';

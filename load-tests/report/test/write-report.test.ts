@@ -26,7 +26,9 @@ describe('when the report of a run is written', () => {
     expect(report).toMatch(/^# Bench report: run 2026-11-21T18-20-00Z\n/);
     expect(report).toContain('- Date: 2026-11-21 19:05 UTC');
     expect(report).toMatch(/- Machine: \d+ cores .*Node v\d+.*, k6 v1\.8\.1/);
-    expect(report).toContain('- Not run: token-spike, charge-balance, catalogue-read-cache-off');
+    expect(report).toContain(
+      '- Not run: token-spike, charge-balance, door, catalogue-read-cache-off',
+    );
     for (const chart of ['latency.svg', 'throughput.svg', 'journey-steps.svg']) {
       expect(report).toContain(`](${chart})`);
     }

@@ -14,6 +14,7 @@ import { authHandlers } from './http/auth-handlers';
 import { bookingSloSeries } from './http/booking-slo-series';
 import { cors } from './http/cors';
 import { docsOperations, docsRoutes } from './http/docs-routes';
+import { doorLimit } from './http/door-limit';
 import { loginThrottle } from './http/login-throttle';
 import { rateLimit } from './http/rate-limit';
 import { signupThrottle } from './http/signup-throttle';
@@ -75,6 +76,11 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
           perSecond: config.RATE_LIMIT_ANONYMOUS_PER_SECOND,
           burst: config.RATE_LIMIT_ANONYMOUS_BURST,
         },
+        logger,
+      }),
+      doorLimit: doorLimit({
+        limiter: redisRateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
+        perIp: { perSecond: config.DOOR_PER_IP_PER_SECOND, burst: config.DOOR_PER_IP_BURST },
         logger,
       }),
       ownHandlers: authHandlers({

@@ -126,6 +126,11 @@ const gatewaySchema = baseConfigSchema.extend({
   // proxy once TRUSTED_PROXIES names it, so each fan has an IP of their own.
   RATE_LIMIT_ANONYMOUS_PER_SECOND: envVar.positiveInt(5000),
   RATE_LIMIT_ANONYMOUS_BURST: envVar.positiveInt(10_000),
+  // Per client IP at the waiting room's door (challenges and joins together), shared by the
+  // replicas: a fan needs two calls, a reload a few more; many fans behind one NAT share it.
+  // Load tests come from 127.0.0.1: fresh systems raise it (tools/system fresh-system.ts).
+  DOOR_PER_IP_PER_SECOND: envVar.positiveInt(5),
+  DOOR_PER_IP_BURST: envVar.positiveInt(30),
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('gateway:rate:'),
 
   /** Web apps on these origins may call the API from a browser; none by default (see cors.ts). */

@@ -11,3 +11,9 @@ export const responseCacheLookups = new Counter({
   help: 'Reads anyone may make, answered from the gateway cache (hit) or the service (miss)',
   labelNames: ['upstream', 'result'] as const,
 });
+
+export const doorLimitDecisions = new Counter({
+  name: 'gateway_door_limit_decisions_total',
+  help: "Per-IP limit at the waiting room's door (challenges, joins): allowed, limited (429), fail_open",
+  labelNames: ['outcome'] as const,
+});

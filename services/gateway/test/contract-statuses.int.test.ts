@@ -212,6 +212,28 @@ describe('when a client sends too many requests', () => {
   });
 });
 
+describe('when one address knocks at the waiting room too often', () => {
+  it('answers a documented 429 with Retry-After to challenges and joins', async () => {
+    const door = infra.startGateway({ DOOR_PER_IP_PER_SECOND: '1', DOOR_PER_IP_BURST: '1' });
+    const challenge = () =>
+      door
+        .http()
+        .get(`/api/v1/queue/challenge?scheduleId=${randomUUID()}`)
+        .set('authorization', bearer);
+    await challenge();
+
+    for (const [id, response] of [
+      ['getQueueChallenge', await challenge()],
+      ['enterQueue', await door.http().post('/api/v1/queue/tokens').set('authorization', bearer)],
+    ] as const) {
+      expect(response.status).toBe(429);
+      expect(documentedStatuses(id)).toContain(429);
+      expect(response.type).toBe('application/problem+json');
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('when sign-ins and sign-ups come too fast', () => {
   it('answers documented 429s with Retry-After to failed logins and sign-ups past their limits', async () => {
     const strict = infra.startGateway({ LOGIN_FAILURES_PER_USERNAME: '1', SIGNUPS_PER_IP: '1' });

@@ -1,11 +1,13 @@
 import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
 import { Router, type Express } from 'express';
+import { challengeRoutes } from './http/challenge-routes';
 import { answerStoreOutage } from './http/store-outage';
 import { queueStatsRoutes } from './http/queue-stats-routes';
 import { queueTokenRoutes } from './http/queue-token-routes';
 import { roomAdminRoutes } from './http/room-admin-routes';
 import { verifyRoutes } from './http/verify-routes';
 import { waitingRoomAdminRoutes } from './http/waiting-room-admin-routes';
+import type { Door } from './infra/door';
 import type { ScheduleCatalogue } from './infra/schedule-catalogue';
 import type { WaitingRoom } from './infra/waiting-room';
 
@@ -18,6 +20,8 @@ export interface AppDeps {
   waitingRoom: WaitingRoom;
   /** Which schedules exist: a room is only made for one of them. */
   schedules: ScheduleCatalogue;
+  /** The proof of work a fan brings to join a room. */
+  door: Door;
   readiness?: ReadinessChecks;
   degradedWithout?: ReadinessChecks;
   isShuttingDown?: () => boolean;
@@ -25,7 +29,8 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const routes = Router();
-  routes.use(queueTokenRoutes(deps.waitingRoom, deps.schedules));
+  routes.use(challengeRoutes(deps.door, deps.schedules));
+  routes.use(queueTokenRoutes(deps.waitingRoom, deps.schedules, deps.door));
   routes.use(queueStatsRoutes(deps.waitingRoom));
   routes.use(roomAdminRoutes(deps.waitingRoom, deps.schedules, deps.logger));
   routes.use(verifyRoutes(deps.waitingRoom));

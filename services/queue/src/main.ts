@@ -11,6 +11,7 @@ import {
 import { createApp } from './app';
 import { config } from './config';
 import { startPaymentReleaseConsumer } from './consumers/payment-release-consumer';
+import { openDoor } from './infra/open-door';
 import { openWaitingRoom } from './infra/open-waiting-room';
 import { createScheduleCatalogue } from './infra/schedule-catalogue';
 import { startJobs } from './jobs/start-jobs';
@@ -48,6 +49,7 @@ runMain({ service: 'queue', config, telemetry }, async (running) => {
       internalAuthSecret: config.INTERNAL_AUTH_SECRET,
       logger,
     }),
+    door: openDoor(config, redis, waitingRoom),
     ...probes,
   });
   await serve(app, { port: config.PORT, host: config.HOST, ...running });

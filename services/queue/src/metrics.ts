@@ -95,3 +95,14 @@ export function exposeWaitingRoomSettings(read: () => Promise<WaitingRoomSetting
     settings.paused ? 1 : 0,
   );
 }
+
+export const challengesIssued = new Counter({
+  name: 'queue_challenges_issued_total',
+  help: 'Proof-of-work challenges handed out at the door of the waiting room',
+});
+
+export const proofOutcomes = new Counter({
+  name: 'queue_challenge_proofs_total',
+  help: 'Proofs checked at the door: accepted, missing, malformed, bad-signature, wrong-number, expired, other-room, other-user, used',
+  labelNames: ['outcome'],
+});

@@ -4,6 +4,7 @@ import { testInternalAuthSecret } from '@headliner/testing';
 import request from 'supertest';
 import { createApp } from '../src/app';
 import { createWaitingRoom } from '../src/infra/waiting-room';
+import { testDoor } from './support/test-door';
 import { enterQueue, verifyToken } from './support/queue-requests';
 import { knownSchedules, quietLogger } from './support/test-queue';
 
@@ -30,6 +31,7 @@ describe('when Redis cannot be reached', () => {
     internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
     schedules: knownSchedules,
+    door: testDoor(redis, 'test:'),
     ...probes,
   });
   const management = createManagementApp({ logger: quietLogger, ...probes });

@@ -126,7 +126,12 @@ export async function startSystem(
     HEADLINER_MODE: 'local',
     SIGNUPS_PER_IP: '1000000',
     LOGIN_FAILURES_PER_IP: '1000000',
+    DOOR_PER_IP_PER_SECOND: '1000000',
+    DOOR_PER_IP_BURST: '1000000',
     JWT_TTL_SECONDS: '3600',
+    QUEUE_CHALLENGE_SECRET: 'e2e-queue-challenge-secret-of-32-characters',
+    // No proof of work unless a test asks for one: most tests are about what comes after the door.
+    QUEUE_CHALLENGE_DIFFICULTY: '0',
     QUEUE_KEY_PREFIX: `${prefix}queue:`,
     RATE_LIMIT_KEY_PREFIX: `${prefix}rate:`,
     CACHE_KEY_PREFIX: `${prefix}catalogue:`,

@@ -20,6 +20,9 @@ export function localSystemEnv(): SystemEnv {
     HEADLINER_MODE: 'local',
     JWT_SECRET: localSecret('jwt-secret'),
     INTERNAL_AUTH_SECRET: localSecret('internal-auth-secret'),
+    QUEUE_CHALLENGE_SECRET: localSecret('queue-challenge-secret'),
+    // Off until every client solves the door's challenge; a sale's room turns it on.
+    QUEUE_CHALLENGE_DIFFICULTY: '0',
     ADMIN_USERNAME: LOCAL_ADMIN.username,
     ADMIN_PASSWORD: LOCAL_ADMIN.password,
     LOG_FORMAT: 'pretty',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EntityId } from '../entity-id';
 import { Timestamp } from '../timestamp';
 import { apiComponents } from './components';
+import { QueueChallengeProof } from './queue-challenge';
 
 export const QUEUE_TOKEN_HEADER = 'x-queue-token';
 
@@ -11,16 +12,21 @@ export const QueueToken = z
   .max(512)
   .describe('Opaque queue token: send it back verbatim in X-Queue-Token, never parse it');
 
+export const EnterQueueRequest = z
+  .object({
+    scheduleId: EntityId.describe('The schedule whose waiting room to join'),
+    proof: QueueChallengeProof.optional().describe(
+      "A solved challenge of this room; needed while the room's challenge difficulty is above 0",
+    ),
+  })
+  .strict()
+  .register(apiComponents, { id: 'EnterQueueRequest' });
+export type EnterQueueRequest = z.infer<typeof EnterQueueRequest>;
+
 export const QueueTokenStatus = z
   .enum(['PRE_QUEUE', 'WAITING', 'ACTIVE'])
   .register(apiComponents, { id: 'QueueTokenStatus' });
 export type QueueTokenStatus = z.infer<typeof QueueTokenStatus>;
-
-export const EnterQueueRequest = z
-  .object({ scheduleId: EntityId.describe('The schedule whose waiting room to join') })
-  .strict()
-  .register(apiComponents, { id: 'EnterQueueRequest' });
-export type EnterQueueRequest = z.infer<typeof EnterQueueRequest>;
 
 export const QueueTokenView = z
   .object({

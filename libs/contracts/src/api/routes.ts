@@ -15,6 +15,7 @@ import { retryAfter } from './route-kind-responses';
 import { PaymentPending, PaymentRequest, PaymentResult } from './payments';
 import { SaleHoldRequest, ScheduleSaleState } from './sale-hold';
 import { EnterQueueRequest, QueueStats, QueueTokenHeaders, QueueTokenView } from './queue';
+import { QueueChallenge, QueueChallengeQuery } from './queue-challenge';
 import {
   BookingCancellation,
   HoldSeatRequest,
@@ -168,9 +169,25 @@ const operations = {
     responses: {
       201: { ...json('Joined the queue', QueueTokenView), headers: pollAfter },
       200: {
-        ...json("The user's existing token in this room", QueueTokenView),
+        ...json("The user's existing token in this room (no proof needed)", QueueTokenView),
         headers: pollAfter,
       },
+      404: problem('No such schedule (type schedule-not-found)'),
+      403: problem(
+        'challenge-failed: the proof is wrong, expired, used, or for another room or user (see reason)',
+      ),
+    },
+  },
+  getQueueChallenge: {
+    operationId: 'getQueueChallenge',
+    method: 'get',
+    path: '/api/v1/queue/challenge',
+    tag: 'queue',
+    summary: "A proof-of-work challenge to solve before joining the schedule's waiting room",
+    caller: 'user',
+    query: QueueChallengeQuery,
+    responses: {
+      200: json('A challenge for this fan and room, valid a few minutes', QueueChallenge),
       404: problem('No such schedule (type schedule-not-found)'),
     },
   },

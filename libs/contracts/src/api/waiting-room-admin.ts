@@ -3,6 +3,7 @@ import { EntityId } from '../entity-id';
 import { Timestamp } from '../timestamp';
 import { apiComponents } from './components';
 import { WaitingRoomPhase } from './queue';
+import { MAX_CHALLENGE_DIFFICULTY } from './queue-challenge';
 
 /** The most either setting may be: far past any room this system can serve, short of nonsense. */
 export const MAX_WAITING_ROOM_SETTING = 1_000_000;
@@ -52,9 +53,6 @@ export const WaitingRoomState = z
 export type WaitingRoomState = z.infer<typeof WaitingRoomState>;
 
 const Seconds = z.int().min(1).max(MAX_WAITING_ROOM_SETTING);
-
-/** The most a room's proof-of-work difficulty may be (ALTCHA's maxnumber). */
-export const MAX_CHALLENGE_DIFFICULTY = 1_000_000;
 
 export const ScheduleWaitingRoomSettings = z
   .object({

@@ -22,6 +22,9 @@ const ownerByTag: Record<string, UpstreamName | 'gateway'> = {
   wallet: 'wallet',
 };
 
+// The door of the waiting room: limited per client IP, before who is calling is even checked.
+const atTheDoor = new Set<ApiRoute>([apiRoutes.getQueueChallenge, apiRoutes.enterQueue]);
+
 // Holding a seat is what the waiting room rations; paying a hold needs no token, so a hold placed
 // while ACTIVE may be paid until it expires, even after the slot ended.
 const needsActiveQueueToken = new Set<ApiRoute>([apiRoutes.holdSeat]);
@@ -32,6 +35,8 @@ export interface ApiRouterOptions {
   /** Signs the statement of who is calling that each forwarded request carries. */
   statements: InternalStatements;
   rateLimit: RequestHandler;
+  /** Per client IP, on the waiting room's door alone. */
+  doorLimit: RequestHandler;
   /**
    * Makes the cache that keeps a read anyone may make while its service's Cache-Control allows:
    * one per operation, so the pages of one list can never evict another operation's answers.
@@ -52,6 +57,7 @@ export function apiRouter(options: ApiRouterOptions): Router {
     router[route.method](
       expressPath(route),
       ...(isPersonal(route) ? [noStore] : []),
+      ...(atTheDoor.has(route) ? [options.doorLimit] : []),
       authenticate(options.tokens, route.caller),
       options.rateLimit,
       ...(asksForQueueToken(route) ? [requireQueueToken] : []),

@@ -8,10 +8,12 @@ import {
 } from '@headliner/contracts';
 import { signedInUser, validate } from '@headliner/platform';
 import { Router, type Response } from 'express';
+import type { Door } from '../infra/door';
 import type { ScheduleCatalogue } from '../infra/schedule-catalogue';
 import type { WaitingRoom } from '../infra/waiting-room';
 import { requireKnownSchedule } from './known-schedule';
 import { expiredQueueToken, unknownQueueToken } from './queue-token-problems';
+import { requireProof } from './require-proof';
 
 /** Every token answer says when to ask again, in the body and as Retry-After. */
 function sendToken(res: Response, status: number, token: QueueTokenView): void {
@@ -19,9 +21,14 @@ function sendToken(res: Response, status: number, token: QueueTokenView): void {
 }
 
 /** The public waiting-room API, for the fan the gateway's signed statement names. */
-export function queueTokenRoutes(waitingRoom: WaitingRoom, catalogue: ScheduleCatalogue): Router {
+export function queueTokenRoutes(
+  waitingRoom: WaitingRoom,
+  catalogue: ScheduleCatalogue,
+  door: Door,
+): Router {
   const router = Router();
 
+  const enterThroughDoor = requireProof(door, waitingRoom);
   const enter = validate({ body: EnterQueueRequest });
   // UUIDs match in any case; a room's Redis keys must not.
   const scheduleOf = (res: Response) => enter.input(res).body.scheduleId.toLowerCase();
@@ -29,9 +36,9 @@ export function queueTokenRoutes(waitingRoom: WaitingRoom, catalogue: ScheduleCa
     expressPath(apiRoutes.enterQueue),
     enter,
     requireKnownSchedule(catalogue, scheduleOf),
-    // Checks at the door (before a token is issued) go here.
     async (_req, res) => {
-      const entry = await waitingRoom.enter(signedInUser(res).sub, scheduleOf(res));
+      const { proof } = enter.input(res).body;
+      const entry = await enterThroughDoor(signedInUser(res).sub, scheduleOf(res), proof);
       sendToken(res, entry.created ? 201 : 200, entry.token);
     },
   );

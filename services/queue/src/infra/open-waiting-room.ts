@@ -19,6 +19,7 @@ export function openWaitingRoom(config: Config, { logger, shutdown }: Running) {
       activeTtlSeconds: config.ACTIVE_TTL_SECONDS,
       waitIdleSeconds: config.WAIT_IDLE_TTL_SECONDS,
     },
+    defaultChallengeDifficulty: config.QUEUE_CHALLENGE_DIFFICULTY,
   });
   return { redis, waitingRoom };
 }

@@ -115,11 +115,21 @@ export function createWaitingRoom({
      */
     async enter(userId: string, scheduleId: string): Promise<Entry> {
       const reply = await transition(
-        redis.queueEnter(...headFor(scheduleId), userId, newQueueToken(), newDrawKey()),
+        redis.queueEnter(...headFor(scheduleId), userId, newQueueToken(), newDrawKey(), '1'),
       );
       const created = reply.outcome === 'CREATED';
       if (created) issuedTokens.inc();
       return { created, token: view(reply.token) };
+    },
+
+    /** The user's live token in the room, without making one: for a fan back without a proof. */
+    async heldToken(userId: string, scheduleId: string): Promise<Entry | undefined> {
+      const reply = await transition(
+        redis.queueEnter(...headFor(scheduleId), userId, newQueueToken(), newDrawKey(), '0'),
+      );
+      return reply.outcome === 'EXISTING'
+        ? { created: false, token: view(reply.token) }
+        : undefined;
     },
 
     /** The token's status and place; polling keeps a waiting token from being dropped. */

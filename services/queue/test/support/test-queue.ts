@@ -14,6 +14,7 @@ import type { ScheduleCatalogue } from '../../src/infra/schedule-catalogue';
 import { createWaitingRoom } from '../../src/infra/waiting-room';
 import { startSweep } from '../../src/jobs/sweep-worker';
 import { room, unknownSchedule } from './queue-requests';
+import { testDoor } from './test-door';
 
 export const quietLogger = createLogger({ service: 'queue', level: 'silent' });
 
@@ -27,6 +28,10 @@ export interface TestQueueOptions extends Partial<QueueRules> {
   sweepIntervalMs?: number;
   /** The app's logger; silent without it. */
   logger?: Logger;
+  /** The door's difficulty in every room; 0 (no proof asked) without it. */
+  challengeDifficulty?: number;
+  /** The door's clock. */
+  now?: () => Date;
 }
 
 /** A waiting room on its own random Redis prefix, with its app and, on request, its sweep. */
@@ -50,6 +55,7 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
     internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
     schedules: knownSchedules,
+    door: testDoor(redis, prefix, options.challengeDifficulty, options.now),
     readiness: { redis: () => redis.ping() },
   });
 

@@ -1,7 +1,8 @@
 -- ARGV[9] user id, ARGV[10] a fresh random token, ARGV[11] its pre-queue draw key (a uniform
--- random integer below 2^52, exact as a score). Outcome CREATED or EXISTING. A user holds at most
+-- random integer below 2^52, exact as a score), ARGV[12] '0' to only look for the user's live
+-- token (a fan without a valid proof). Outcome CREATED, EXISTING or NONE. A user holds at most
 -- one live token per room.
-local userId, newToken, drawKey = ARGV[9], ARGV[10], ARGV[11]
+local userId, newToken, drawKey, mayCreate = ARGV[9], ARGV[10], ARGV[11], ARGV[12] ~= '0'
 useRoom(ARGV[2])
 
 local current = redis.call('GET', userKey(userId))
@@ -27,6 +28,10 @@ if current then
     retire(current, 'DROPPED')
     dropped = dropped + 1
   end
+end
+
+if not mayCreate then
+  return reply('NONE')
 end
 
 redis.call('HSET', tokenKey(newToken), 'userId', userId, 'scheduleId', roomId, 'issuedAt', now)
