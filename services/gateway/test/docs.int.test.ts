@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { apiRoutes, type OpenApiDocument } from '@headliner/contracts';
 import { signedInUser } from './support/accounts';
 import {
@@ -69,7 +70,7 @@ describe("when a developer tries an operation out with the document's security s
   it('holds a seat with the bearer token and the queue token sent as the schemes say', async () => {
     const { queue, reservation } = infra.stubs;
     queue.answer = (_req, res) =>
-      res.json({ status: 'ACTIVE', expiresAt: new Date().toISOString() });
+      res.json({ status: 'ACTIVE', expiresAt: new Date().toISOString(), scheduleId: randomUUID() });
     reservation.answer = (_req, res) => res.status(201).json({ reservationId: 'r-1' });
     const fan = await signedInUser(gateway);
     const document = (await gateway.http().get('/docs/openapi.json')).body as OpenApiDocument;
