@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { startSystem, type System } from '@headliner/system';
+import { ADMIN, startSystem, type System } from '@headliner/system';
 import { proofOf, solveQueueChallenge } from '@headliner/testing';
-import { Fan } from './support/gateway-client';
+import { createSchedule, Fan } from './support/gateway-client';
 
 // The door of the waiting room on the real system: the queue asks a proof of work, the gateway
 // counts each client address (behind a trusted proxy, the one X-Forwarded-For names).
 describe('when a room asks fans for a proof of work at its door', () => {
   let system: System;
-  const scheduleId = randomUUID();
+  let scheduleId: string;
 
   beforeAll(async () => {
     system = await startSystem({
@@ -16,6 +16,8 @@ describe('when a room asks fans for a proof of work at its door', () => {
       DOOR_PER_IP_PER_SECOND: '1',
       DOOR_PER_IP_BURST: '4',
     });
+    const admin = await new Fan(system.gatewayUrl, ADMIN.username, ADMIN.password).logIn();
+    ({ scheduleId } = await createSchedule(admin, 2));
   });
   afterAll(async () => {
     await system?.stop();
