@@ -11,6 +11,11 @@ export const waitingTokens = new Gauge({
   help: 'Queue tokens WAITING at the last sweep, every room together',
 });
 
+export const pausedWaitingTokens = new Gauge({
+  name: 'queue_paused_waiting_tokens',
+  help: 'Of the WAITING tokens, those in paused rooms (their own pause or every room paused), at the last sweep',
+});
+
 export const preQueueTokens = new Gauge({
   name: 'queue_pre_queue_tokens',
   help: 'Queue tokens in the PRE_QUEUE of a room not open yet, at the last sweep',

@@ -16,6 +16,7 @@ import {
   activeTokens,
   issuedTokens,
   openRooms,
+  pausedWaitingTokens,
   preQueueTokens,
   recordTransitions,
   waitingTokens,
@@ -99,9 +100,10 @@ export function createWaitingRoom({
       waiting = 0,
       preQueue = 0,
       open = 0,
+      pausedWaiting = 0,
     ] = reply.map(Number);
     recordTransitions({ admitted, dropped, expired });
-    return { admitted, dropped, expired, active, waiting, preQueue, open };
+    return { admitted, dropped, expired, active, waiting, preQueue, open, pausedWaiting };
   };
 
   return {
@@ -188,13 +190,16 @@ export function createWaitingRoom({
       const rooms = await fromStore(redis.smembers(keys.rooms));
       const total = { admitted: 0, dropped: 0, expired: 0, active: 0, waiting: 0, preQueue: 0 };
       let open = 0;
+      let pausedWaiting = 0;
       for (const scheduleId of rooms) {
         const room = await sweepRoom(scheduleId);
         for (const kind of Object.keys(total) as (keyof typeof total)[]) total[kind] += room[kind];
         open += room.open;
+        pausedWaiting += room.pausedWaiting;
       }
       activeTokens.set(total.active);
       waitingTokens.set(total.waiting);
+      pausedWaitingTokens.set(pausedWaiting);
       preQueueTokens.set(total.preQueue);
       openRooms.set(open);
       return { ...total, rooms: rooms.length };

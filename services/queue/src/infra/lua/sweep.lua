@@ -3,7 +3,7 @@
 -- caps the tokens retired per kind in one run, so a mass walk-out cannot block Redis; the next
 -- tick takes the rest. A room left without live tokens leaves the SET of rooms to sweep (an entry
 -- adds it back in its own atomic step). Replies {admitted, dropped, expired, active, waiting,
--- preQueue, open (1/0)}.
+-- preQueue, open (1/0), pausedWaiting (the waiting, when the room or every room is paused)}.
 
 local batch = tonumber(ARGV[9])
 useRoom(ARGV[2])
@@ -22,4 +22,4 @@ admitWaiting()
 local active, waiting = redis.call('ZCARD', activeKey), redis.call('ZCARD', waitingKey)
 local preQueue = redis.call('ZCARD', preQueueKey)
 if active + waiting + preQueue == 0 then redis.call('SREM', roomsKey, roomId) end
-return {admitted, dropped, expired, active, waiting, preQueue, isOpen() and 1 or 0}
+return {admitted, dropped, expired, active, waiting, preQueue, isOpen() and 1 or 0, paused and waiting or 0}
