@@ -7,7 +7,7 @@ import {
 } from '@headliner/contracts';
 import { signedInUser, validate, type Logger } from '@headliner/platform';
 import { Router, type Response } from 'express';
-import { phaseOf, type RoomState } from '../domain/room-settings';
+import { auditedSettings, phaseOf, type RoomState } from '../domain/room-settings';
 import type { ScheduleCatalogue } from '../infra/schedule-catalogue';
 import type { WaitingRoom } from '../infra/waiting-room';
 import { requireKnownSchedule } from './known-schedule';
@@ -75,14 +75,8 @@ export function roomAdminRoutes(
 function viewOf(room: RoomState): ScheduleWaitingRoom {
   return {
     scheduleId: room.scheduleId,
-    opensAt: room.opensAt?.toISOString() ?? null,
-    activeLimit: room.activeLimit,
-    admissionRatePerMinute: room.admissionRatePerMinute,
-    activeTtlSeconds: room.activeTtlSeconds,
-    idleDropSeconds: room.idleDropSeconds,
-    challengeDifficulty: room.challengeDifficulty,
+    ...auditedSettings(room),
     state: phaseOf(room),
-    paused: room.paused,
     active: room.active,
     waiting: room.waiting,
     preQueue: room.preQueue,

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import {
-  newEvent,
-  ReservationHeldEvent,
-  type ReservationReleasedPayload,
-} from '@headliner/contracts';
+import type { ReservationReleasedPayload } from '@headliner/contracts';
 import { BookingRefused } from '../domain/booking-refused';
 import type { Seat } from '../domain/seat';
 import type { Transaction } from '../infra/database';
 import { lockHoldsOf } from './hold-limit';
-import { insertHold } from './place-hold';
+import { insertHold, publishHeld } from './place-hold';
 import { assertOnSale } from './sale-state-lock';
 import { lockWaitlistForOffer } from './waitlist-lock';
 
@@ -69,15 +65,7 @@ export async function offerReturnedSeat(
       );
       if (!hold) return { outcome: 'seat_taken' };
       await tx.$executeRaw`DELETE FROM waitlist_entries WHERE id = ${id}::bigint`;
-      const held = newEvent(ReservationHeldEvent, {
-        reservationId,
-        scheduleId: seat.scheduleId,
-        seatId: seat.seatId,
-        userId,
-        price: seat.price,
-        expiresAt: hold.expiresAt.toISOString(),
-      });
-      await tx.publish(held);
+      await publishHeld(tx, { reservationId, userId, seat, expiresAt: hold.expiresAt });
       return { outcome: 'offered', reservationId, userId, expiresAt: hold.expiresAt };
     }
     candidates = await nextCandidates(tx, released, candidates.at(-1)!.id);

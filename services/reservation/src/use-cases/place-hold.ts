@@ -57,16 +57,7 @@ export async function placeHold(
       if (!hold) throw seatTaken(seat);
       assertWithinHoldLimit(hold.liveHolds, rules.maxHoldsPerUser);
       const { expiresAt } = hold;
-
-      const held = newEvent(ReservationHeldEvent, {
-        reservationId,
-        scheduleId: seat.scheduleId,
-        seatId: seat.seatId,
-        userId,
-        price: seat.price,
-        expiresAt: expiresAt.toISOString(),
-      });
-      await tx.publish(held);
+      await publishHeld(tx, { reservationId, userId, seat, expiresAt });
       return { reservationId, expiresAt, price: seat.price, expiredHolds };
     });
   } catch (error) {
@@ -86,6 +77,24 @@ interface InsertedHold {
  * fan's holds committed before this statement began, which after lockHoldsOf is all of them;
  * not the row it inserts (one snapshot), hence the + 1.
  */
+/** reservation.held in the hold's own transaction: the catalogue shows the seat HELD. */
+export async function publishHeld(
+  tx: Transaction,
+  hold: { reservationId: string; userId: string; seat: Seat; expiresAt: Date },
+): Promise<void> {
+  const { reservationId, userId, seat, expiresAt } = hold;
+  await tx.publish(
+    newEvent(ReservationHeldEvent, {
+      reservationId,
+      scheduleId: seat.scheduleId,
+      seatId: seat.seatId,
+      userId,
+      price: seat.price,
+      expiresAt: expiresAt.toISOString(),
+    }),
+  );
+}
+
 export async function insertHold(
   tx: Transaction,
   reservationId: string,
