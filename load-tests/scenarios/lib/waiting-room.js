@@ -21,9 +21,18 @@ export function nextPollSeconds(token) {
 export function enterWaitingRoom(session, scheduleId, { timeoutSeconds = 120 } = {}) {
   const entered = takeQueueToken(session, scheduleId);
   if (!entered.ok) return undefined;
-  const { queueToken } = entered.body;
+  const active = waitUntilActive(session, entered.body, { timeoutSeconds });
+  return active && active.queueToken;
+}
+
+/**
+ * Polls a token the fan holds, as paced, until it is ACTIVE. Returns the ACTIVE token's view, or
+ * undefined if a poll failed or the fan was not admitted within `timeoutSeconds`.
+ */
+export function waitUntilActive(session, entered, { timeoutSeconds = 120 } = {}) {
+  const { queueToken } = entered;
   const started = Date.now();
-  let token = entered.body;
+  let token = entered;
   while (token.status !== 'ACTIVE') {
     if (Date.now() - started > timeoutSeconds * 1000) {
       console.warn(`${session.username} not admitted within ${timeoutSeconds} s`);
@@ -35,5 +44,5 @@ export function enterWaitingRoom(session, scheduleId, { timeoutSeconds = 120 } =
     token = current.body;
   }
   queueWaitTime.add(Date.now() - started);
-  return queueToken;
+  return token;
 }
