@@ -4,7 +4,10 @@
 // evenly spread, over the PRE_QUEUE_SECONDS before it opens; the rest over LATE_SECONDS after.
 // Each fan asks for the door's challenge, solves it, joins, polls as the server paces it, and once
 // ACTIVE reads the seat map, picks a free seat at random, holds it (HOLD_TRIES attempts, a 409
-// meaning someone was faster), pays, or leaves the room when every seat is taken.
+// meaning someone was faster), pays, or leaves the room when every seat is taken. Like a page, a
+// fan asks again a second later (up to five times for a challenge, a join or a hold; until its
+// deadline for a poll) when the waiting room answers 503 (Retry-After: 1); each such answer still
+// counts in http_req_failed.
 //
 // Each fan prints one line `fan {json}` to the console (the runner passes --console-output and
 // reads them into <scenario>.fairness.json): whether the join answered PRE_QUEUE, when the join was
@@ -69,13 +72,13 @@ export const options = {
     on_sale_fans_not_through: ['count<1'],
     // Seats sold = min(fans, seats), read from the seat map after the run.
     on_sale_seats_short: ['value<1'],
-    // The steps' p95 (the summary keeps each step's Trend; these budgets catch a hang).
-    challenge_response_time: p95(1000),
-    token_response_time: p95(1000),
-    queue_poll_response_time: p95(1000),
-    seat_response_time: p95(1000),
-    book_response_time: p95(2000),
-    pay_response_time: p95(3000),
+    // No budget for an on-sale's steps (the report gives each p95): 5 s only catches a hang.
+    challenge_response_time: p95(5000),
+    token_response_time: p95(5000),
+    queue_poll_response_time: p95(5000),
+    seat_response_time: p95(5000),
+    book_response_time: p95(5000),
+    pay_response_time: p95(5000),
     // Listed so the summary has each step's request count (the token path's volume).
     'http_reqs{step:challenge}': ['count>=0'],
     'http_reqs{step:token}': ['count>=0'],
@@ -123,6 +126,19 @@ function arrivalOf(n, { startsAt, opensAt }) {
   return opensAt + 1000 + ((n - preQueueFans + 0.5) * lateMs) / lateFans;
 }
 
+/** Not a 503 (the waiting room busy) nor a connection that failed: worth no retry. */
+const isAnswered = (answer) => answer.status !== 503 && answer.status !== 0;
+
+/** `attempt()` again a second later, up to five times in all, until `answered` holds. */
+function untilAvailable(attempt, answered) {
+  let result = attempt();
+  for (let tries = 1; tries < 5 && !answered(result); tries += 1) {
+    sleep(1);
+    result = attempt();
+  }
+  return result;
+}
+
 function admittedAtOf(activeToken) {
   return Date.parse(activeToken.expiresAt) - activeTtlSeconds * 1000;
 }
@@ -135,11 +151,9 @@ function buy(session, queueToken, scheduleId) {
     const free = map.body.seats.filter((seat) => seat.status === 'AVAILABLE');
     if (free.length === 0) return 'sold-out';
     const seat = free[Math.floor(Math.random() * free.length)];
-    const held = holdSeat(
-      session,
-      queueToken,
-      { scheduleId, seatId: seat.seatId },
-      { contended: true },
+    const held = untilAvailable(
+      () => holdSeat(session, queueToken, { scheduleId, seatId: seat.seatId }, { contended: true }),
+      isAnswered,
     );
     if (!held.ok) return 'failed';
     if (held.status === 409) continue;
@@ -154,16 +168,25 @@ export default function (sale) {
   sleep(Math.max(0, arrivalOf(n, sale) - Date.now()) / 1000);
   const fan = { n, plannedAt: Math.round(arrivalOf(n, sale)), outcome: 'failed' };
   try {
-    const proof = solvedProof(session, sale.scheduleId);
+    const proof = untilAvailable(
+      () => solvedProof(session, sale.scheduleId),
+      (p) => p !== undefined,
+    );
     if (proof === undefined) return;
+    // From the first attempt's sending to the last one's answer: a join that timed out inside the
+    // queue may still have placed the fan in line, and the retry then gets that place back.
     fan.sentAt = Date.now();
-    const joined = takeQueueToken(session, sale.scheduleId, undefined, proof);
-    fan.answeredAt = Date.now();
+    const joined = untilAvailable(() => {
+      const answer = takeQueueToken(session, sale.scheduleId, undefined, proof);
+      fan.answeredAt = Date.now();
+      return answer;
+    }, isAnswered);
     if (!joined.ok) return;
     fan.preQueue = joined.body.status === 'PRE_QUEUE';
     const deadline = sale.opensAt + admitWithinSeconds * 1000;
     const active = waitUntilActive(session, joined.body, {
       timeoutSeconds: Math.max(1, (deadline - Date.now()) / 1000),
+      retryUnavailable: true,
     });
     if (!active) {
       fan.outcome = 'not-admitted';

@@ -28,8 +28,14 @@ export function enterWaitingRoom(session, scheduleId, { timeoutSeconds = 120 } =
 /**
  * Polls a token the fan holds, as paced, until it is ACTIVE. Returns the ACTIVE token's view, or
  * undefined if a poll failed or the fan was not admitted within `timeoutSeconds`.
+ * `retryUnavailable`: a 503 (the waiting room unavailable, Retry-After: 1) is asked again a second
+ * later, as a waiting-room page does, instead of ending the wait; it still counts as failed.
  */
-export function waitUntilActive(session, entered, { timeoutSeconds = 120 } = {}) {
+export function waitUntilActive(
+  session,
+  entered,
+  { timeoutSeconds = 120, retryUnavailable = false } = {},
+) {
   const { queueToken } = entered;
   const started = Date.now();
   let token = entered;
@@ -40,6 +46,10 @@ export function waitUntilActive(session, entered, { timeoutSeconds = 120 } = {})
     }
     sleep(nextPollSeconds(token));
     const current = currentQueueToken(session, queueToken);
+    if (retryUnavailable && current.status === 503) {
+      token = { ...token, pollAfterSeconds: 1 };
+      continue;
+    }
     if (!current.ok) return undefined;
     token = current.body;
   }
