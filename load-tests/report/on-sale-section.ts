@@ -75,8 +75,11 @@ function fairnessLines({ fairness }: OnSaleFigures): string[] {
   const first =
     lastEarly === null || firstLate === null
       ? 'not both groups admitted'
-      : `last pre-queue fan admitted ${formatMs(Math.abs(firstLate - lastEarly))} ` +
-        `${firstLate >= lastEarly ? 'before' : '**after**'} the first later arrival`;
+      : firstLate === lastEarly
+        ? 'the last pre-queue fan and the first later arrival admitted in the same millisecond ' +
+          '(one admission step, which takes the line in order)'
+        : `last pre-queue fan admitted ${formatMs(Math.abs(firstLate - lastEarly))} ` +
+          `${firstLate > lastEarly ? 'before' : '**after**'} the first later arrival`;
   return [
     `Fairness (${count(preQueue.admitted)} of ${count(preQueue.fans)} pre-queue fans and ` +
       `${count(late.admitted)} of ${count(late.fans)} later arrivals admitted):`,

@@ -74,6 +74,12 @@ describe("an on-sale's section of the report", () => {
     expect(fair).toContain('0 of 44,850 pairs whose joins did not overlap admitted out of order');
     expect(fair).not.toContain('Unfair');
 
+    const oneStep = figures();
+    oneStep.fairness.preQueueFirst.firstLateAdmittedAt = 10_000;
+    expect(scenarioSection(onSaleRun(oneStep))).toContain(
+      'the last pre-queue fan and the first later arrival admitted in the same millisecond',
+    );
+
     const unfair = scenarioSection(onSaleRun(figures(['3 later arrivals admitted early'])));
     expect(unfair).toContain('**Unfair:** 3 later arrivals admitted early.');
   });
