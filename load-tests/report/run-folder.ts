@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { OnSaleFigures } from '../src/on-sale/on-sale-figures';
 import { parseInvariantReport, type InvariantReport } from './invariants';
 import { parseK6Summary, type K6Summary } from './k6-summary';
 import { parseMemorySeries, type MemorySeries } from './memory-growth';
@@ -7,7 +8,7 @@ import { knownScenarios } from './scenarios';
 
 // One run folder, load-tests/results/<timestamp>/, as the runner leaves it: per scenario a
 // <scenario>.summary.json, and maybe <scenario>.invariants.json, .memory.json, .html, .log and
-// .slowest-booking.svg and .txt (BENCH_TRACING=on) and .sale.svg (BENCH_METRICS=on).
+// .slowest-booking.svg and .txt (BENCH_TRACING=on), .sale.svg (BENCH_METRICS=on) and .on-sale.json.
 
 export interface ScenarioRun {
   name: string;
@@ -21,6 +22,8 @@ export interface ScenarioRun {
   slowestBooking?: { svg: string; text: string };
   /** With BENCH_METRICS=on: the SVG file of its sale graph, drawn from Prometheus. */
   saleGraph?: string;
+  /** An on-sale's fairness and token path (<scenario>.on-sale.json, written by the runner). */
+  onSale?: OnSaleFigures;
 }
 
 export interface RunFolder {
@@ -66,6 +69,7 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
       const bookingSvg = beside('.slowest-booking.svg');
       const bookingText = beside('.slowest-booking.txt');
       const saleGraph = beside('.sale.svg');
+      const onSaleFile = beside('.on-sale.json');
       return {
         name,
         summary: parseK6Summary(await readJson(summaryFile), summaryFile),
@@ -76,6 +80,7 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
         ...(dashboard && { dashboard }),
         ...(log && { log }),
         ...(saleGraph && { saleGraph }),
+        ...(onSaleFile && { onSale: (await readBeside(onSaleFile)) as OnSaleFigures }),
         ...(bookingSvg &&
           bookingText && {
             slowestBooking: {

@@ -1,6 +1,7 @@
 import { markdownTable } from './markdown-table';
 import { memorySection } from './memory-growth';
 import { describeMetric } from './metric-value';
+import { onSaleSection } from './on-sale-section';
 import type { ScenarioRun } from './run-folder';
 import { describeScenario } from './scenarios';
 import { driftSection } from './soak-drift';
@@ -133,6 +134,7 @@ export function scenarioSection(scenario: ScenarioRun): string {
     ...(scenario.memory ? [memorySection(scenario.memory)] : []),
     ...(name === 'stress' ? [kneeSection(scenario)] : []),
     ...(name === 'soak' ? [driftSection(scenario)] : []),
+    ...onSaleSection(scenario),
     ...saleGraph(scenario),
     ...slowestBooking(scenario),
   ];

@@ -25,6 +25,13 @@ export const knownScenarios = [
       'number and a spent proof are refused (full size: 100 VUs).',
   },
   {
+    name: 'on-sale',
+    what:
+      "An on-sale moment: 3,000 fans want one schedule's 300 seats; 2,700 join its room's " +
+      'pre-queue before it opens, 300 after; each solves the door, waits as paced, picks a free ' +
+      'seat, holds and pays.',
+  },
+  {
     name: 'catalogue-read-cache-off',
     what: 'Seat-map reads with the seat-map cache switched off (full size: 100 VUs × 1,000).',
   },

@@ -31,6 +31,8 @@ export interface K6Run {
   echo: boolean;
   /** Also write every sample to this CSV file, timestamps in ms (the fault runs read it). */
   csvFile?: string;
+  /** Write the script's console lines, as printed (k6's log format raw), to this file. */
+  consoleFile?: string;
 }
 
 /**
@@ -70,6 +72,7 @@ export function runK6(run: K6Run): Promise<number> {
     '--tag',
     `testid=${run.testId}`,
     ...(run.systemId ? ['--tag', `system=${run.systemId}`] : []),
+    ...(run.consoleFile ? ['--log-format', 'raw', '--console-output', run.consoleFile] : []),
     ...outputs,
     path.join(scenariosDir, run.script),
   ];

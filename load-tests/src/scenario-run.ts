@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { System } from '@headliner/system';
 import { checkInvariants } from './invariants';
+import { ADMIN } from '@headliner/system';
 import { runK6 } from './k6';
 import { sampleMemory } from './memory-sampler';
+import { measureK6Ceiling } from './on-sale/k6-ceiling';
+import { onSaleLine, writeOnSaleFigures } from './on-sale/on-sale-figures';
 import { crossedThresholds, figures, readSummary, type Outcome } from './outcome';
 import type { Scenario, Size } from './scenarios';
 import { writeSessions } from './sessions';
@@ -42,6 +45,9 @@ export async function runScenario(
       BASE_URL: system.gatewayUrl,
       USER_OFFSET: String(place.userOffset),
       PASSWORD,
+      // For the scripts that set up a sale as the admin would (on-sale).
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
     };
     if (scenario.sessions) {
       env.SESSIONS_FILE = path.join(scratch, 'sessions.json');
@@ -52,6 +58,17 @@ export async function runScenario(
       };
       await writeSessions(system.gatewayUrl, users, env.SESSIONS_FILE);
     }
+    const testId = `${path.basename(place.runDir)}/${scenario.name}`;
+    const ceiling = scenario.onSale
+      ? await measureK6Ceiling({
+          env: scenario.onSale.ceilingProbe[place.size],
+          summaryFile: file('ceiling.json'),
+          logFile: file('ceiling.log'),
+          dashboardFile: path.join(scratch, 'ceiling.html'),
+          testId: `${testId}-ceiling`,
+          echo: place.echo,
+        })
+      : undefined;
     const memory = sampleMemory((service) => system.managementUrl(service));
     const exitCode = await runK6({
       script: scenario.script,
@@ -59,14 +76,23 @@ export async function runScenario(
       summaryFile: file('summary.json'),
       dashboardFile: file('html'),
       logFile: file('log'),
-      testId: `${path.basename(place.runDir)}/${scenario.name}`,
+      testId,
       systemId: place.systemId,
       echo: place.echo,
+      ...(scenario.onSale && { consoleFile: file('fans.log') }),
     });
     const series = await memory.stop();
     await writeFile(file('memory.json'), JSON.stringify(series));
     const violations = await checkInvariants(system, file('invariants.json'));
     const metrics = await readSummary(file('summary.json'));
+    const onSale = scenario.onSale
+      ? await writeOnSaleFigures({
+          fanLines: file('fans.log'),
+          summary: file('summary.json'),
+          out: file('on-sale.json'),
+          ceilingPerSecond: ceiling,
+        })
+      : undefined;
 
     // 99: thresholds crossed, which ends a stress run by design; anything else is a broken run.
     const crossed = scenario.endsByCrossing ? [] : crossedThresholds(metrics);
@@ -78,10 +104,12 @@ export async function runScenario(
         ? ['k6 reported crossed thresholds']
         : []),
       ...violations.map((violation) => `invariant: ${violation}`),
+      ...(onSale?.fairness.violations.map((violation) => `fairness: ${violation}`) ?? []),
+      ...(scenario.onSale && ceiling === undefined ? ['the k6 ceiling probe failed'] : []),
     ];
     const seconds = (Date.now() - started) / 1000;
     const passed = problems.length === 0;
-    const measured = figures(metrics, series);
+    const measured = [figures(metrics, series), ...(onSale ? [onSaleLine(onSale)] : [])].join(', ');
     const line = passed ? measured : `${problems.join('; ')} | ${measured}`;
     return { name: scenario.name, passed, seconds, line };
   } finally {

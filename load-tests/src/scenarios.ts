@@ -18,6 +18,11 @@ export interface Scenario {
   k6: Record<Size, Record<string, string>>;
   /** Crossing a threshold is how the run ends (stress), not a failure. */
   endsByCrossing?: boolean;
+  /**
+   * An on-sale: the script prints a line per fan, from which the runner reads the fairness of the
+   * admissions, and k6's ceiling is measured first with this probe env (src/on-sale/).
+   */
+  onSale?: { ceilingProbe: Record<Size, Record<string, string>> };
 }
 
 /**
@@ -105,6 +110,41 @@ export const scenarios: readonly Scenario[] = [
     fans: { full: 100, smoke: 3 },
     sessions: true,
     k6: { full: { VUS: '100' }, smoke: { VUS: '3', CONCERT_INDEX: '3' } },
+  },
+  {
+    name: 'on-sale',
+    script: 'on-sale.js',
+    system: {},
+    fans: { full: 3000, smoke: 6 },
+    sessions: true,
+    seatsPerSchedule: 300,
+    k6: {
+      full: {
+        FANS: '3000',
+        SEATS: '300',
+        PRE_QUEUE: '2700',
+        CHALLENGE_DIFFICULTY: LOAD_TEST_CHALLENGE_DIFFICULTY,
+        ...manyVusGc,
+      },
+      smoke: {
+        FANS: '6',
+        // The smoke seeds 100 seats a schedule: every fan buys one, nobody meets a sell-out.
+        SEATS: '100',
+        PRE_QUEUE: '4',
+        PRE_QUEUE_SECONDS: '3',
+        LATE_SECONDS: '2',
+        OPEN_GAP_SECONDS: '2',
+        ADMIT_WITHIN_SECONDS: '60',
+        CHALLENGE_DIFFICULTY: LOAD_TEST_CHALLENGE_DIFFICULTY,
+        CONCERT_INDEX: '4',
+      },
+    },
+    onSale: {
+      ceilingProbe: {
+        full: { SPIKE_VUS: '3000', ...manyVusGc },
+        smoke: { SPIKE_VUS: '5', RAMP_UP: '1s', HOLD: '2s', RAMP_DOWN: '1s' },
+      },
+    },
   },
   catalogueRead('off', {}),
   catalogueRead('on', { MIN_RPS: '3000' }),

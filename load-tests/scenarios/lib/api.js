@@ -79,11 +79,14 @@ export function queueStats(scheduleId) {
   });
 }
 
-/** Joins the schedule's waiting room: 201 for a new token, 200 with the one the fan holds there. */
-export function takeQueueToken(session, scheduleId, tags) {
+/**
+ * Joins the schedule's waiting room: 201 for a new token, 200 with the one the fan holds there.
+ * `proof`: the solved challenge (lib/door.js), for a room whose door asks for one.
+ */
+export function takeQueueToken(session, scheduleId, tags, proof) {
   return call('token', 'POST', '/api/v1/queue/tokens', {
     session,
-    body: { scheduleId },
+    body: proof === undefined ? { scheduleId } : { scheduleId, proof },
     tags,
     answers: { 200: isQueueToken, 201: isQueueToken },
   });

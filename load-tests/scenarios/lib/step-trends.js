@@ -9,6 +9,7 @@ const trendNames = {
   schedules: 'schedule_response_time',
   seats: 'seat_response_time',
   stats: 'queue_stats_response_time',
+  admin: 'admin_response_time',
   challenge: 'challenge_response_time',
   token: 'token_response_time',
   queue_poll: 'queue_poll_response_time',

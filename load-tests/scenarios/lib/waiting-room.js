@@ -21,9 +21,24 @@ export function nextPollSeconds(token) {
 export function enterWaitingRoom(session, scheduleId, { timeoutSeconds = 120 } = {}) {
   const entered = takeQueueToken(session, scheduleId);
   if (!entered.ok) return undefined;
-  const { queueToken } = entered.body;
+  const active = waitUntilActive(session, entered.body, { timeoutSeconds });
+  return active && active.queueToken;
+}
+
+/**
+ * Polls a token the fan holds, as paced, until it is ACTIVE. Returns the ACTIVE token's view, or
+ * undefined if a poll failed or the fan was not admitted within `timeoutSeconds`.
+ * `retryUnavailable`: a 503 (the waiting room unavailable, Retry-After: 1) is asked again a second
+ * later, as a waiting-room page does, instead of ending the wait; it still counts as failed.
+ */
+export function waitUntilActive(
+  session,
+  entered,
+  { timeoutSeconds = 120, retryUnavailable = false } = {},
+) {
+  const { queueToken } = entered;
   const started = Date.now();
-  let token = entered.body;
+  let token = entered;
   while (token.status !== 'ACTIVE') {
     if (Date.now() - started > timeoutSeconds * 1000) {
       console.warn(`${session.username} not admitted within ${timeoutSeconds} s`);
@@ -31,9 +46,13 @@ export function enterWaitingRoom(session, scheduleId, { timeoutSeconds = 120 } =
     }
     sleep(nextPollSeconds(token));
     const current = currentQueueToken(session, queueToken);
+    if (retryUnavailable && current.status === 503) {
+      token = { ...token, pollAfterSeconds: 1 };
+      continue;
+    }
     if (!current.ok) return undefined;
     token = current.body;
   }
   queueWaitTime.add(Date.now() - started);
-  return queueToken;
+  return token;
 }
