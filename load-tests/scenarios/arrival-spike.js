@@ -12,6 +12,7 @@ import { sleep } from 'k6';
 import exec from 'k6/execution';
 import { currentQueueToken, leaveQueue, takeQueueToken } from './lib/api.js';
 import { scheduleIdsOfFirst } from './lib/catalogue.js';
+import { solvedProof } from './lib/door.js';
 import { numberEnv, seconds, textEnv } from './lib/env.js';
 import { sessionOfVu } from './lib/sessions.js';
 import { summaryHandler, summaryOptions } from './lib/summary.js';
@@ -53,8 +54,10 @@ export function setup() {
 export function spike({ spikeScheduleId }) {
   const session = sessionOfVu();
   const endsAt = exec.scenario.startTime + seconds(spikeSeconds) * 1000;
-  const entered = takeQueueToken(session, spikeScheduleId);
-  if (!entered.ok) return sleep(1);
+  const proof = solvedProof(session, spikeScheduleId);
+  const entered =
+    proof === undefined ? undefined : takeQueueToken(session, spikeScheduleId, undefined, proof);
+  if (!entered?.ok) return sleep(1);
   const { queueToken } = entered.body;
   let token = entered.body;
   while (token.status !== 'ACTIVE' && Date.now() < endsAt) {

@@ -1,6 +1,7 @@
 import { sleep } from 'k6';
 import { Trend } from 'k6/metrics';
 import { currentQueueToken, takeQueueToken } from './api.js';
+import { solvedProof } from './door.js';
 
 // Time from the token answer to ACTIVE: the queue wait every per-request threshold leaves out.
 const queueWaitTime = new Trend('queue_wait_time', true);
@@ -14,12 +15,14 @@ export function nextPollSeconds(token) {
 }
 
 /**
- * Takes the fan's queue token for the schedule and polls it, as paced, until it is ACTIVE.
- * Returns the queue token, or undefined if a call failed or the fan was not admitted within
- * `timeoutSeconds`.
+ * Passes the room's door (a solved challenge), takes the fan's queue token for the schedule and
+ * polls it, as paced, until it is ACTIVE. Returns the queue token, or undefined if a call failed
+ * or the fan was not admitted within `timeoutSeconds`.
  */
 export function enterWaitingRoom(session, scheduleId, { timeoutSeconds = 120 } = {}) {
-  const entered = takeQueueToken(session, scheduleId);
+  const proof = solvedProof(session, scheduleId);
+  if (proof === undefined) return undefined;
+  const entered = takeQueueToken(session, scheduleId, undefined, proof);
   if (!entered.ok) return undefined;
   const active = waitUntilActive(session, entered.body, { timeoutSeconds });
   return active && active.queueToken;
