@@ -20,7 +20,7 @@ STRIMZI_VERSION=0.45.0 # keep in step with deploy/k8s-tools/strimzi-crds.pom.xml
 
 bin="$PWD/.local/toolchain/bin"
 schemas="$PWD/.local/k8s-schemas"
-stamp="kustomize=$KUSTOMIZE_VERSION kubeconform=$KUBECONFORM_VERSION k8s=$KUBERNETES_VERSION/$KUBERNETES_VALIDATE_VERSION cnpg=$CNPG_VERSION prometheus-operator=$PROMETHEUS_OPERATOR_VERSION strimzi=$STRIMZI_VERSION"
+stamp="crds=2 kustomize=$KUSTOMIZE_VERSION kubeconform=$KUBECONFORM_VERSION k8s=$KUBERNETES_VERSION/$KUBERNETES_VALIDATE_VERSION cnpg=$CNPG_VERSION prometheus-operator=$PROMETHEUS_OPERATOR_VERSION strimzi=$STRIMZI_VERSION"
 export GOMODCACHE="$PWD/.local/downloads/go/mod" GOCACHE="$PWD/.local/downloads/go/build" GOTOOLCHAIN=local
 
 if [[ $(cat "$schemas/stamp" 2>/dev/null) != "$stamp" ]] || [[ ! -x $bin/kustomize ]] || [[ ! -x $bin/kubeconform ]]; then
@@ -75,6 +75,8 @@ PY
   cp "$cnpg_dir/config/crd/bases/postgresql.cnpg.io_clusters.yaml" \
     "$prometheus_operator_dir/example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml" \
     "$prometheus_operator_dir/example/prometheus-operator-crd/monitoring.coreos.com_prometheusrules.yaml" \
+    "$prometheus_operator_dir/example/prometheus-operator-crd/monitoring.coreos.com_prometheuses.yaml" \
+    "$prometheus_operator_dir/example/prometheus-operator-crd/monitoring.coreos.com_alertmanagers.yaml" \
     "$schemas/crd-yaml/"
   chmod u+w "$schemas"/crd-yaml/*
   (cd "$schemas/crds" && for crd in ../crd-yaml/*.yaml; do
