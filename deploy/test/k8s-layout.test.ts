@@ -1,0 +1,192 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parseAllDocuments } from 'yaml';
+import { missingSecretKeys, policyViolations, type Manifest } from './support/k8s-policy';
+
+// The cluster layout as `kubectl apply -k` would see it: every kustomization builds with the
+// pinned kustomize, its output validates strictly (kubeconform, Kubernetes' schemas and the
+// operators' CRDs, which deploy/bin/k8s-tools.sh installs), and every workload keeps the
+// policy of ./support/k8s-policy.ts, whose rules are themselves tested below on broken copies.
+const root = path.resolve(__dirname, '../..');
+const run = promisify(execFile);
+const overlaysDir = path.join(root, 'k8s/overlays');
+const kustomizations = [
+  'k8s/base',
+  ...readdirSync(overlaysDir)
+    .filter((name) => existsSync(path.join(overlaysDir, name, 'kustomization.yaml')))
+    .map((name) => `k8s/overlays/${name}`),
+];
+
+let tools: Record<string, string> = {};
+const builds = new Map<string, { text: string; manifests: Manifest[] }>();
+const parse = (text: string) =>
+  parseAllDocuments(text).map((document) => document.toJS() as Manifest);
+
+async function kubeconform(file: string) {
+  return run(
+    tools.KUBECONFORM,
+    [
+      '-strict',
+      '-summary',
+      '-schema-location',
+      `${tools.K8S_SCHEMAS}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+      '-schema-location',
+      `${tools.CRD_SCHEMAS}/{{ .Group }}_{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`,
+      file,
+    ],
+    { cwd: root },
+  );
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'k8s-layout-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const { stdout } = await run('bash', ['deploy/bin/k8s-tools.sh'], { cwd: root });
+  tools = Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('=', 2)),
+  );
+  for (const kustomization of kustomizations) {
+    const { stdout: text } = await run(tools.KUSTOMIZE, ['build', kustomization], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    builds.set(kustomization, { text, manifests: parse(text) });
+  }
+}, 600_000);
+
+describe.each(kustomizations)('%s', (kustomization) => {
+  const build = () => builds.get(kustomization)!;
+
+  it('validates strictly against Kubernetes and the operators’ schemas', async () => {
+    const file = path.join(work, `${kustomization.replaceAll('/', '-')}.yaml`);
+    writeFileSync(file, build().text);
+    const { stdout } = await kubeconform(file);
+    expect(stdout).toMatch(/Invalid: 0, Errors: 0, Skipped: 0/);
+  });
+
+  it('keeps every workload probed, bounded, non-root, pinned and behind a NetworkPolicy', () => {
+    expect(policyViolations(build().manifests)).toEqual([]);
+  });
+});
+
+describe('the Secrets', () => {
+  const template = parse(
+    readFileSync(path.join(root, 'k8s/secrets/secrets.template.yaml'), 'utf8'),
+  );
+
+  it.each(kustomizations)('%s reads no key the template lacks', (kustomization) => {
+    expect(missingSecretKeys(builds.get(kustomization)!.manifests, template)).toEqual([]);
+  });
+
+  it('are all in the local overlay, which carries its own', () => {
+    const { manifests } = builds.get('k8s/overlays/local')!;
+    const secrets = manifests.filter((manifest) => manifest.kind === 'Secret');
+    expect(missingSecretKeys(manifests, secrets)).toEqual([]);
+  });
+});
+
+describe('the checks themselves', () => {
+  interface Container {
+    image?: string;
+    readinessProbe?: unknown;
+    livenessProbe?: unknown;
+    resources: { limits?: unknown };
+    env: unknown[];
+  }
+  interface Deployment {
+    spec: {
+      template: {
+        metadata: { labels: Record<string, string> };
+        spec: {
+          automountServiceAccountToken?: boolean;
+          securityContext: { runAsNonRoot?: boolean };
+          containers: Container[];
+        };
+      };
+    };
+  }
+  /** The local build with the gateway's Deployment changed by `change`. */
+  function withGateway(change: (deployment: Deployment) => void): Manifest[] {
+    const manifests = structuredClone(builds.get('k8s/overlays/local')!.manifests);
+    const gateway = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === 'gateway');
+    change(gateway as unknown as Deployment);
+    return manifests;
+  }
+  const gatewayContainer = (deployment: Deployment) => deployment.spec.template.spec.containers[0];
+  const pod = (deployment: Deployment) => deployment.spec.template.spec;
+
+  it.each<[string, string, (deployment: Deployment) => void]>([
+    [
+      'without a readinessProbe',
+      'no readinessProbe',
+      (d) => delete gatewayContainer(d).readinessProbe,
+    ],
+    [
+      'without a livenessProbe',
+      'no livenessProbe',
+      (d) => delete gatewayContainer(d).livenessProbe,
+    ],
+    ['without a memory limit', 'limits.memory', (d) => delete gatewayContainer(d).resources.limits],
+    ['that may run as root', 'may run as root', (d) => delete pod(d).securityContext.runAsNonRoot],
+    [
+      'on :latest',
+      'is not pinned',
+      (d) => (gatewayContainer(d).image = 'headliner/gateway:latest'),
+    ],
+    ['on no tag', 'is not pinned', (d) => (gatewayContainer(d).image = 'headliner/gateway')],
+    [
+      'mounting a token',
+      'automountServiceAccountToken',
+      (d) => delete pod(d).automountServiceAccountToken,
+    ],
+    [
+      'no NetworkPolicy selects',
+      'no NetworkPolicy selects',
+      (d) => (d.spec.template.metadata.labels = { app: 'x' }),
+    ],
+  ])('report a Deployment %s', (_case, violation, change) => {
+    const violations = policyViolations(withGateway(change));
+    expect(
+      violations.some((text) => text.startsWith('Deployment gateway') && text.includes(violation)),
+    ).toBe(true);
+  });
+
+  it('report a layout without a default-deny NetworkPolicy', () => {
+    const manifests = builds
+      .get('k8s/base')!
+      .manifests.filter((m) => m.metadata.name !== 'default-deny');
+    expect(policyViolations(manifests)).toContain(
+      'no default-deny NetworkPolicy (Ingress and Egress)',
+    );
+  });
+
+  it('report a key a workload reads that no Secret has', () => {
+    const manifests = withGateway((d) =>
+      gatewayContainer(d).env.push({
+        name: 'NEW_SECRET',
+        valueFrom: { secretKeyRef: { name: 'headliner-auth', key: 'new-secret' } },
+      }),
+    );
+    const secrets = manifests.filter((manifest) => manifest.kind === 'Secret');
+    expect(missingSecretKeys(manifests, secrets)).toEqual(['headliner-auth/new-secret']);
+  });
+
+  it('kubeconform rejects a field a CRD does not define', async () => {
+    const file = path.join(work, 'stray-field.yaml');
+    writeFileSync(
+      file,
+      'apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata: { name: t }\n' +
+        'spec: { partitions: 3, replicas: 3, retention: 1 }\n',
+    );
+    await expect(kubeconform(file)).rejects.toMatchObject({
+      stdout: expect.stringContaining("additional properties 'retention' not allowed"),
+    });
+  });
+});
