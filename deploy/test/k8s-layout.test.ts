@@ -190,3 +190,55 @@ describe('the checks themselves', () => {
     });
   });
 });
+
+describe('the rollout', () => {
+  interface Workload {
+    kind: string;
+    metadata: { name: string; labels?: Record<string, string> };
+    spec: {
+      replicas?: number;
+      scaleTargetRef?: { kind: string; name: string };
+      maxReplicas?: number;
+      template: {
+        spec: {
+          terminationGracePeriodSeconds?: number;
+          containers: { lifecycle?: { preStop?: { sleep?: { seconds: number } } } }[];
+        };
+      };
+    };
+    data?: Record<string, string>;
+  }
+  const manifestsOf = (kustomization: string) =>
+    builds.get(kustomization)!.manifests as unknown as Workload[];
+  const services = (kustomization: string) =>
+    manifestsOf(kustomization).filter(
+      (m) =>
+        m.kind === 'Deployment' && m.metadata.labels?.['app.kubernetes.io/part-of'] === 'headliner',
+    );
+
+  it.each(kustomizations)(
+    '%s gives each service time for preStop and SHUTDOWN_TIMEOUT_MS before SIGKILL',
+    (kustomization) => {
+      const config = manifestsOf(kustomization).find((m) => m.metadata.name === 'headliner-config');
+      const shutdownSeconds = Number(config?.data?.SHUTDOWN_TIMEOUT_MS) / 1000;
+      expect(shutdownSeconds).toBeGreaterThan(0);
+      const tooShort = services(kustomization).filter((service) => {
+        const pod = service.spec.template.spec;
+        const preStop = pod.containers[0].lifecycle?.preStop?.sleep?.seconds ?? 0;
+        return (pod.terminationGracePeriodSeconds ?? 30) <= preStop + shutdownSeconds;
+      });
+      expect(tooShort.map((service) => service.metadata.name)).toEqual([]);
+    },
+  );
+
+  it('scales every production service by an HPA that owns its replica count', () => {
+    const manifests = manifestsOf('k8s/overlays/production');
+    const scaled = manifests
+      .filter((m) => m.kind === 'HorizontalPodAutoscaler')
+      .map((hpa) => hpa.spec.scaleTargetRef!.name)
+      .sort();
+    const deployments = services('k8s/overlays/production');
+    expect(scaled).toEqual(deployments.map((d) => d.metadata.name).sort());
+    expect(deployments.filter((d) => d.spec.replicas !== undefined)).toEqual([]);
+  });
+});
