@@ -242,3 +242,80 @@ describe('the rollout', () => {
     expect(deployments.filter((d) => d.spec.replicas !== undefined)).toEqual([]);
   });
 });
+
+describe('the local NetworkPolicies', () => {
+  interface Peer {
+    podSelector?: { matchLabels?: Record<string, string> };
+  }
+  interface Policy {
+    kind: string;
+    metadata: { name: string };
+    spec: {
+      podSelector: { matchLabels?: Record<string, string> };
+      egress?: { to?: Peer[] }[];
+    };
+  }
+  interface Deployment {
+    kind: string;
+    metadata: { name: string };
+    spec: {
+      template: {
+        spec: {
+          containers: {
+            env?: { valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+          }[];
+        };
+      };
+    };
+  }
+
+  /** The infrastructure a service's Secrets name: its databases' clusters, Redis, Kafka. */
+  function infrastructureRead(deployment: Deployment): string[] {
+    const refs = deployment.spec.template.spec.containers.flatMap((container) =>
+      (container.env ?? []).flatMap(({ valueFrom }) =>
+        valueFrom?.secretKeyRef ? [valueFrom.secretKeyRef] : [],
+      ),
+    );
+    return refs
+      .flatMap(({ name, key }) => {
+        if (name === 'headliner-databases') return [`postgres-${key.replace(/^reconcile-/, '')}`];
+        if (name === 'headliner-redis') return ['redis'];
+        if (name === 'headliner-kafka') return ['kafka'];
+        return [];
+      })
+      .filter((peer, index, all) => all.indexOf(peer) === index)
+      .sort();
+  }
+
+  /** The infrastructure the policies selecting a service's pods let it reach. */
+  function infrastructureReached(policies: Policy[], service: string): string[] {
+    return policies
+      .filter(
+        (policy) => policy.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === service,
+      )
+      .flatMap((policy) => policy.spec.egress ?? [])
+      .flatMap((rule) => rule.to ?? [])
+      .flatMap(({ podSelector }) => {
+        const labels = podSelector?.matchLabels ?? {};
+        if (labels['cnpg.io/cluster']) return [labels['cnpg.io/cluster']];
+        if (labels['strimzi.io/cluster']) return ['kafka'];
+        if (labels['app.kubernetes.io/name'] === 'redis') return ['redis'];
+        return [];
+      })
+      .sort();
+  }
+
+  it.each(['gateway', 'queue', 'concert', 'reservation', 'wallet'])(
+    'let %s reach the infrastructure its Secrets name, and nothing else',
+    (service) => {
+      const manifests = builds.get('k8s/overlays/local')!.manifests as unknown as (
+        Policy | Deployment
+      )[];
+      const deployment = manifests.find(
+        (m) => m.kind === 'Deployment' && m.metadata.name === service,
+      ) as Deployment;
+      const policies = manifests.filter((m) => m.kind === 'NetworkPolicy') as Policy[];
+      expect(infrastructureReached(policies, service)).toEqual(infrastructureRead(deployment));
+    },
+  );
+});
