@@ -65,8 +65,9 @@ PY
 
   # Strimzi: its generator over its API classes, with Maven's cache under .local/downloads.
   strimzi_lib=.local/downloads/strimzi-$STRIMZI_VERSION
-  mvn -q -B -f deploy/k8s-tools/strimzi-crds.pom.xml -Dmaven.repo.local="$PWD/.local/downloads/m2" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$PWD/$strimzi_lib" >&2
+  mvn -q -B -Dstyle.color=never -f deploy/k8s-tools/strimzi-crds.pom.xml -Dmaven.repo.local="$PWD/.local/downloads/m2" \
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$PWD/$strimzi_lib" 2>&1 |
+    sed 's/\x1b\[0m//g' >&2 # -q leaves the colour resets of its silenced lines
   java -cp "$strimzi_lib/*" io.strimzi.crdgenerator.CrdGenerator --yaml --crd-api-version v1 \
     io.strimzi.api.kafka.model.kafka.Kafka="$schemas/crd-yaml/kafka.strimzi.io_kafkas.yaml" \
     io.strimzi.api.kafka.model.nodepool.KafkaNodePool="$schemas/crd-yaml/kafka.strimzi.io_kafkanodepools.yaml" \
