@@ -46,7 +46,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(async () => {
   const { stdout } = await run('bash', ['deploy/bin/k8s-tools.sh'], { cwd: root });
-  tools = Object.fromEntries([...stdout.matchAll(/^([A-Z_]+)=(.*)$/gm)].map(([, k, v]) => [k, v]));
+  tools = Object.fromEntries(
+    [...stdout.matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].map(([, k, v]) => [k, v]),
+  );
   for (const kustomization of kustomizations) {
     const { stdout: text } = await run(tools.KUSTOMIZE, ['build', kustomization], {
       cwd: root,
