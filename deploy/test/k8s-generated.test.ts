@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { topicsToCreate } from '@headliner/contracts';
 import { parseAllDocuments } from 'yaml';
+import { keyPrefixOf, redisServices, redisUserRules } from '../../tools/system/src/redis-users';
 
 // The generated parts of k8s/ are committed as their sources make them (the topic registry, the
 // platform's ACLs, the local Prometheus' rules and scrape job), and say what the sources say.
@@ -60,4 +61,24 @@ it('ships every alert and recording rule of the local Prometheus as a Prometheus
       rule?.spec.groups.flatMap((group) => group.rules.map((r) => r.alert ?? r.record)),
     ).toContain(name);
   }
+});
+
+it("gives the local Redis' users the rules tools/system gives them on npm start's Redis", () => {
+  const secret = manifests('k8s/overlays/local/secrets.yaml').find(
+    ({ metadata }) => metadata.name === 'redis-acl',
+  ) as unknown as { stringData: { 'users.acl': string } };
+  const lines = secret.stringData['users.acl'].trim().split('\n');
+  const expected = redisServices.map((service) => {
+    const password = /^user \S+ reset on >(\S+) /.exec(
+      lines.find((line) => line.startsWith(`user ${service} `)) ?? '',
+    )?.[1];
+    const rules = redisUserRules({
+      service,
+      username: service,
+      password: password ?? '(no line)',
+      keyPrefix: keyPrefixOf(service, {}),
+    });
+    return `user ${service} ${rules.join(' ')}`;
+  });
+  expect(lines).toEqual(['user default off', ...expected]);
 });

@@ -89,6 +89,35 @@ describe('the Secrets', () => {
   });
 });
 
+describe('the local Secrets', () => {
+  const stringData = (name: string) =>
+    (
+      builds
+        .get('k8s/overlays/local')!
+        .manifests.find((m) => m.kind === 'Secret' && m.metadata.name === name) as unknown as {
+        stringData: Record<string, string>;
+      }
+    ).stringData;
+
+  it('give each database URL the login its CloudNativePG Cluster creates', () => {
+    for (const [key, url] of Object.entries(stringData('headliner-databases'))) {
+      const { username, password, hostname } = new URL(url);
+      const owner = key.startsWith('reconcile-') ? 'postgres-reconciler' : `postgres-${key}-owner`;
+      expect({ key, username, password }).toEqual({ key, ...stringData(owner) });
+      expect(hostname).toBe(`postgres-${key.replace(/^reconcile-/, '')}-rw`);
+    }
+  });
+
+  it('give each Redis URL the password of its ACL user', () => {
+    const acl = stringData('redis-acl')['users.acl'];
+    for (const [key, url] of Object.entries(stringData('headliner-redis'))) {
+      const { username, password } = new URL(url);
+      expect(`${key}: ${acl}`).toContain(`user ${username} reset on >${password} `);
+      expect(key).toBe(`${username}-url`);
+    }
+  });
+});
+
 describe('the checks themselves', () => {
   interface Container {
     image?: string;
