@@ -80,6 +80,11 @@ PY
     "$prometheus_operator_dir/example/prometheus-operator-crd/monitoring.coreos.com_alertmanagers.yaml" \
     "$schemas/crd-yaml/"
   chmod u+w "$schemas"/crd-yaml/*
+  # kubeconform's converter needs PyYAML: the machine's, or a pinned one under .local.
+  if ! python3 -c 'import yaml' 2>/dev/null; then
+    python3 -m pip install -q --target .local/downloads/pyyaml "PyYAML==6.0.3" >&2
+    export PYTHONPATH="$PWD/.local/downloads/pyyaml"
+  fi
   (cd "$schemas/crds" && for crd in ../crd-yaml/*.yaml; do
     FILENAME_FORMAT='{fullgroup}_{kind}_{version}' python3 "$kubeconform_dir/scripts/openapi2jsonschema.py" "$crd" >/dev/null
   done)
