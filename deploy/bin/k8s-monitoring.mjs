@@ -1,5 +1,6 @@
-// `node deploy/bin/k8s-monitoring.mjs [--check]`: k8s/components/monitoring's PrometheusRules and
-// ServiceMonitor from the files the local Prometheus loads: one PrometheusRule per rules file of
+// `node deploy/bin/k8s-monitoring.mjs [--check]`: k8s/components/monitoring's PrometheusRules,
+// ServiceMonitor and Alertmanager configuration from the files the local stack loads: one
+// PrometheusRule per rules file of
 // deploy/observability/prometheus/rules (the same groups, alerts and recording rules), and the
 // headliner scrape job of prometheus.yml.template as a ServiceMonitor over the -metrics Services,
 // with the labels the rules group by (job and service = the service, system = the namespace).
@@ -59,8 +60,42 @@ const serviceMonitor = {
   },
 };
 
+// Alertmanager's routes, inhibitions and Slack templates, as the local stack renders them but with
+// a production Alertmanager's timings (the template's header says why those differ) and each
+// webhook URL read from the alertmanager-webhooks Secret the Alertmanager mounts, never inlined.
+const alertmanagerDir = path.join(root, 'deploy/observability/alertmanager');
+const configDir = '/etc/alertmanager/config';
+const webhooksDir = '/etc/alertmanager/secrets/alertmanager-webhooks';
+const alertmanagerConfig = YAML.parse(
+  readFileSync(path.join(alertmanagerDir, 'alertmanager.yml.template'), 'utf8')
+    .replaceAll('@GROUP_WAIT@', '30s')
+    .replaceAll('@GROUP_INTERVAL@', '5m')
+    .replaceAll('@TEMPLATES_DIR@', configDir),
+);
+for (const receiver of alertmanagerConfig.receivers) {
+  for (const slack of receiver.slack_configs ?? []) {
+    delete slack.api_url;
+    slack.api_url_file = `${webhooksDir}/${receiver.name}-url`;
+  }
+}
+const alertmanagerSecret = {
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 'alertmanager-headliner-config', labels },
+  type: 'Opaque',
+  stringData: {
+    'alertmanager.yaml': YAML.stringify(alertmanagerConfig, { lineWidth: 0 }),
+    'slack.tmpl': readFileSync(path.join(alertmanagerDir, 'slack.tmpl'), 'utf8'),
+  },
+};
+
 writeOrCheck(
   [
+    await manifestsFile(
+      'k8s/components/monitoring/alertmanager-config.yaml',
+      header('deploy/observability/alertmanager'),
+      [alertmanagerSecret],
+    ),
     await manifestsFile(
       'k8s/components/monitoring/prometheus-rules.yaml',
       header('deploy/observability/prometheus/rules/*.yml'),

@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { topicsToCreate } from '@headliner/contracts';
@@ -81,4 +82,20 @@ it("gives the local Redis' users the rules tools/system gives them on npm start'
     return `user ${service} ${rules.join(' ')}`;
   });
   expect(lines).toEqual(['user default off', ...expected]);
+});
+
+// Debian's prometheus-alertmanager ships amtool; deploy/infra installs it.
+const amtool = spawnSync('amtool', ['--version']).status === 0;
+(amtool ? it : it.skip)('makes an Alertmanager configuration amtool accepts', async () => {
+  const [secret] = manifests('k8s/components/monitoring/alertmanager-config.yaml') as unknown as {
+    stringData: Record<string, string>;
+  }[];
+  const dir = mkdtempSync(path.join(tmpdir(), 'k8s-alertmanager-'));
+  try {
+    writeFileSync(path.join(dir, 'alertmanager.yaml'), secret.stringData['alertmanager.yaml']);
+    const { stdout } = await run('amtool', ['check-config', path.join(dir, 'alertmanager.yaml')]);
+    expect(stdout).toContain('2 receivers');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
