@@ -236,11 +236,15 @@ describe('the rollout', () => {
   }
   const manifestsOf = (kustomization: string) =>
     builds.get(kustomization)!.manifests as unknown as Workload[];
-  const services = (kustomization: string) =>
-    manifestsOf(kustomization).filter(
-      (m) =>
-        m.kind === 'Deployment' && m.metadata.labels?.['app.kubernetes.io/part-of'] === 'headliner',
+  /** The application's Deployments: base's, as each kustomization makes them. */
+  const services = (kustomization: string) => {
+    const names = manifestsOf('k8s/base')
+      .filter((m) => m.kind === 'Deployment')
+      .map((m) => m.metadata.name);
+    return manifestsOf(kustomization).filter(
+      (m) => m.kind === 'Deployment' && names.includes(m.metadata.name),
     );
+  };
 
   it.each(kustomizations)(
     '%s gives each service time for preStop and SHUTDOWN_TIMEOUT_MS before SIGKILL',
@@ -254,6 +258,35 @@ describe('the rollout', () => {
         return (pod.terminationGracePeriodSeconds ?? 30) <= preStop + shutdownSeconds;
       });
       expect(tooShort.map((service) => service.metadata.name)).toEqual([]);
+    },
+  );
+
+  it.each(kustomizations)(
+    '%s spreads each service over zones and nodes, and keeps a PDB over it',
+    (kustomization) => {
+      const manifests = manifestsOf(kustomization) as unknown as {
+        kind: string;
+        metadata: { name: string };
+        spec: {
+          selector?: { matchLabels: Record<string, string> };
+          template?: { spec: { topologySpreadConstraints?: { topologyKey: string }[] } };
+        };
+      }[];
+      const pdbs = manifests.filter((m) => m.kind === 'PodDisruptionBudget');
+      for (const service of services(kustomization)) {
+        const name = service.metadata.name;
+        const spread = manifests
+          .find((m) => m.kind === 'Deployment' && m.metadata.name === name)!
+          .spec.template!.spec.topologySpreadConstraints?.map((c) => c.topologyKey);
+        expect({ name, spread }).toEqual({
+          name,
+          spread: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'],
+        });
+        const pdb = pdbs.find(
+          (m) => m.spec.selector?.matchLabels['app.kubernetes.io/name'] === name,
+        );
+        expect({ name, pdb: pdb?.metadata.name }).toEqual({ name, pdb: name });
+      }
     },
   );
 
