@@ -31,7 +31,9 @@ mkdir "$work/rootfs"
 tar -C "$work/rootfs" -xf "$rootfs"
 ctr=$(buildah "${BUILDAH_STORAGE[@]}" from scratch)
 buildah "${BUILDAH_STORAGE[@]}" copy --quiet "$ctr" "$work/rootfs" / >/dev/null
-buildah "${BUILDAH_STORAGE[@]}" config --cmd /bin/bash "$ctr"
+# As in Debian's official image: the configuration carries PATH (a runtime adds none of its own).
+buildah "${BUILDAH_STORAGE[@]}" config --cmd /bin/bash \
+  --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$ctr"
 buildah "${BUILDAH_STORAGE[@]}" commit --quiet --rm "$ctr" "$RUNTIME_BASE" >/dev/null
 
 npm_version=$(node -p "require('./package.json').packageManager.split('@')[1]")
@@ -45,5 +47,11 @@ ln -s ../lib/node_modules/npm/bin/npx-cli.js "$work/node/usr/local/bin/npx"
 ctr=$(buildah "${BUILDAH_STORAGE[@]}" from --pull=never "$RUNTIME_BASE")
 buildah "${BUILDAH_STORAGE[@]}" copy --quiet "$ctr" "$work/node" / >/dev/null
 buildah "${BUILDAH_STORAGE[@]}" config --cmd node "$ctr"
+# Behind a TLS-intercepting proxy (this machine's egress), npm in the build stage must trust its
+# CA like the host does: the build base (only) carries the host's bundle.
+if [[ -n ${NODE_EXTRA_CA_CERTS:-} ]]; then
+  buildah "${BUILDAH_STORAGE[@]}" copy --quiet "$ctr" "$NODE_EXTRA_CA_CERTS" /usr/local/share/host-ca.crt >/dev/null
+  buildah "${BUILDAH_STORAGE[@]}" config --env NODE_EXTRA_CA_CERTS=/usr/local/share/host-ca.crt "$ctr"
+fi
 buildah "${BUILDAH_STORAGE[@]}" commit --quiet --rm "$ctr" "$NODE_BASE" >/dev/null
 echo "image-bases: $RUNTIME_BASE and $NODE_BASE (node $(node --version), npm $npm_version)" >&2
