@@ -37,7 +37,7 @@ build() {
   bh bud --quiet --isolation chroot --pull=never --layers -f deploy/images/Dockerfile \
     --build-arg SERVICE="$service" --build-arg NODE_IMAGE="$NODE_BASE" \
     --build-arg RUNTIME_IMAGE="$RUNTIME_BASE" -t "$image" . >/dev/null
-  echo "image-check: $service: built $image in $((SECONDS - started)) s ($(config '{{.Size}}' 2>/dev/null || true))" >&2
+  echo "image-check: $service: built $image in $((SECONDS - started)) s ($(bh images --format '{{.Size}}' "$image"))" >&2
 }
 
 check_contents() {
@@ -107,12 +107,17 @@ check_run() {
     wait "$runner" || fail "$service: migrate deploy from the image failed: $(tail -20 "$logs/$service-migrate.log")"
     grep -q 'successfully applied\|No pending migrations' "$logs/$service-migrate.log" \
       || fail "$service: migrate deploy applied nothing: $(tail -20 "$logs/$service-migrate.log")"
-    echo "image-check: $service: prisma migrate deploy from the image: $(grep -c '└─\|├─' "$logs/$service-migrate.log" || true) migrations applied to headliner_${service}_image" >&2
+    echo "image-check: $service: prisma migrate deploy from the image: $(grep -c 'migration.sql' "$logs/$service-migrate.log" || true) migrations applied to headliner_${service}_image" >&2
   fi
   run_in_image "$logs/$service.log"
   local started=$SECONDS pid1
   pid1=$(pid1_of "$runner")
-  [[ $(cat "/proc/$pid1/comm") == node ]] || fail "$service: PID 1 is $(cat "/proc/$pid1/comm"), not node"
+  for _ in $(seq 50); do
+    [[ $(readlink "/proc/$pid1/exe") == */usr/local/bin/node ]] && break
+    sleep 0.1
+  done
+  [[ $(readlink "/proc/$pid1/exe") == */usr/local/bin/node ]] || fail "$service: PID 1 runs $(readlink "/proc/$pid1/exe"), not node"
+  [[ $(awk '/^NSpid:/ { print $NF }' "/proc/$pid1/status") == 1 ]] || fail "$service: node is not PID 1 in its namespace"
   until curl -fsS "http://127.0.0.1:$port/health/live" >/dev/null 2>&1; do
     kill -0 "$runner" 2>/dev/null || fail "$service exited: $(tail -30 "$logs/$service.log")"
     ((SECONDS - started < 90)) || fail "$service: /health/live silent for 90 s: $(tail -30 "$logs/$service.log")"

@@ -55,8 +55,9 @@ if (!fs.existsSync(path.join(root, serviceDir, 'package.json'))) {
 const dirs = runtimeClosure(serviceDir);
 fs.rmSync(out, { recursive: true, force: true });
 for (const dir of dirs) {
-  // eslint-disable-next-line no-unused-vars
-  const { devDependencies, scripts, ...manifest } = readJson(path.join(root, dir, 'package.json'));
+  const manifest = readJson(path.join(root, dir, 'package.json'));
+  delete manifest.devDependencies;
+  delete manifest.scripts;
   fs.mkdirSync(path.join(out, dir), { recursive: true });
   fs.writeFileSync(path.join(out, dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   copyInto(dir, 'dist');
