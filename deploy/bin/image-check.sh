@@ -28,6 +28,17 @@ for tool in buildah mmdebstrap unshare; do
 done
 [[ $(id -u) == 0 ]] || fail "run as root (buildah's vfs storage, chroot isolation and mounts)"
 
+runner='' ctr='' envfile=''
+cleanup() {
+  if [[ -n $runner ]] && kill -0 "$runner" 2>/dev/null; then
+    kill -KILL $(pgrep -P "$runner") 2>/dev/null || true
+    wait "$runner" 2>/dev/null || true
+  fi
+  [[ -z $ctr ]] || { bh umount "$ctr" >/dev/null && bh rm "$ctr" >/dev/null; } || true
+  [[ -z $envfile ]] || rm -f "$envfile"
+}
+trap cleanup EXIT
+
 bash deploy/bin/image-bases.sh
 bh() { buildah "${BUILDAH_STORAGE[@]}" "$@"; }
 config() { bh inspect --type image --format "$1" "$image"; }
@@ -104,11 +115,14 @@ check_run() {
   port=$(sed -n 's/^PORT=//p' "$envfile")
   if [[ -d $root/app/services/$service/prisma ]]; then
     run_in_image "$logs/$service-migrate.log" node /app/node_modules/prisma/build/index.js migrate deploy
-    wait "$runner" || fail "$service: migrate deploy from the image failed: $(tail -20 "$logs/$service-migrate.log")"
+    wait "$runner" || { runner=''; fail "$service: migrate deploy from the image failed: $(tail -20 "$logs/$service-migrate.log")"; }
+    runner=''
     grep -q 'successfully applied\|No pending migrations' "$logs/$service-migrate.log" \
       || fail "$service: migrate deploy applied nothing: $(tail -20 "$logs/$service-migrate.log")"
     echo "image-check: $service: prisma migrate deploy from the image: $(grep -c 'migration.sql' "$logs/$service-migrate.log" || true) migrations applied to headliner_${service}_image" >&2
   fi
+  ! curl -fsS -o /dev/null "http://127.0.0.1:$port/health/live" 2>/dev/null \
+    || fail "$service: something already answers on :$port (IMAGE_CHECK_PORT_BASE moves the ports)"
   run_in_image "$logs/$service.log"
   local started=$SECONDS pid1
   pid1=$(pid1_of "$runner")
@@ -118,6 +132,8 @@ check_run() {
   done
   [[ $(readlink "/proc/$pid1/exe") == */usr/local/bin/node ]] || fail "$service: PID 1 runs $(readlink "/proc/$pid1/exe"), not node"
   [[ $(awk '/^NSpid:/ { print $NF }' "/proc/$pid1/status") == 1 ]] || fail "$service: node is not PID 1 in its namespace"
+  [[ $(awk '$5 == "/" { print $6 }' "/proc/$pid1/mountinfo") == ro,* ]] || fail "$service: its root is not read-only"
+  [[ $(awk '$5 == "/tmp" { print $9 }' "/proc/$pid1/mountinfo") == tmpfs ]] || fail "$service: no tmpfs at /tmp"
   until curl -fsS "http://127.0.0.1:$port/health/live" >/dev/null 2>&1; do
     kill -0 "$runner" 2>/dev/null || fail "$service exited: $(tail -30 "$logs/$service.log")"
     ((SECONDS - started < 90)) || fail "$service: /health/live silent for 90 s: $(tail -30 "$logs/$service.log")"
@@ -127,10 +143,10 @@ check_run() {
   kill -TERM "$pid1"
   local code=0
   wait "$runner" || code=$?
+  runner=''
   ((code == 0)) || fail "$service: exit $code after SIGTERM: $(tail -20 "$logs/$service.log")"
   grep -q 'shutdown complete' "$logs/$service.log" || fail "$service: no 'shutdown complete' after SIGTERM"
   echo "image-check: $service: SIGTERM to PID 1: drained and exited 0" >&2
-  rm -f "$envfile"
 }
 
 for service in "${@:-wallet}"; do
@@ -141,7 +157,7 @@ for service in "${@:-wallet}"; do
   check_contents
   echo "image-check: $service: runtime image holds node without npm, only $service's production tree$([[ -d $root/app/services/$service/prisma ]] && echo ' and the Prisma CLI'), nothing writable by its user" >&2
   check_run
-  bh umount "$ctr" >/dev/null
-  bh rm "$ctr" >/dev/null
+  cleanup
+  ctr='' envfile=''
 done
 echo "image-check: ok ($*)" >&2
