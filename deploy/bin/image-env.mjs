@@ -2,7 +2,8 @@
 // the container gets, one KEY=VALUE a line: `node deploy/bin/image-env.mjs <service> <port-base>`.
 // A service with a database gets a fresh one (headliner_<service>_image, owned by its role, no
 // tables yet), so the image's own `prisma migrate deploy` is what creates them. The rest is what
-// `npm start` gives the service (tools/system), minus the host's own variables.
+// `npm start` gives the service (tools/system), minus the host's own variables, with the Kafka ACLs
+// and Redis users `npm start` grants first.
 import pg from 'pg';
 import {
   databaseOf,
@@ -13,6 +14,8 @@ import {
   roleOf,
   serviceEnv,
 } from '@headliner/system';
+import { grantLocalSystemAcls } from '@headliner/system/dist/kafka-namespace.js';
+import { ensureRedisUsers } from '@headliner/system/dist/redis-users.js';
 
 const [service, portBase] = process.argv.slice(2);
 if (!service || !portBase) {
@@ -35,6 +38,8 @@ async function freshDatabase(name) {
 
 const system = { ...localSystemEnv(), portBase: Number(portBase), reconciliation: false };
 const env = { ...serviceEnv(service, system), LOG_FORMAT: undefined };
+await grantLocalSystemAcls();
+if (system.redisUsers) await ensureRedisUsers(system.env.REDIS_URL, system.redisUsers);
 if (env.DATABASE_URL) {
   const database = databaseOf(service, '_image');
   await ensureDatabaseRoles();
