@@ -16,6 +16,11 @@ export interface WaitingRoomScenario {
   admissionRatePerMinute: number;
   activeTtlSeconds: number;
   idleDropSeconds: number;
+  /**
+   * Most fans one sweep (one a second) admits; Infinity: every free slot, as the queue's sweep
+   * does today. A cap is a proposed change (k8s/SCALING.md), bounding the longest script.
+   */
+  admissionsPerSweep: number;
   /** Infinity: the sale never sells out. */
   seats: number;
   /** Share of admitted fans (who are still there) who hold a seat and pay. */
@@ -55,7 +60,7 @@ export interface WaitingRoomFigures {
   /** Mean share of the active limit in use while fans were waiting; null: nobody ever waited. */
   slotUtilisation: number | null;
   peakAdmissionsPerSecond: number;
-  /** Admissions over the seconds the line was not empty. */
+  /** Admissions a second until the pre-queue was through (0: not within maxSeconds). */
   meanAdmissionsPerSecond: number;
   peakPurchasesPerSecond: number;
   peakLine: number;
@@ -142,6 +147,7 @@ export function simulateWaitingRoom(
   let drainSeconds: number | null = null;
   let preQueueThroughSeconds: number | null = null;
   let admissionsTotal = 0;
+  let meanAdmissionsPerSecond = 0;
   let utilisationSum = 0;
   let waitingSteps = 0;
   let peakLine = 0;
@@ -173,7 +179,12 @@ export function simulateWaitingRoom(
       goneInLine = 0;
     }
 
-    while (head < arrived && active < s.activeLimit && admittedInWindow < rateCap) {
+    while (
+      head < arrived &&
+      active < s.activeLimit &&
+      admittedInWindow < rateCap &&
+      at(admissionsPerSecond, second) < s.admissionsPerSweep
+    ) {
       const fan = head;
       head += 1;
       if (at(closeAt, fan) <= now) goneInLine -= 1;
@@ -236,7 +247,10 @@ export function simulateWaitingRoom(
         );
       }
     }
-    if (preQueueThroughSeconds === null && head >= s.preQueue) preQueueThroughSeconds = now;
+    if (preQueueThroughSeconds === null && head >= s.preQueue) {
+      preQueueThroughSeconds = now;
+      meanAdmissionsPerSecond = admissionsTotal / Math.max(now, 1);
+    }
     if (drainSeconds === null && arrived === fans && head === fans) drainSeconds = now;
   }
 
@@ -258,8 +272,7 @@ export function simulateWaitingRoom(
     waitMax: admitted > 0 ? at(admittedWaits, admitted - 1) : 0,
     slotUtilisation: waitingSteps > 0 ? utilisationSum / waitingSteps : null,
     peakAdmissionsPerSecond: admissionsPerSecond.reduce((a, b) => Math.max(a, b), 0),
-    meanAdmissionsPerSecond:
-      waitingSteps > 0 ? admissionsTotal / (waitingSteps * s.stepSeconds) : admissionsTotal,
+    meanAdmissionsPerSecond,
     peakPurchasesPerSecond: purchasesPerSecond.reduce((a, b) => Math.max(a, b), 0),
     peakLine,
     peakPollsPerSecond,

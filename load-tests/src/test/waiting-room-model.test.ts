@@ -12,6 +12,7 @@ const room: WaitingRoomScenario = {
   admissionRatePerMinute: 0,
   activeTtlSeconds: 10,
   idleDropSeconds: 60,
+  admissionsPerSweep: Infinity,
   seats: Infinity,
   buyShare: 0,
   buySeconds: [5, 5],
@@ -58,6 +59,13 @@ describe('the waiting-room simulation', () => {
 
     expect(figures.peakAdmissionsPerSecond).toBe(30);
     expect(figures.drainSeconds).toBe(180);
+  });
+
+  it('admits at most the cap in one sweep', () => {
+    const figures = simulateWaitingRoom({ ...room, activeLimit: 100, admissionsPerSweep: 25 });
+
+    expect(figures.peakAdmissionsPerSecond).toBe(25);
+    expect(figures.drainSeconds).toBe(3);
   });
 
   it('drops fans gone longer than the idle drop, without giving them a slot', () => {
