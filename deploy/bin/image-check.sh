@@ -7,7 +7,8 @@
 # CLI; nothing writable by its user); then runs it the way a cluster would, against this machine's
 # infrastructure (bash deploy/infra/infra.sh up first): read-only root, a tmpfs at /tmp, the
 # image's user, workdir and environment, in a PID namespace of its own where node is PID 1;
-# `prisma migrate deploy` from the image into a fresh database, then the service until
+# `prisma migrate deploy` from the image into a fresh database and `migrate status` after it (the
+# cluster's migration Job and init container run exactly these), then the service until
 # /health/live answers, then SIGTERM to PID 1, which must end it cleanly (exit 0).
 # Root only. About 5 minutes a service on 2 cores (the vfs driver copies every layer); not part of
 # npm test. IMAGE_CHECK_KEEP=1 keeps the images (about 0.5 GB each) in .local/images.
@@ -123,6 +124,13 @@ check_run() {
     grep -q 'successfully applied\|No pending migrations' "$logs/$service-migrate.log" \
       || fail "$service: migrate deploy applied nothing: $(tail -20 "$logs/$service-migrate.log")"
     echo "image-check: $service: prisma migrate deploy from the image: $(grep -c 'migration.sql' "$logs/$service-migrate.log" || true) migrations applied to headliner_${service}_image" >&2
+    # The cluster's wait-for-migrations init container: it must pass once the Job has run.
+    run_in_image "$logs/$service-migrate-status.log" node /app/node_modules/prisma/build/index.js migrate status
+    wait "$runner" || { runner=''; fail "$service: migrate status from the image failed after deploy: $(tail -20 "$logs/$service-migrate-status.log")"; }
+    runner=''
+    grep -q 'Database schema is up to date' "$logs/$service-migrate-status.log" \
+      || fail "$service: migrate status did not find the schema up to date: $(tail -20 "$logs/$service-migrate-status.log")"
+    echo "image-check: $service: prisma migrate status from the image: up to date" >&2
   fi
   ! curl -fsS -o /dev/null "http://127.0.0.1:$port/health/live" 2>/dev/null \
     || fail "$service: something already answers on :$port (IMAGE_CHECK_PORT_BASE moves the ports)"

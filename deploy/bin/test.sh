@@ -15,6 +15,9 @@ npx turbo run build lint typecheck --output-logs=errors-only
 node deploy/bin/migrate.mjs --suffix _template
 # The pinned k6 (built once, about 2 minutes), before jest: the dashboard test runs a scenario.
 bash deploy/bin/k6.sh >/dev/null
+# The pinned kustomize and kubeconform with the Kubernetes and operators' schemas (about 2 minutes
+# once): the cluster layout's tests build and validate every overlay with them.
+bash deploy/bin/k8s-tools.sh >/dev/null
 
 # Unit and integration tests first, then the whole system end to end. The end-to-end files
 # run one at a time: each boots all five services on the real topics and consumer groups.

@@ -121,6 +121,8 @@ describe('the local Secrets', () => {
 describe('the checks themselves', () => {
   interface Container {
     image?: string;
+    securityContext: { readOnlyRootFilesystem?: boolean };
+    volumeMounts?: unknown[];
     readinessProbe?: unknown;
     livenessProbe?: unknown;
     resources: { limits?: unknown };
@@ -161,6 +163,12 @@ describe('the checks themselves', () => {
     ],
     ['without a memory limit', 'limits.memory', (d) => delete gatewayContainer(d).resources.limits],
     ['that may run as root', 'may run as root', (d) => delete pod(d).securityContext.runAsNonRoot],
+    [
+      'with a writable root',
+      'readOnlyRootFilesystem',
+      (d) => delete gatewayContainer(d).securityContext.readOnlyRootFilesystem,
+    ],
+    ['with no /tmp', 'no writable /tmp', (d) => delete gatewayContainer(d).volumeMounts],
     [
       'on :latest',
       'is not pinned',
@@ -299,6 +307,39 @@ describe('the rollout', () => {
     const deployments = services('k8s/overlays/production');
     expect(scaled).toEqual(deployments.map((d) => d.metadata.name).sort());
     expect(deployments.filter((d) => d.spec.replicas !== undefined)).toEqual([]);
+  });
+
+  it('migrates with the Prisma CLI the image carries, as image-check runs it from the image', () => {
+    interface Pod {
+      initContainers?: { name: string; command?: string[] }[];
+      containers: { name: string; command?: string[] }[];
+    }
+    const cli = ['node', '/app/node_modules/prisma/build/index.js', 'migrate'];
+    const imageCheck = readFileSync(path.join(root, 'deploy/bin/image-check.sh'), 'utf8');
+    for (const step of ['deploy', 'status']) expect(imageCheck).toContain([...cli, step].join(' '));
+
+    const manifests = manifestsOf('k8s/base') as unknown as {
+      kind: string;
+      metadata: { name: string };
+      spec: { template: { spec: Pod } };
+    }[];
+    const commands = manifests.flatMap(({ kind, metadata, spec }) => {
+      if (kind === 'Job')
+        return spec.template.spec.containers.map((c) => [metadata.name, c.command?.join(' ')]);
+      return (spec?.template?.spec.initContainers ?? []).map((c) => [
+        `${metadata.name}/${c.name}`,
+        c.command?.join(' '),
+      ]);
+    });
+    const databases = ['concert', 'gateway', 'reservation', 'wallet'];
+    expect(Object.fromEntries(commands)).toEqual(
+      Object.fromEntries(
+        databases.flatMap((name) => [
+          [`${name}-migrate`, [...cli, 'deploy'].join(' ')],
+          [`${name}/wait-for-migrations`, [...cli, 'status'].join(' ')],
+        ]),
+      ),
+    );
   });
 });
 

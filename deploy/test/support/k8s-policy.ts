@@ -15,7 +15,12 @@ interface Container {
   readinessProbe?: unknown;
   livenessProbe?: unknown;
   resources?: { requests?: { cpu?: string; memory?: string }; limits?: { memory?: string } };
-  securityContext?: { runAsNonRoot?: boolean; allowPrivilegeEscalation?: boolean };
+  securityContext?: {
+    runAsNonRoot?: boolean;
+    allowPrivilegeEscalation?: boolean;
+    readOnlyRootFilesystem?: boolean;
+  };
+  volumeMounts?: { name: string; mountPath: string }[];
   env?: { name: string; valueFrom?: { secretKeyRef?: SecretKeyRef } }[];
 }
 interface SecretKeyRef {
@@ -112,6 +117,12 @@ export function policyViolations(manifests: Manifest[]): string[] {
         violations.push(`${where}: may run as root (runAsNonRoot is not true)`);
       if (container.securityContext?.allowPrivilegeEscalation !== false)
         violations.push(`${where}: allowPrivilegeEscalation is not false`);
+      if (container.securityContext?.readOnlyRootFilesystem !== true)
+        violations.push(`${where}: readOnlyRootFilesystem is not true`);
+      // Our images set HOME=/tmp, and the Prisma CLI writes there.
+      const ours = container.image?.startsWith('headliner/') ?? false;
+      if (ours && !container.volumeMounts?.some((mount) => mount.mountPath === '/tmp'))
+        violations.push(`${where}: no writable /tmp (a volume mounted there)`);
     }
   }
   return violations;
