@@ -20,7 +20,8 @@ mkdir -p "$IMAGES_DIR"
 rootfs=$IMAGES_DIR/bookworm-minbase.tar
 if [[ ! -s $rootfs ]]; then
   echo "image-bases: mmdebstrap bookworm (minbase) from deb.debian.org" >&2
-  mmdebstrap --quiet --variant=minbase --include=ca-certificates,libstdc++6 \
+  # The name ends in .part until it is whole, so the format is said, not guessed from it.
+  mmdebstrap --quiet --format=tar --variant=minbase --include=ca-certificates,libstdc++6 \
     bookworm "$rootfs.part" http://deb.debian.org/debian
   mv "$rootfs.part" "$rootfs"
 fi

@@ -14,7 +14,7 @@ export const configSchema = baseConfigSchema
     /** Connections to PostgreSQL; the reservation events consumer keeps up to 8 busy on its own. */
     DATABASE_POOL_SIZE: envVar.positiveInt(20),
     KAFKA_BROKERS: envVar.brokerList(),
-    ...envVar.kafkaCredentials(),
+    ...envVar.kafkaConnection(),
     /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
     KAFKA_NAMESPACE: TopicNamespace.default(''),
     /** off: every read goes to PostgreSQL (to compare, or when Redis is not wanted). */

@@ -13,7 +13,7 @@ export const configSchema = baseConfigSchema.extend({
   PORT: envVar.port(8081),
   REDIS_URL: envVar.url(['redis', 'rediss']),
   KAFKA_BROKERS: envVar.brokerList(),
-  ...envVar.kafkaCredentials(),
+  ...envVar.kafkaConnection(),
   /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
   KAFKA_NAMESPACE: TopicNamespace.default(''),
   /** The concert service, asked once per schedule whether it exists before its room is made. */

@@ -16,7 +16,7 @@ export const configSchema = baseConfigSchema.extend({
   /** Give up on a Redis command after this long; holds then go on with PostgreSQL alone. */
   REDIS_COMMAND_TIMEOUT_MS: envVar.durationMs(250),
   KAFKA_BROKERS: envVar.brokerList(),
-  ...envVar.kafkaCredentials(),
+  ...envVar.kafkaConnection(),
   /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
   KAFKA_NAMESPACE: TopicNamespace.default(''),
   CONCERT_URL: envVar.url().default('http://127.0.0.1:8082'),

@@ -15,7 +15,7 @@ export const configSchema = baseConfigSchema.extend({
   /** Connections to PostgreSQL; the saga consumer keeps up to 8 busy on its own. */
   DATABASE_POOL_SIZE: envVar.positiveInt(20),
   KAFKA_BROKERS: envVar.brokerList(),
-  ...envVar.kafkaCredentials(),
+  ...envVar.kafkaConnection(),
   /** '' in production; 'e2e.' etc. keeps a test system's topics and consumer groups apart. */
   KAFKA_NAMESPACE: TopicNamespace.default(''),
   /**

@@ -2,6 +2,7 @@ import { telemetry } from './telemetry'; // first: tracing patches http and expr
 import { topicsToCreate } from '@headliner/contracts';
 import {
   kafkaCredentialsOf,
+  kafkaTlsOf,
   runMain,
   serve,
   serveManagement,
@@ -26,6 +27,7 @@ runMain({ service: 'wallet', config, telemetry }, async (running) => {
     clientId: 'wallet',
     brokers: config.KAFKA_BROKERS,
     credentials: kafkaCredentialsOf(config),
+    tls: kafkaTlsOf(config),
     namespace: config.KAFKA_NAMESPACE,
     topics: topicsToCreate(config.KAFKA_NAMESPACE),
     outbox: db,

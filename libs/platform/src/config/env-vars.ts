@@ -67,13 +67,16 @@ function ratio(fallback?: number) {
 }
 
 /**
- * KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: the service's Kafka principal (SCRAM-SHA-512).
- * Both or neither: without them the client connects without SASL (a PLAINTEXT broker).
+ * How the service reaches Kafka. KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: its principal
+ * (SCRAM-SHA-512); both or neither: without them the client connects without SASL. KAFKA_TLS=true
+ * encrypts the connection (managed brokers); KAFKA_TLS_CA_FILE, the PEM of a private CA.
  */
-function kafkaCredentials() {
+function kafkaConnection() {
   return {
     KAFKA_SASL_USERNAME: z.string().min(1, 'must not be empty').optional(),
     KAFKA_SASL_PASSWORD: z.string().min(1, 'must not be empty').optional(),
+    KAFKA_TLS: oneOf(['true', 'false'], 'false'),
+    KAFKA_TLS_CA_FILE: z.string().min(1, 'must not be empty').optional(),
   };
 }
 
@@ -117,7 +120,7 @@ export const envVar = {
   ratio,
   url,
   brokerList,
-  kafkaCredentials,
+  kafkaConnection,
   oneOf,
   secret,
   secretList,

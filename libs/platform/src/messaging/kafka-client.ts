@@ -1,4 +1,5 @@
-import { Kafka, logLevel, type LogEntry, type SASLOptions } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config/config-error';
 
@@ -22,6 +23,32 @@ export function kafkaCredentialsOf(env: {
   return username && password ? { username, password } : undefined;
 }
 
+/** TLS to the brokers; `ca`: the PEM they chain to, when not one Node trusts already. */
+export interface KafkaTls {
+  ca?: string;
+}
+
+/** KAFKA_TLS and KAFKA_TLS_CA_FILE, as the services and the DLQ tool read them. */
+export function kafkaTlsOf(env: {
+  KAFKA_TLS?: 'true' | 'false';
+  KAFKA_TLS_CA_FILE?: string;
+}): KafkaTls | undefined {
+  if (env.KAFKA_TLS !== 'true') {
+    if (env.KAFKA_TLS_CA_FILE) throw new ConfigError(['KAFKA_TLS_CA_FILE needs KAFKA_TLS=true']);
+    return undefined;
+  }
+  if (!env.KAFKA_TLS_CA_FILE) return {};
+  try {
+    return { ca: readFileSync(env.KAFKA_TLS_CA_FILE, 'utf8') };
+  } catch (error) {
+    throw new ConfigError([`KAFKA_TLS_CA_FILE: cannot read ${env.KAFKA_TLS_CA_FILE}: ${error}`]);
+  }
+}
+
+export function sslOf(tls: KafkaTls | undefined): KafkaConfig['ssl'] {
+  return tls && (tls.ca ? { ca: [tls.ca] } : true);
+}
+
 export function saslOf(credentials: KafkaCredentials | undefined): SASLOptions | undefined {
   return credentials && { mechanism: 'scram-sha-512', ...credentials };
 }
@@ -30,6 +57,7 @@ export function createKafka(options: {
   clientId: string;
   brokers: string[];
   credentials?: KafkaCredentials;
+  tls?: KafkaTls;
   logger: Logger;
 }): Kafka {
   const log = options.logger.child({ component: 'kafkajs' });
@@ -37,6 +65,7 @@ export function createKafka(options: {
     clientId: options.clientId,
     brokers: options.brokers,
     sasl: saslOf(options.credentials),
+    ssl: sslOf(options.tls),
     logLevel: logLevel.WARN,
     logCreator:
       () =>

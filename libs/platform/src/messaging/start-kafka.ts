@@ -2,7 +2,7 @@ import type { Consumer, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { Shutdown } from '../lifecycle/shutdown';
 import type { TopicToCreate } from './ensure-topics';
-import { createKafka, createProducer, type KafkaCredentials } from './kafka-client';
+import { createKafka, createProducer, type KafkaCredentials, type KafkaTls } from './kafka-client';
 import { connectKafkaInBackground, type KafkaLink } from './kafka-in-background';
 import { startOutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import type { SqlClient } from './sql-client';
@@ -20,6 +20,8 @@ export interface StartKafkaOptions<Tx extends SqlClient> {
   brokers: string[];
   /** The service's principal (see kafkaCredentialsOf); none on a broker without SASL. */
   credentials?: KafkaCredentials;
+  /** TLS to the brokers (see kafkaTlsOf); none: plaintext. */
+  tls?: KafkaTls;
   /** KAFKA_NAMESPACE: '' in production; keeps a test system's topics and groups apart. */
   namespace: string;
   /** The contracts' topics of the service's namespace, created when missing. */
@@ -48,6 +50,7 @@ export function startKafka<Tx extends SqlClient>(options: StartKafkaOptions<Tx>)
     clientId,
     brokers: options.brokers,
     credentials: options.credentials,
+    tls: options.tls,
     logger,
   });
   const producer = createProducer(kafka);

@@ -7,7 +7,7 @@ import { envVar } from '../../config/env-vars';
 import { logLevels } from '../../config/base-config';
 import { configErrorExitCode } from '../../config/exit-on-config-error';
 import { createLogger } from '../../logging/logger';
-import { createKafka, createProducer, kafkaCredentialsOf } from '../kafka-client';
+import { createKafka, createProducer, kafkaCredentialsOf, kafkaTlsOf } from '../kafka-client';
 import { discardEntries } from './discard-entries';
 import {
   dlqUsage,
@@ -25,7 +25,7 @@ import { replayEntries } from './replay-entries';
 const dlqConfigSchema = z.object({
   KAFKA_BROKERS: envVar.brokerList(),
   /** A principal that may read and write every DLQ: the local broker's admin (npm run dlq). */
-  ...envVar.kafkaCredentials(),
+  ...envVar.kafkaConnection(),
   /** As the services run with it: the DLQ of `payment.requested` is then `<namespace>headliner…`. */
   KAFKA_NAMESPACE: z.string().default(''),
   DLQ_OPERATOR: z.string().optional(),
@@ -84,6 +84,7 @@ export async function runDlqCli(argv: string[], options: DlqCliOptions): Promise
     clientId: 'dlq-operator',
     brokers: config.KAFKA_BROKERS,
     credentials: kafkaCredentialsOf(config),
+    tls: kafkaTlsOf(config),
     logger,
   });
   const admin = kafka.admin();
