@@ -30,9 +30,9 @@ _headliner_bootstrap() {
     export PATH
   fi
 
-  # `npm install`, not `npm ci`: npm records only this platform's optional native packages
-  # (@swc/core-*, turbo-*) in the lockfile, and `npm ci` then rejects the lockfile as out of
-  # sync (npm/cli#4828). With the lockfile present, install still takes its pinned versions.
+  # `npm install` takes the lockfile's pinned versions and, unlike `npm ci`, keeps what is already
+  # installed, so a changed lockfile costs only its changes (the image build, from nothing, uses
+  # `npm ci`: deploy/images/README.md).
   if [[ ! -d $root/node_modules || $root/package-lock.json -nt $root/node_modules/.package-lock.json ]]; then
     echo "bootstrap: npm install (node_modules missing or older than package-lock.json)" >&2
     (cd "$root" && npm install --no-audit --no-fund >&2) || return 1
