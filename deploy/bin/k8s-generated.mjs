@@ -1,5 +1,6 @@
-// What the k8s-*.mjs generators share: write each generated file, or with --check exit 1 naming
-// each committed one that differs from what its source makes (deploy/test/k8s-generated.test.ts).
+// What the generators of committed files share (deploy/bin/k8s-*.mjs, the Grafana dashboards'):
+// write each generated file, or with --check exit 1 naming each committed one that differs from
+// what its source makes (deploy/test/k8s-generated.test.ts, grafana-dashboards.test.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,10 @@ export async function manifestsFile(relative, header, manifests) {
   return { file, text: await prettier.format(`${comment}\n${body}`, options) };
 }
 
-/** Writes the files, or with --check in argv reports the stale ones; exits accordingly. */
+/**
+ * Writes the files, or with --check in argv reports the stale ones; exits accordingly.
+ * `generator`: the script's path from the repository's root, for the message.
+ */
 export function writeOrCheck(files, generator) {
   const check = process.argv.includes('--check');
   let stale = 0;
@@ -37,7 +41,7 @@ export function writeOrCheck(files, generator) {
       // A missing file is stale like a changed one.
     }
     if (committed !== text) {
-      console.error(`${relative} differs from its source: run node deploy/bin/${generator}`);
+      console.error(`${relative} differs from its source: run node ${generator}`);
       stale += 1;
     }
   }

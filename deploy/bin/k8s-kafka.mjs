@@ -78,5 +78,5 @@ writeOrCheck(
     await manifestsFile('k8s/overlays/local/kafka/topics.yaml', header, topics),
     await manifestsFile('k8s/overlays/local/kafka/users.yaml', header, users),
   ],
-  'k8s-kafka.mjs',
+  'deploy/bin/k8s-kafka.mjs',
 );

@@ -107,5 +107,5 @@ writeOrCheck(
       [serviceMonitor],
     ),
   ],
-  'k8s-monitoring.mjs',
+  'deploy/bin/k8s-monitoring.mjs',
 );
