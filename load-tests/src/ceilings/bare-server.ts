@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CapturedAnswer } from './captured-answer';
 
@@ -17,21 +17,26 @@ interface Prepared {
   body: Buffer;
 }
 
-export async function startBareServer(answers: readonly CapturedAnswer[]): Promise<BareServer> {
+/** Answers each request it was given an answer for, with that answer; 404 to anything else. */
+export function answering(answers: readonly CapturedAnswer[]): RequestListener {
   const byRequest = new Map<string, Prepared>(
     answers.map((answer) => [
       `${answer.method} ${answer.path}`,
       { status: answer.status, headers: answer.headers, body: Buffer.from(answer.body) },
     ]),
   );
-  const server = createServer((req, res) => {
+  return (req, res) => {
     const answer = byRequest.get(`${req.method} ${req.url}`);
     if (!answer) {
       res.writeHead(404).end();
       return;
     }
     res.writeHead(answer.status, answer.headers).end(answer.body);
-  });
+  };
+}
+
+export async function startBareServer(answers: readonly CapturedAnswer[]): Promise<BareServer> {
+  const server = createServer(answering(answers));
   // Port 0: the kernel's choice, free by construction, nobody else's.
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
