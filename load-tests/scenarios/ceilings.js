@@ -18,7 +18,7 @@ import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import { call, isProblem } from './lib/call.js';
 import { numberEnv, seconds, textEnv } from './lib/env.js';
-import { summaryHandler, summaryOptions } from './lib/summary.js';
+import { addGauge, summaryHandler, summaryOptions } from './lib/summary.js';
 
 const fans = new SharedArray('fans', () => JSON.parse(open(textEnv('FANS_FILE', ''))));
 const seatMapSchedule = textEnv('SEAT_MAP_SCHEDULE', '');
@@ -126,17 +126,34 @@ function schedule() {
   );
 }
 
+const selector = (path, target) => `{ceiling:${path},target:${target},step:${hotPaths[path].step}}`;
+
 /** What the runner reads: the measured step's requests and latency, per path and side. */
 function thresholds() {
   const rules = { http_req_failed: ['rate<0.01'], checks: ['rate>0.99'] };
   for (const path of chosen) {
     for (const target of Object.keys(targets)) {
-      const selector = `{ceiling:${path},target:${target},step:${hotPaths[path].step}}`;
-      rules[`http_reqs${selector}`] = ['count>0'];
-      rules[`http_req_duration${selector}`] = ['p(95)>=0'];
+      rules[`http_reqs${selector(path, target)}`] = ['count>0'];
+      rules[`http_req_duration${selector(path, target)}`] = ['p(95)>=0'];
     }
   }
   return rules;
+}
+
+/**
+ * Each path's share of its ceiling as a gauge (ceiling_share_seat_map, …), for the report's
+ * performance budget: both sides ran as long, so the share of requests is the share of req/s.
+ */
+function addShares(data) {
+  const count = (path, target) => {
+    const metric = data.metrics[`http_reqs${selector(path, target)}`];
+    return metric ? metric.values.count : 0;
+  };
+  for (const path of chosen) {
+    const bare = count(path, 'bare');
+    if (bare > 0)
+      addGauge(data, `ceiling_share_${path.replace('-', '_')}`, count(path, 'real') / bare);
+  }
 }
 
 export const options = { ...summaryOptions, scenarios: schedule(), thresholds: thresholds() };
@@ -146,4 +163,4 @@ export function ceiling() {
   hotPaths[__ENV.CEILING_PATH].run(targets[__ENV.CEILING_TARGET], fan);
 }
 
-export const handleSummary = summaryHandler();
+export const handleSummary = summaryHandler(addShares);
