@@ -1,4 +1,5 @@
 import { budgetTable } from '../comparison-tables';
+import type { SummaryMetric } from '../k6-summary';
 import { resolveFigure } from '../our-figure';
 import { performanceBudget, type BudgetLine } from '../performance-budget';
 import { readRunFolder } from '../run-folder';
@@ -52,7 +53,7 @@ describe('when cached seat-map reads reach exactly 3,000 req/s', () => {
 });
 
 describe("when a hot path's share of its ceiling is held against 70 %", () => {
-  const share = (value: number) => ({
+  const share = (value: number): SummaryMetric => ({
     type: 'gauge',
     contains: 'default',
     values: { value, min: value, max: value },
