@@ -5,7 +5,7 @@ import type { System } from '@headliner/system';
 import { ceilingLine } from './ceilings/ceiling-figures';
 import { startCeilings, type CeilingsRun } from './ceilings/ceilings-run';
 import { checkInvariants } from './invariants';
-import { ADMIN } from '@headliner/system';
+import { ADMIN, serviceNames } from '@headliner/system';
 import { runK6 } from './k6';
 import { sampleMemory } from './memory-sampler';
 import { measureK6Ceiling } from './on-sale/k6-ceiling';
@@ -64,6 +64,7 @@ export async function runScenario(
     if (scenario.ceilings) {
       ceilings = await startCeilings({
         gatewayUrl: system.gatewayUrl,
+        serviceUrls: serviceNames.map((service) => system.serviceUrl(service)),
         env,
         fansFile: path.join(scratch, 'fans.json'),
         answersFile: file('answers.json'),
@@ -99,7 +100,7 @@ export async function runScenario(
     await writeFile(file('memory.json'), JSON.stringify(series));
     const violations = await checkInvariants(system, file('invariants.json'));
     const metrics = await readSummary(file('summary.json'));
-    const ceilingFigures = await ceilings?.finish(metrics);
+    const ceilingFigures = await ceilings?.finish(file('summary.json'));
     const onSale = scenario.onSale
       ? await writeOnSaleFigures({
           fanLines: file('fans.log'),

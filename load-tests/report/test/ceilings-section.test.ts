@@ -12,8 +12,8 @@ const figures: CeilingFigures = {
     {
       path: 'seat-map',
       label: 'cached seat map',
-      real: { requests: 80_000, perSecond: 4_000, p95Ms: 42.4 },
-      bare: { requests: 280_000, perSecond: 14_000, p95Ms: 8.96 },
+      real: { requests: 80_000, perSecond: 4_000, p95Ms: 42.4, cpuMsPerRequest: 0.4213 },
+      bare: { requests: 280_000, perSecond: 14_000, p95Ms: 8.96, cpuMsPerRequest: 0.0712 },
       ratio: 4_000 / 14_000,
     },
     {
@@ -36,9 +36,9 @@ describe("the ceilings' section of the report", () => {
     const text = section(figures);
     expect(text).toContain('### Each hot path against its ceiling');
     expect(text).toContain(
-      '| cached seat map | 29 % | 4,000 req/s | 14,000 req/s | 42.4 ms | 9.0 ms |',
+      '| cached seat map | 29 % | 4,000 req/s | 14,000 req/s | 42.4 ms | 9.0 ms | 0.42 ms | 0.07 ms |',
     );
-    expect(text).toContain('| hold | — | 0.0 req/s | 0.0 req/s | — | — |');
+    expect(text).toContain('| hold | — | 0.0 req/s | 0.0 req/s | — | — | — | — |');
   });
 
   it('says how it ran and how loaded the shared machine was', () => {

@@ -1,3 +1,4 @@
+import type { CpuSeconds } from './ceiling-cpu';
 import type { CeilingPlan } from './ceiling-plan';
 import { submetricKey, type HotPath, type Target } from './hot-paths';
 
@@ -8,6 +9,11 @@ export interface SideFigures {
   requests: number;
   perSecond: number;
   p95Ms?: number;
+  /**
+   * CPU of the side's processes per request: the five services for the real side, the bare
+   * server's process for the other (k6's own is the same on both sides, and left out).
+   */
+  cpuMsPerRequest?: number;
 }
 
 export interface PathCeiling {
@@ -37,17 +43,25 @@ function side(
   path: HotPath,
   target: Target,
   seconds: number,
+  cpuSeconds: number | undefined,
 ): SideFigures {
   const requests = metrics[submetricKey('http_reqs', path, target)]?.values.count ?? 0;
   const p95Ms = metrics[submetricKey('http_req_duration', path, target)]?.values['p(95)'];
-  // k6's own rate divides by the whole run, every path's; each side ran only `seconds` of it.
-  return { requests, perSecond: requests / seconds, ...(p95Ms !== undefined && { p95Ms }) };
+  const cpu = cpuSeconds !== undefined && requests > 0 ? (cpuSeconds * 1000) / requests : undefined;
+  return {
+    requests,
+    // k6's own rate divides by the whole run, every path's; each side ran only `seconds` of it.
+    perSecond: requests / seconds,
+    ...(p95Ms !== undefined && { p95Ms }),
+    ...(cpu !== undefined && { cpuMsPerRequest: cpu }),
+  };
 }
 
 export function ceilingFigures(
   metrics: Record<string, SummaryMetric>,
   plan: CeilingPlan,
   loadAverage: CeilingFigures['loadAverage'],
+  cpu: CpuSeconds = {},
 ): CeilingFigures {
   const seconds = plan.secondsPerRun * plan.rounds;
   return {
@@ -56,8 +70,8 @@ export function ceilingFigures(
     rounds: plan.rounds,
     loadAverage,
     paths: plan.paths.map((path) => {
-      const real = side(metrics, path, 'real', seconds);
-      const bare = side(metrics, path, 'bare', seconds);
+      const real = side(metrics, path, 'real', seconds, cpu[path.name]?.real);
+      const bare = side(metrics, path, 'bare', seconds, cpu[path.name]?.bare);
       return {
         path: path.name,
         label: path.label,
@@ -72,6 +86,7 @@ export function ceilingFigures(
 const perSecond = (value: number) => Math.round(value).toLocaleString('en-US');
 const p95 = (value: number | undefined) =>
   value === undefined ? '-' : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const cpu = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(2));
 export const percent = (ratio: number | undefined) =>
   ratio === undefined ? '-' : `${Math.round(ratio * 100)} %`;
 
@@ -80,7 +95,8 @@ export function ceilingLine(figures: CeilingFigures): string {
   const paths = figures.paths.map(
     ({ label, real, bare, ratio }) =>
       `${label} ${percent(ratio)} (${perSecond(real.perSecond)} of ${perSecond(bare.perSecond)}/s, ` +
-      `p95 ${p95(real.p95Ms)} vs ${p95(bare.p95Ms)})`,
+      `p95 ${p95(real.p95Ms)} vs ${p95(bare.p95Ms)}, ` +
+      `CPU ${cpu(real.cpuMsPerRequest)} vs ${cpu(bare.cpuMsPerRequest)} ms/req)`,
   );
   const { before, after } = figures.loadAverage;
   return `${paths.join('; ')}; load ${before.toFixed(2)} → ${after.toFixed(2)}`;

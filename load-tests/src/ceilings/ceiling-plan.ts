@@ -8,6 +8,8 @@ export interface CeilingPlan {
   vus: number;
   /** Seconds one side of one path runs in one round. */
   secondsPerRun: number;
+  /** Seconds between one run's end and the next one's start (its graceful stop). */
+  gapSeconds: number;
   rounds: number;
 }
 
@@ -40,6 +42,7 @@ export function ceilingPlan(env: Record<string, string | undefined>): CeilingPla
     paths,
     vus: positiveInteger('VUS', env.VUS, 100),
     secondsPerRun: durationSeconds(env.DURATION || '10s'),
+    gapSeconds: durationSeconds(env.GAP || '1s'),
     rounds: positiveInteger('ROUNDS', env.ROUNDS, 2),
   };
 }

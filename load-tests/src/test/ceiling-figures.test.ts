@@ -15,7 +15,7 @@ describe("the ceilings' plan", () => {
       'balance',
       'hold',
     ]);
-    expect(plan).toMatchObject({ vus: 100, secondsPerRun: 10, rounds: 2 });
+    expect(plan).toMatchObject({ vus: 100, secondsPerRun: 10, gapSeconds: 1, rounds: 2 });
   });
 
   it('reads the sizes and the paths chosen, and refuses what the script would not run', () => {
@@ -82,10 +82,11 @@ describe("each hot path's share of its ceiling", () => {
       },
       plan,
       load,
+      { 'seat-map': { real: 32, bare: 20 } },
     );
     expect(ceilingLine(figures)).toBe(
-      'cached seat map 29 % (4,000 of 14,000/s, p95 42 ms vs 9.0 ms); ' +
-        'hold - (0 of 0/s, p95 - vs -); load 1.50 → 2.25',
+      'cached seat map 29 % (4,000 of 14,000/s, p95 42 ms vs 9.0 ms, CPU 0.40 vs 0.07 ms/req); ' +
+        'hold - (0 of 0/s, p95 - vs -, CPU - vs - ms/req); load 1.50 → 2.25',
     );
   });
 });
