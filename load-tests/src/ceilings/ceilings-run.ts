@@ -41,6 +41,15 @@ interface K6Summary {
   setup_data?: { startedAt?: number };
 }
 
+/** The summary k6 wrote, or nothing if it wrote none (the run then fails on its thresholds). */
+async function readK6Summary(file: string): Promise<K6Summary> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as K6Summary;
+  } catch {
+    return {};
+  }
+}
+
 /** The services' processes, or none if any cannot be found (then no CPU figures, not wrong ones). */
 function servicePids(serviceUrls: readonly string[]): number[] {
   const pids = serviceUrls.map((url) => pidListeningOn(Number(new URL(url).port)));
@@ -65,22 +74,25 @@ export async function startCeilings(setup: CeilingsSetup): Promise<CeilingsRun> 
   // The bare server runs in this process, which does nothing else of note while k6 runs.
   const cpu = sampleCpu({ real, bare: real.length > 0 ? [process.pid] : [] });
   const before = loadAverage();
+  let after: number | undefined;
   return {
     env: { BARE_URL: bare.url, FANS_FILE: setup.fansFile, SEAT_MAP_SCHEDULE: cast.seatMapSchedule },
     finish: async (summaryFile) => {
       const series = cpu.stop();
-      const summary = JSON.parse(await readFile(summaryFile, 'utf8')) as K6Summary;
+      const summary = await readK6Summary(summaryFile);
       const startedAt = summary.setup_data?.startedAt;
       const spent =
         real.length > 0 && startedAt !== undefined
           ? cpuSecondsByPath(series, runWindows(plan, startedAt))
           : {};
-      const load = { before, after: loadAverage() };
+      const load = { before, after: after ?? loadAverage() };
       const figures = ceilingFigures(summary.metrics ?? {}, plan, load, spent);
       await writeFile(setup.figuresFile, JSON.stringify(figures, null, 1));
       return figures;
     },
+    /** Right after k6: the load average then is the run's, not the invariant check's. */
     stop: async () => {
+      after ??= loadAverage();
       cpu.stop();
       await bare.stop();
     },
