@@ -1,7 +1,8 @@
 // The token spike's shape (3,000 VUs in 2 s, hold 5 s, leave in 2 s, one request a second each,
-// status and body checked) against echo-server.mjs: the floor any system under test adds to.
-// Usage: node echo-server.mjs & .local/toolchain/bin/k6 run load-tests/probes/k6-ceiling.js
-// The on-sale scenario's runner runs it too (src/on-sale/k6-ceiling.ts), with its own echo server
+// status and body checked) against the bare server: the floor any system under test adds to.
+// Usage: npx tsx load-tests/src/ceilings/bare-server-cli.ts &
+//        .local/toolchain/bin/k6 run load-tests/probes/k6-ceiling.js
+// The on-sale scenario's runner runs it too (src/on-sale/k6-ceiling.ts), with its own bare server
 // (TARGET) and SUMMARY_FILE. Env: TARGET, SPIKE_VUS (3000), RAMP_UP (2s), HOLD (5s), RAMP_DOWN (2s).
 import { check, sleep } from 'k6';
 import http from 'k6/http';

@@ -52,4 +52,21 @@ export const performanceBudget: BudgetLine[] = [
       unit: 'req/s',
     },
   },
+  ...(
+    [
+      ['cached seat map', 'seat_map'],
+      ['token issue', 'token'],
+      ['token poll', 'poll'],
+    ] as const
+  ).map(([label, path]): BudgetLine => ({
+    what: `${label}: share of its bare-Node ceiling, same k6 shape, same run`,
+    limit: 0.7,
+    comparator: '>=',
+    ours: {
+      scenario: 'ceilings',
+      metrics: [`ceiling_share_${path}`],
+      stat: 'value',
+      unit: 'fraction',
+    },
+  })),
 ];

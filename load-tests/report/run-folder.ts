@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { CeilingFigures } from '../src/ceilings/ceiling-figures';
 import type { OnSaleFigures } from '../src/on-sale/on-sale-figures';
 import { parseInvariantReport, type InvariantReport } from './invariants';
 import { parseK6Summary, type K6Summary } from './k6-summary';
@@ -8,7 +9,7 @@ import { knownScenarios } from './scenarios';
 
 // One run folder, load-tests/results/<timestamp>/, as the runner leaves it: per scenario a
 // <scenario>.summary.json, and maybe <scenario>.invariants.json, .memory.json, .html, .log and
-// .slowest-booking.svg and .txt (BENCH_TRACING=on), .sale.svg (BENCH_METRICS=on) and .on-sale.json.
+// .slowest-booking.svg and .txt (BENCH_TRACING=on), .sale.svg (BENCH_METRICS=on), .on-sale.json and .ceilings.json.
 
 export interface ScenarioRun {
   name: string;
@@ -24,6 +25,8 @@ export interface ScenarioRun {
   saleGraph?: string;
   /** An on-sale's fairness and token path (<scenario>.on-sale.json, written by the runner). */
   onSale?: OnSaleFigures;
+  /** Each hot path against its bare-Node ceiling (<scenario>.ceilings.json, by the runner). */
+  ceilings?: CeilingFigures;
 }
 
 export interface RunFolder {
@@ -70,6 +73,7 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
       const bookingText = beside('.slowest-booking.txt');
       const saleGraph = beside('.sale.svg');
       const onSaleFile = beside('.on-sale.json');
+      const ceilingsFile = beside('.ceilings.json');
       return {
         name,
         summary: parseK6Summary(await readJson(summaryFile), summaryFile),
@@ -81,6 +85,7 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
         ...(log && { log }),
         ...(saleGraph && { saleGraph }),
         ...(onSaleFile && { onSale: (await readBeside(onSaleFile)) as OnSaleFigures }),
+        ...(ceilingsFile && { ceilings: (await readBeside(ceilingsFile)) as CeilingFigures }),
         ...(bookingSvg &&
           bookingText && {
             slowestBooking: {

@@ -1,3 +1,4 @@
+import { ceilingsSection } from './ceilings-section';
 import { markdownTable } from './markdown-table';
 import { memorySection } from './memory-growth';
 import { describeMetric } from './metric-value';
@@ -135,6 +136,7 @@ export function scenarioSection(scenario: ScenarioRun): string {
     ...(name === 'stress' ? [kneeSection(scenario)] : []),
     ...(name === 'soak' ? [driftSection(scenario)] : []),
     ...onSaleSection(scenario),
+    ...ceilingsSection(scenario),
     ...saleGraph(scenario),
     ...slowestBooking(scenario),
   ];

@@ -32,6 +32,13 @@ export const knownScenarios = [
       'seat, holds and pays.',
   },
   {
+    name: 'ceilings',
+    what:
+      'Each hot path (cached seat map, token issue, token poll, balance read, hold) with the same ' +
+      'k6 shape against the system and against a bare Node server answering its bytes (100 VUs, ' +
+      'no pause, 10 s a side, twice).',
+  },
+  {
     name: 'catalogue-read-cache-off',
     what: 'Seat-map reads with the seat-map cache switched off (full size: 100 VUs × 1,000).',
   },

@@ -2,8 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { System } from '@headliner/system';
+import { ceilingLine } from './ceilings/ceiling-figures';
+import { startCeilings, type CeilingsRun } from './ceilings/ceilings-run';
 import { checkInvariants } from './invariants';
-import { ADMIN } from '@headliner/system';
+import { ADMIN, serviceNames } from '@headliner/system';
 import { runK6 } from './k6';
 import { sampleMemory } from './memory-sampler';
 import { measureK6Ceiling } from './on-sale/k6-ceiling';
@@ -37,6 +39,7 @@ export async function runScenario(
   const started = Date.now();
   const file = (suffix: string) => path.join(place.runDir, `${scenario.name}.${suffix}`);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'headliner-k6-'));
+  let ceilings: CeilingsRun | undefined;
   try {
     const env: Record<string, string> = {
       // The smoke proves the scripts still run; latency is the full run's business.
@@ -57,6 +60,17 @@ export async function runScenario(
         password: PASSWORD,
       };
       await writeSessions(system.gatewayUrl, users, env.SESSIONS_FILE);
+    }
+    if (scenario.ceilings) {
+      ceilings = await startCeilings({
+        gatewayUrl: system.gatewayUrl,
+        serviceUrls: serviceNames.map((service) => system.serviceUrl(service)),
+        env,
+        fansFile: path.join(scratch, 'fans.json'),
+        answersFile: file('answers.json'),
+        figuresFile: file('ceilings.json'),
+      });
+      Object.assign(env, ceilings.env);
     }
     const testId = `${path.basename(place.runDir)}/${scenario.name}`;
     const ceiling = scenario.onSale
@@ -81,10 +95,12 @@ export async function runScenario(
       echo: place.echo,
       ...(scenario.onSale && { consoleFile: file('fans.log') }),
     });
+    await ceilings?.stop();
     const series = await memory.stop();
     await writeFile(file('memory.json'), JSON.stringify(series));
     const violations = await checkInvariants(system, file('invariants.json'));
     const metrics = await readSummary(file('summary.json'));
+    const ceilingFigures = await ceilings?.finish(file('summary.json'));
     const onSale = scenario.onSale
       ? await writeOnSaleFigures({
           fanLines: file('fans.log'),
@@ -109,10 +125,15 @@ export async function runScenario(
     ];
     const seconds = (Date.now() - started) / 1000;
     const passed = problems.length === 0;
-    const measured = [figures(metrics, series), ...(onSale ? [onSaleLine(onSale)] : [])].join(', ');
+    const measured = [
+      // The whole run's total mixes every path and both sides: only the shares mean anything.
+      ceilingFigures ? ceilingLine(ceilingFigures) : figures(metrics, series),
+      ...(onSale ? [onSaleLine(onSale)] : []),
+    ].join(', ');
     const line = passed ? measured : `${problems.join('; ')} | ${measured}`;
     return { name: scenario.name, passed, seconds, line };
   } finally {
+    await ceilings?.stop();
     await rm(scratch, { recursive: true, force: true });
   }
 }

@@ -23,6 +23,11 @@ export interface Scenario {
    * admissions, and k6's ceiling is measured first with this probe env (src/on-sale/).
    */
   onSale?: { ceilingProbe: Record<Size, Record<string, string>> };
+  /**
+   * The hot paths beside their ceilings: the runner captures each path's answer, serves it from a
+   * bare Node server and reads each path's share of it from the summary (src/ceilings/).
+   */
+  ceilings?: true;
 }
 
 /**
@@ -151,6 +156,20 @@ export const scenarios: readonly Scenario[] = [
         full: { SPIKE_VUS: '3000', ...manyVusGc },
         smoke: { SPIKE_VUS: '5', RAMP_UP: '1s', HOLD: '2s', RAMP_DOWN: '1s' },
       },
+    },
+  },
+  {
+    name: 'ceilings',
+    script: 'ceilings.js',
+    // Every fan admitted at once; holds are released straight away, so the default hold limit holds.
+    system: { ACTIVE_LIMIT: '1000' },
+    fans: { full: 100, smoke: 2 },
+    sessions: true,
+    ceilings: true,
+    k6: {
+      full: { VUS: '100', DURATION: '10s', ROUNDS: '2' },
+      // A concert no other smoke scenario holds seats of.
+      smoke: { VUS: '2', DURATION: '1s', ROUNDS: '1', GAP: '0.5s', CONCERT_INDEX: '9' },
     },
   },
   catalogueRead('off', {}),

@@ -1,4 +1,5 @@
 import { budgetTable } from '../comparison-tables';
+import type { SummaryMetric } from '../k6-summary';
 import { resolveFigure } from '../our-figure';
 import { performanceBudget, type BudgetLine } from '../performance-budget';
 import { readRunFolder } from '../run-folder';
@@ -25,6 +26,10 @@ describe('when the run is held against the performance budget', () => {
       ['journey at 1,000 VUs: no unexpected error', 'missed'],
       ['token spike at 3,000 VUs: p95', 'missed'],
       ['cached seat-map reads through the gateway', 'missed'],
+      // The fixture run predates the ceilings scenario.
+      ['cached seat map: share of its bare-Node ceiling, same k6 shape, same run', 'not run'],
+      ['token issue: share of its bare-Node ceiling, same k6 shape, same run', 'not run'],
+      ['token poll: share of its bare-Node ceiling, same k6 shape, same run', 'not run'],
     ]);
   });
 
@@ -44,6 +49,31 @@ describe('when cached seat-map reads reach exactly 3,000 req/s', () => {
     });
 
     expect(budgetVerdict(cached, resolveFigure(run, cached.ours)).outcome).toBe('met');
+  });
+});
+
+describe("when a hot path's share of its ceiling is held against 70 %", () => {
+  const share = (value: number): SummaryMetric => ({
+    type: 'gauge',
+    contains: 'default',
+    values: { value, min: value, max: value },
+  });
+  const verdict = (what: string, gauges: Record<string, number>) => {
+    const budget = line(what);
+    const run = runWith({
+      ceilings: {
+        summary: summaryWith(
+          Object.fromEntries(Object.entries(gauges).map(([name, value]) => [name, share(value)])),
+        ),
+      },
+    });
+    return budgetVerdict(budget, resolveFigure(run, budget.ours)).outcome;
+  };
+
+  it('meets it at 70 % and misses it below, for the seat map, token issue and token poll', () => {
+    expect(verdict('cached seat map:', { ceiling_share_seat_map: 0.7 })).toBe('met');
+    expect(verdict('token issue:', { ceiling_share_token: 0.69 })).toBe('missed');
+    expect(verdict('token poll:', { ceiling_share_poll: 0.95 })).toBe('met');
   });
 });
 

@@ -14,9 +14,11 @@ let failuresLogged = 0;
  * predicate on the parsed body (null: no body expected); any other status counts as a failed
  * request. Returns { status, body, ok, duration }; body is undefined unless the status was expected.
  * `raw: true` hands the predicate the body text unparsed, for reads too hot to parse each time.
+ * `baseUrl` sends it elsewhere than BASE_URL (the ceilings' bare server).
  */
 export function call(step, method, route, options) {
   const { path = route, body, session, queueToken, idempotencyKey, answers } = options;
+  const baseUrl = options.baseUrl ?? BASE_URL;
   const queueWait = options.queueWait === true;
   const headers = {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -28,7 +30,7 @@ export function call(step, method, route, options) {
 
   const res = http.request(
     method,
-    BASE_URL + path,
+    baseUrl + path,
     body === undefined ? null : JSON.stringify(body),
     {
       headers,

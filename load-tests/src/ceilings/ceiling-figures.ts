@@ -1,0 +1,103 @@
+import type { CpuSeconds } from './ceiling-cpu';
+import type { CeilingPlan } from './ceiling-plan';
+import { submetricKey, type HotPath, type Target } from './hot-paths';
+
+// Each hot path's real requests a second as a share of its ceiling: the same k6 shape against a
+// bare Node server answering the same bytes, in the same run (scenarios/ceilings.js).
+
+export interface SideFigures {
+  requests: number;
+  perSecond: number;
+  p95Ms?: number;
+  /**
+   * CPU of the side's processes per request: the five services for the real side, the bare
+   * server's process for the other (k6's own is the same on both sides, and left out).
+   */
+  cpuMsPerRequest?: number;
+}
+
+export interface PathCeiling {
+  path: HotPath['name'];
+  label: string;
+  real: SideFigures;
+  bare: SideFigures;
+  /** real ÷ bare requests a second; absent when the bare side answered nothing. */
+  ratio?: number;
+}
+
+export interface CeilingFigures {
+  vus: number;
+  secondsPerRun: number;
+  rounds: number;
+  /** The machine's 1-minute load average before and after the run: it is shared. */
+  loadAverage: { before: number; after: number };
+  paths: PathCeiling[];
+}
+
+interface SummaryMetric {
+  values: Record<string, number>;
+}
+
+function side(
+  metrics: Record<string, SummaryMetric>,
+  path: HotPath,
+  target: Target,
+  seconds: number,
+  cpuSeconds: number | undefined,
+): SideFigures {
+  const requests = metrics[submetricKey('http_reqs', path, target)]?.values.count ?? 0;
+  const p95Ms = metrics[submetricKey('http_req_duration', path, target)]?.values['p(95)'];
+  const cpu = cpuSeconds !== undefined && requests > 0 ? (cpuSeconds * 1000) / requests : undefined;
+  return {
+    requests,
+    // k6's own rate divides by the whole run, every path's; each side ran only `seconds` of it.
+    perSecond: requests / seconds,
+    ...(p95Ms !== undefined && { p95Ms }),
+    ...(cpu !== undefined && { cpuMsPerRequest: cpu }),
+  };
+}
+
+export function ceilingFigures(
+  metrics: Record<string, SummaryMetric>,
+  plan: CeilingPlan,
+  loadAverage: CeilingFigures['loadAverage'],
+  cpu: CpuSeconds = {},
+): CeilingFigures {
+  const seconds = plan.secondsPerRun * plan.rounds;
+  return {
+    vus: plan.vus,
+    secondsPerRun: plan.secondsPerRun,
+    rounds: plan.rounds,
+    loadAverage,
+    paths: plan.paths.map((path) => {
+      const real = side(metrics, path, 'real', seconds, cpu[path.name]?.real);
+      const bare = side(metrics, path, 'bare', seconds, cpu[path.name]?.bare);
+      return {
+        path: path.name,
+        label: path.label,
+        real,
+        bare,
+        ...(bare.perSecond > 0 && { ratio: real.perSecond / bare.perSecond }),
+      };
+    }),
+  };
+}
+
+const perSecond = (value: number) => Math.round(value).toLocaleString('en-US');
+const p95 = (value: number | undefined) =>
+  value === undefined ? '-' : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const cpu = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(2));
+export const percent = (ratio: number | undefined) =>
+  ratio === undefined ? '-' : `${Math.round(ratio * 100)} %`;
+
+/** One line for the console: each path as a share of its ceiling, p95 of each side beside it. */
+export function ceilingLine(figures: CeilingFigures): string {
+  const paths = figures.paths.map(
+    ({ label, real, bare, ratio }) =>
+      `${label} ${percent(ratio)} (${perSecond(real.perSecond)} of ${perSecond(bare.perSecond)}/s, ` +
+      `p95 ${p95(real.p95Ms)} vs ${p95(bare.p95Ms)}, ` +
+      `CPU ${cpu(real.cpuMsPerRequest)} vs ${cpu(bare.cpuMsPerRequest)} ms/req)`,
+  );
+  const { before, after } = figures.loadAverage;
+  return `${paths.join('; ')}; load ${before.toFixed(2)} → ${after.toFixed(2)}`;
+}
