@@ -88,6 +88,11 @@ const gatewaySchema = baseConfigSchema.extend({
    * once, none waits in the pool behind the others (README: Sign-in and tokens, the storm).
    */
   PASSWORD_HASHES_IN_FLIGHT: envVar.positiveInt(4),
+  /**
+   * The longest Retry-After of such a 503: it is the wait of the fans already refused over the
+   * sign-ins finished per second, at least 1 s (domain/sign-in-pacing.ts).
+   */
+  SIGN_IN_RETRY_AFTER_MAX_SECONDS: envVar.positiveInt(30),
 
   // Failed logins per username and per client IP within a window; past either: 429 until the
   // window ends. Short windows: an attacker can keep a fan out only while they keep failing.

@@ -1,4 +1,5 @@
 import { HashingBusy, passwordHashing } from '../src/domain/password-hashing';
+import { signInPacing } from '../src/domain/sign-in-pacing';
 
 const cheap = { cost: 1024, parallelism: 1 };
 
@@ -10,7 +11,7 @@ function gate() {
 
 describe('when sign-ins take the hash slots', () => {
   it('refuses one beyond the bound at once, before its work starts', async () => {
-    const hashing = passwordHashing(cheap, 2);
+    const hashing = passwordHashing(cheap, 2, signInPacing(30));
     const { open, opened } = gate();
     const running = [hashing.inSlot(() => opened), hashing.inSlot(() => opened)];
     let started = false;
@@ -26,7 +27,7 @@ describe('when sign-ins take the hash slots', () => {
   });
 
   it('frees a slot when its work ends, failed or not', async () => {
-    const hashing = passwordHashing(cheap, 1);
+    const hashing = passwordHashing(cheap, 1, signInPacing(30));
     await expect(
       hashing.inSlot(() => Promise.reject(new Error('the database is away'))),
     ).rejects.toThrow('the database is away');

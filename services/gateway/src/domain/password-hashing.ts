@@ -1,8 +1,9 @@
 import { hashPassword, isOutdated, verifyPassword, type HashParameters } from './password-hash';
+import type { SignInPacing } from './sign-in-pacing';
 
 /** Every hash slot is taken: the caller should answer 503 with Retry-After instead of queueing. */
 export class HashingBusy extends Error {
-  constructor() {
+  constructor(readonly retryAfterSeconds: number) {
     super('Too many password hashes in flight');
     this.name = 'HashingBusy';
   }
@@ -30,17 +31,22 @@ export interface PasswordHashing {
  * bound a login storm queues thousands there, each waiting for all before it, and every other
  * user of the pool (DNS look-ups, file reads) waits behind them.
  */
-export function passwordHashing(parameters: HashParameters, maxInFlight: number): PasswordHashing {
+export function passwordHashing(
+  parameters: HashParameters,
+  maxInFlight: number,
+  pacing: SignInPacing,
+): PasswordHashing {
   let inFlight = 0;
   return {
     parameters,
     async inSlot(work) {
-      if (inFlight >= maxInFlight) throw new HashingBusy();
+      if (inFlight >= maxInFlight) throw new HashingBusy(pacing.refuse());
       inFlight += 1;
       try {
         return await work();
       } finally {
         inFlight -= 1;
+        pacing.finished();
       }
     },
     hash: (password) => hashPassword(password, parameters),

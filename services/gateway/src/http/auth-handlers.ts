@@ -76,7 +76,7 @@ export function authHandlers(options: AuthHandlerOptions): Record<string, Reques
     try {
       return await options.hashing.inSlot(work);
     } catch (error) {
-      throw error instanceof HashingBusy ? signInBusy() : error;
+      throw error instanceof HashingBusy ? signInBusy(error.retryAfterSeconds) : error;
     }
   }
 
@@ -88,11 +88,11 @@ export function authHandlers(options: AuthHandlerOptions): Record<string, Reques
   };
 }
 
-function signInBusy(): ProblemError {
-  return ProblemError.serviceUnavailable('Too many sign-ins at this moment; retry in 1 s.', {
-    type: 'sign-in-busy',
-    headers: { 'Retry-After': '1' },
-  });
+function signInBusy(retryAfterSeconds: number): ProblemError {
+  return ProblemError.serviceUnavailable(
+    `Too many sign-ins at this moment; retry in ${retryAfterSeconds} s.`,
+    { type: 'sign-in-busy', headers: { 'Retry-After': String(retryAfterSeconds) } },
+  );
 }
 
 function usernameTaken(username: string): ProblemError {
