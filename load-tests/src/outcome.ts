@@ -55,6 +55,7 @@ export function figures(metrics: Record<string, SummaryMetric>, memory: MemorySe
     parts.push(
       `${fansIn} fans in at ${round(value('fans_in', 'rate'), 1)}/s, ` +
         `${round(value('login_retries', 'count') ?? 0)} told to retry, ` +
+        `${round(value('login_connection_errors', 'count') ?? 0)} connection errors, ` +
         `sign-in wait p95 ${round(wait === undefined ? undefined : wait / 1000, 1)} s`,
     );
   }
