@@ -39,6 +39,18 @@ export const knownScenarios = [
       'no pause, 10 s a side, twice).',
   },
   {
+    name: 'login-storm',
+    what:
+      'Fans arrive within 10 s and sign in at the real password-hash cost, retrying as ' +
+      'Retry-After says when the gateway is busy, then refresh their session (full size: 1,000).',
+  },
+  {
+    name: 'peer-loop',
+    what:
+      'The peer’s closed loop: queue token, poll, concerts, seat map, hold, charge, pay, with ' +
+      'no think time (full size: 100 VUs for 110 s).',
+  },
+  {
     name: 'catalogue-read-cache-off',
     what: 'Seat-map reads with the seat-map cache switched off (full size: 100 VUs × 1,000).',
   },

@@ -27,6 +27,7 @@ export async function runBench(chosen: readonly Scenario[], runDir: string): Pro
       {
         users: scenario.fans.full,
         seatsPerSchedule: scenario.seatsPerSchedule ?? 50,
+        ...scenario.seed,
       },
     );
     const label = benchSystemLabel(runDir, scenario.name);

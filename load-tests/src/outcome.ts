@@ -43,10 +43,22 @@ export function figures(metrics: Record<string, SummaryMetric>, memory: MemorySe
   const parts = [
     `${round(value('http_reqs', 'count'))} req, ${round(value('http_reqs', 'rate'))}/s`,
     `p95 ${round(value('http_req_duration', 'p(95)'), 1)} ms`,
+    `p99 ${round(value('http_req_duration', 'p(99)'), 1)} ms`,
+    `max ${round(value('http_req_duration', 'max'), 1)} ms`,
     `failed ${round((value('http_req_failed', 'rate') ?? 0) * 100, 2)} %`,
   ];
   const wins = value('seat_wins', 'count');
   if (wins !== undefined) parts.push(`${wins} won / ${round(value('seat_losses', 'count'))} lost`);
+  const fansIn = value('fans_in', 'count');
+  if (fansIn !== undefined) {
+    const wait = value('sign_in_wait_time', 'p(95)');
+    parts.push(
+      `${fansIn} fans in at ${round(value('fans_in', 'rate'), 1)}/s, ` +
+        `${round(value('login_retries', 'count') ?? 0)} told to retry, ` +
+        `${round(value('login_connection_errors', 'count') ?? 0)} connection errors, ` +
+        `sign-in wait p95 ${round(wait === undefined ? undefined : wait / 1000, 1)} s`,
+    );
+  }
   const knee = value('knee_vus', 'value');
   if (knee !== undefined) parts.push(`knee ${knee} VUs at ${round(value('knee_rps', 'value'))}/s`);
   const drift = value('p95_drift_ratio', 'value');

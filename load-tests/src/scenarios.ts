@@ -15,6 +15,8 @@ export interface Scenario {
   sessions: boolean;
   /** Seats per schedule the full run needs (10 concerts × 5 schedules are seeded). */
   seatsPerSchedule?: number;
+  /** What else the full run's seed differs in (the smoke shares one seeded system). */
+  seed?: { concerts?: number; scryptCost?: number; scryptParallelism?: number };
   k6: Record<Size, Record<string, string>>;
   /** Crossing a threshold is how the run ends (stress), not a failure. */
   endsByCrossing?: boolean;
@@ -46,6 +48,12 @@ export const LOAD_TEST_CHALLENGE_DIFFICULTY = '10000';
  * door stays at 0, as a room without one, or k6 would measure its own hashing.
  */
 const doorOn = { QUEUE_CHALLENGE_DIFFICULTY: LOAD_TEST_CHALLENGE_DIFFICULTY };
+
+/**
+ * The gateway's own password-hash parameters (scrypt N=2^15 r=8 p=3, README: Sign-in and tokens),
+ * for the gateway and the seeded fans alike, where every other scenario hashes at N=2^10.
+ */
+const productionHashes = { scryptCost: 32768, scryptParallelism: 3 };
 
 const manyVusGc = { GOGC: 'off', GOMEMLIMIT: '4GiB' };
 const shortSpike = { RAMP_UP: '1s', HOLD: '2s', RAMP_DOWN: '1s' };
@@ -170,6 +178,42 @@ export const scenarios: readonly Scenario[] = [
       full: { VUS: '100', DURATION: '10s', ROUNDS: '2' },
       // A concert no other smoke scenario holds seats of.
       smoke: { VUS: '2', DURATION: '1s', ROUNDS: '1', GAP: '0.5s', CONCERT_INDEX: '9' },
+    },
+  },
+  {
+    name: 'login-storm',
+    script: 'login-storm.js',
+    system: {
+      PASSWORD_SCRYPT_COST: String(productionHashes.scryptCost),
+      PASSWORD_SCRYPT_PARALLELISM: String(productionHashes.scryptParallelism),
+      // The gateway's default, which the fresh systems of the tests raise for their cheap hashes.
+      PASSWORD_HASHES_IN_FLIGHT: process.env.PASSWORD_HASHES_IN_FLIGHT ?? '4',
+    },
+    fans: { full: 1000, smoke: 4 },
+    sessions: false,
+    seed: productionHashes,
+    k6: {
+      // LOGIN_STORM_FANS and LOGIN_STORM_ARRIVAL make a smaller storm, to compare settings.
+      full: {
+        FANS: process.env.LOGIN_STORM_FANS ?? '1000',
+        ARRIVAL: process.env.LOGIN_STORM_ARRIVAL ?? '10s',
+        ...manyVusGc,
+      },
+      smoke: { FANS: '4', ARRIVAL: '1s', GIVE_UP: '20' },
+    },
+  },
+  {
+    name: 'peer-loop',
+    script: 'peer-loop.js',
+    // Every VU's token is admitted at once: the peer's loop has no waiting in line.
+    system: { ACTIVE_LIMIT: '1000' },
+    fans: { full: 100, smoke: 2 },
+    sessions: true,
+    // A seat a round for 110 s: 200 concerts × 5 schedules × 50 seats = 50,000.
+    seed: { concerts: 200 },
+    k6: {
+      full: { VUS: '100', DURATION: '110s' },
+      smoke: { VUS: '2', DURATION: '5s', CONCERT_INDEX: '6' },
     },
   },
   catalogueRead('off', {}),

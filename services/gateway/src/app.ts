@@ -8,6 +8,7 @@ import { accessTokens } from './domain/access-token';
 import { adminUserIdOf } from './domain/admin-account';
 import { credentialCheck } from './domain/credentials';
 import { passwordHashing } from './domain/password-hashing';
+import { signInPacing } from './domain/sign-in-pacing';
 import { sessions } from './domain/sessions';
 import { apiRouter } from './http/api-routes';
 import { authHandlers } from './http/auth-handlers';
@@ -46,6 +47,7 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
   const hashing = passwordHashing(
     { cost: config.PASSWORD_SCRYPT_COST, parallelism: config.PASSWORD_SCRYPT_PARALLELISM },
     config.PASSWORD_HASHES_IN_FLIGHT,
+    signInPacing(config.SIGN_IN_RETRY_AFTER_MAX_SECONDS),
   );
   const checkCredentials = credentialCheck({
     admin: {

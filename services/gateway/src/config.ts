@@ -82,10 +82,17 @@ const gatewaySchema = baseConfigSchema.extend({
   PASSWORD_SCRYPT_COST: powerOfTwo,
   PASSWORD_SCRYPT_PARALLELISM: envVar.positiveInt(3),
   /**
-   * Password hashes running or waiting for libuv's pool (UV_THREADPOOL_SIZE threads) at once; a
-   * sign-up or login beyond it is answered 503 at once, so a login storm cannot starve the rest.
+   * Sign-ups and logins in flight at once (each holds a slot from its first read to its answer);
+   * one beyond it is answered 503 with Retry-After at once, so a login storm cannot starve the
+   * rest. The default is libuv's pool size (UV_THREADPOOL_SIZE, 4): every admitted hash starts at
+   * once, none waits in the pool behind the others (README: Sign-in and tokens, the storm).
    */
-  PASSWORD_HASHES_IN_FLIGHT: envVar.positiveInt(64),
+  PASSWORD_HASHES_IN_FLIGHT: envVar.positiveInt(4),
+  /**
+   * The longest Retry-After of such a 503: it is the wait of the fans already refused over the
+   * sign-ins finished per second, at least 1 s (domain/sign-in-pacing.ts).
+   */
+  SIGN_IN_RETRY_AFTER_MAX_SECONDS: envVar.positiveInt(30),
 
   // Failed logins per username and per client IP within a window; past either: 429 until the
   // window ends. Short windows: an attacker can keep a fan out only while they keep failing.

@@ -181,3 +181,38 @@ describe('when more logins arrive at once than there are hash slots', () => {
     expect(catalogue.status).toBe(200);
   });
 });
+
+describe('when the sign-ins holding the hash slots are slow to read', () => {
+  it('refuses the surplus at once, before it reads the users table', async () => {
+    const gateway = infra.startGateway({ PASSWORD_HASHES_IN_FLIGHT: '2' });
+    const { username } = await signedInUser(gateway);
+    const answered: number[] = [];
+    let unlock!: () => void;
+    let locked!: () => void;
+    const tableLocked = new Promise<void>((resolve) => (locked = resolve));
+    const lock = infra.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`LOCK TABLE users IN ACCESS EXCLUSIVE MODE`;
+        locked();
+        await new Promise<void>((resolve) => (unlock = resolve));
+      },
+      { timeout: 30_000 },
+    );
+    await tableLocked;
+
+    const logins = Array.from({ length: 6 }, () =>
+      login(gateway, username, PASSWORD).then((response) => {
+        answered.push(response.status);
+        return response;
+      }),
+    );
+    // Four answer while the two in the slots wait for the table.
+    while (answered.length < 4) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toEqual([503, 503, 503, 503]);
+    unlock();
+    await lock;
+
+    const statuses = (await Promise.all(logins)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(2);
+  });
+});

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Caller } from './caller';
 import { hashPassword } from './password-hash';
-import { HashingBusy, type PasswordHashing } from './password-hashing';
+import type { PasswordHashing } from './password-hashing';
 
 export interface StoredUser {
   id: string;
@@ -18,7 +18,7 @@ export interface CredentialCheckOptions {
 
 /**
  * Who a username and password sign in as, or undefined when they do not match an account.
- * Throws HashingBusy when no hash slot is free.
+ * Runs within a hash slot (PasswordHashing.inSlot).
  */
 export type CredentialCheck = (username: string, password: string) => Promise<Caller | undefined>;
 
@@ -30,7 +30,7 @@ export type CredentialCheck = (username: string, password: string) => Promise<Ca
  */
 export function credentialCheck(options: CredentialCheckOptions): CredentialCheck {
   const { admin, findUser, replaceHash, hashing } = options;
-  // Made once at start, outside the bound on hashes in flight: no request waits on them.
+  // Made once at start, outside the hash slots: no request waits on them.
   const adminHash = hashPassword(admin.password, hashing.parameters);
   const dummyHash = hashPassword(randomBytes(16).toString('hex'), hashing.parameters);
 
@@ -42,16 +42,9 @@ export function credentialCheck(options: CredentialCheckOptions): CredentialChec
     const user = await findUser(username);
     const matches = await hashing.verify(password, user?.passwordHash ?? (await dummyHash));
     if (!user || !matches) return undefined;
-    if (hashing.isOutdated(user.passwordHash)) await renew(user, password);
+    if (hashing.isOutdated(user.passwordHash)) {
+      await replaceHash(user.id, user.passwordHash, await hashing.hash(password));
+    }
     return { userId: user.id, role: 'user' };
   };
-
-  async function renew(user: StoredUser, password: string) {
-    try {
-      await replaceHash(user.id, user.passwordHash, await hashing.hash(password));
-    } catch (error) {
-      // Busy now: the next login renews it.
-      if (!(error instanceof HashingBusy)) throw error;
-    }
-  }
 }

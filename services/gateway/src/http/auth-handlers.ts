@@ -30,7 +30,7 @@ export function authHandlers(options: AuthHandlerOptions): Record<string, Reques
     const { username, password } = signupInput.input(res).body;
     // The admin signs in from configuration; a row of the same name could never sign in.
     if (username === options.adminUsername) throw usernameTaken(username);
-    const passwordHash = await whenHashSlotFree(() => options.hashing.hash(password));
+    const passwordHash = await inHashSlot(() => options.hashing.hash(password));
     try {
       const userId = await options.users.create(username, passwordHash);
       res.status(201).json({ userId });
@@ -42,8 +42,10 @@ export function authHandlers(options: AuthHandlerOptions): Record<string, Reques
   const login: RequestHandler = async (req, res) => {
     const { username, password } = loginInput.input(res).body;
     const ip = clientIp(req);
-    await options.loginThrottle.refuseIfBlocked(username, ip);
-    const caller = await whenHashSlotFree(() => options.checkCredentials(username, password));
+    const caller = await inHashSlot(async () => {
+      await options.loginThrottle.refuseIfBlocked(username, ip);
+      return options.checkCredentials(username, password);
+    });
     if (!caller) {
       await options.loginThrottle.failed(username, ip);
       throw ProblemError.unauthorized('Wrong username or password.', {
@@ -69,6 +71,15 @@ export function authHandlers(options: AuthHandlerOptions): Record<string, Reques
     res.status(204).end();
   };
 
+  /** Runs the work in a hash slot, or answers 503 at once when every slot is taken. */
+  async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await options.hashing.inSlot(work);
+    } catch (error) {
+      throw error instanceof HashingBusy ? signInBusy(error.retryAfterSeconds) : error;
+    }
+  }
+
   return {
     signup: [signupInput, options.signupThrottle, signup],
     login: [loginInput, login],
@@ -77,17 +88,11 @@ export function authHandlers(options: AuthHandlerOptions): Record<string, Reques
   };
 }
 
-/** Runs the hashing work, or answers 503 at once when every hash slot is taken. */
-async function whenHashSlotFree<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof HashingBusy)) throw error;
-    throw ProblemError.serviceUnavailable('Too many sign-ins at this moment; retry in 1 s.', {
-      type: 'sign-in-busy',
-      headers: { 'Retry-After': '1' },
-    });
-  }
+function signInBusy(retryAfterSeconds: number): ProblemError {
+  return ProblemError.serviceUnavailable(
+    `Too many sign-ins at this moment; retry in ${retryAfterSeconds} s.`,
+    { type: 'sign-in-busy', headers: { 'Retry-After': String(retryAfterSeconds) } },
+  );
 }
 
 function usernameTaken(username: string): ProblemError {
