@@ -20,7 +20,7 @@ wait $k6pid || true
 load_after=$(uptime | sed 's/.*average: //')
 node -e '
 const s=require(process.cwd()+"/k6-'$mode'.json").metrics; const reqs=s.http_reqs.count-(s["http_reqs{setup:yes}"]?.count??0);
-const line=[process.argv[1], process.argv[2], new Date().toISOString().slice(11,16), `${Math.round(s.http_reqs.rate)} req/s`, `p95 ${s.http_req_duration["p(95)"].toFixed(1)} ms`, `checks ${(100*s.checks.value).toFixed(1)}%`];
+const line=[process.argv[1], process.argv[2], new Date().toISOString().slice(11,16), `${Math.round(s.http_reqs.rate)} req/s`, `p95 ${s.http_req_duration["p(95)"].toFixed(1)} ms`, `checks ${(100*s.checks.value).toFixed(1)}%${s.checks.value < 0.99 ? " (FAILED: not a valid run)" : ""}`];
 const cpu=JSON.parse(process.argv[3]); for (const [n,t] of Object.entries(cpu)) line.push(`${n} ${(t*10/s.http_reqs.count).toFixed(3)}`);
 line.push(`load ${process.argv[4]} -> ${process.argv[5]}`); console.log(line.join(" | "));' "$label" "$mode" "$(
   echo -n '{'; sep=''; for pid in "${!name[@]}"; do a=$(cut -d' ' -f14,15 < <(sed 's/^.*) /x x /' /proc/$pid/stat) | tr ' ' '+' | bc); echo -n "$sep\"${name[$pid]}\":$((a-before[$pid]))"; sep=,; done; echo -n ",\"k6\":$k6ticks}")" "$load_before" "$load_after" | tee -a results.txt
