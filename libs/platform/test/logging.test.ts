@@ -71,6 +71,33 @@ describe('when requests are served', () => {
   });
 });
 
+describe('when requests are served at LOG_LEVEL=warn', () => {
+  it('writes only the failed ones, with their status', async () => {
+    const { logger, lines } = captureLogs();
+    logger.level = 'warn';
+    const routes = Router();
+    routes.get('/fine', (_req, res) => {
+      res.json({});
+    });
+    routes.get('/broken', () => {
+      throw new Error('the database went away');
+    });
+    const app = createHttpApp({ logger, routes, metrics: new Registry() });
+
+    await request(app).get('/fine');
+    await request(app).get('/broken');
+
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        msg: 'GET /broken 500',
+        res: { statusCode: 500 },
+        err: expect.objectContaining({ message: 'the database went away' }),
+      }),
+    ]);
+  });
+});
+
 describe('when an upstream call failed', () => {
   it('logs what identifies the call, not its socket or credentials', () => {
     const { logger, lines } = captureLogs();

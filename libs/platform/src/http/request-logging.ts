@@ -22,13 +22,15 @@ export function requestLogging(logger: Logger): RequestHandler {
     const done = () => {
       res.removeListener('close', done);
       res.removeListener('finish', done);
+      const failure = failures.get(res);
+      // At LOG_LEVEL=warn (the bench's, a sale's) only failures are written: build nothing else.
+      if (failure === undefined && res.statusCode < 500 && !logger.isLevelEnabled('info')) return;
       const line = {
         req: { id, method: req.method, url: req.originalUrl },
         res: { statusCode: res.statusCode },
         responseTime: Date.now() - startedAt,
       };
       const msg = `${req.method} ${req.originalUrl} ${res.statusCode}`;
-      const failure = failures.get(res);
       if (failure === undefined && res.statusCode < 500) return logger.info(line, msg);
       const err = failure ?? new Error(`failed with status code ${res.statusCode}`);
       logger.error({ ...line, err }, msg);

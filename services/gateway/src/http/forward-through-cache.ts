@@ -28,11 +28,20 @@ export function forwardThroughCache(
   cache: ResponseCache,
   statements: InternalStatements,
 ): RequestHandler[] {
-  const known = validate({ query: route.query ?? noQuery });
+  const schema = route.query ?? noQuery;
+  const known = validate({ query: schema });
+  // Most reads carry no query at all (every seat map): its normal form is worked out once here
+  // rather than parsed on every hit, which cost a tenth of a cached read's CPU.
+  const bare = schema.safeParse({});
+  const bareQuery = bare.success
+    ? normalisedQuery(bare.data as Record<string, unknown>)
+    : undefined;
+  const isBare = (url: string) => bareQuery !== undefined && !url.includes('?');
   return [
-    known,
+    (req, res, next) => (isBare(req.url) ? next() : known(req, res, next)),
     async (req, res) => {
-      const key = req.baseUrl + req.path + normalisedQuery(known.input(res).query);
+      const query = isBare(req.url) ? bareQuery! : normalisedQuery(known.input(res).query);
+      const key = req.baseUrl + req.path + query;
       const cached = cache.fresh(key);
       responseCacheLookups.inc({ upstream: upstream.name, result: cached ? 'hit' : 'miss' });
       if (cached) return send(res, cached.answer, cached.ageSeconds);

@@ -6,6 +6,7 @@ import type { InternalStatements } from '../infra/internal-statements';
 import type { Upstream } from '../infra/upstreams';
 import { callerOf } from './authenticate';
 import { admittedSchedule } from './queue-token-check';
+import { relayBody } from './relay-body';
 
 // An allow-list, so what reaches a service is only what it may trust: a caller statement a client
 // sends is never among them, nor anything else it might claim about itself. (traceparent is set
@@ -21,7 +22,7 @@ export const relayedBack = [
 
 /**
  * Sends the request to the owning service on the same path and relays its answer as it is: the
- * body streams through untouched (a seat map is neither parsed nor serialized again here). The
+ * body passes through untouched (neither parsed nor serialized again here). The
  * service learns who is calling from the statement signed here, for it alone.
  */
 export function forwardTo(upstream: Upstream, statements: InternalStatements): RequestHandler {
@@ -56,11 +57,7 @@ export function forwardTo(upstream: Upstream, statements: InternalStatements): R
       if (name === 'cache-control' && res.hasHeader(name)) continue;
       if (value !== undefined) res.setHeader(name, value);
     }
-    // Cut off mid-body (a timeout, a reset): the client must not take a truncated body for whole.
-    answer.once('close', () => {
-      if (!answer.complete) res.destroy();
-    });
-    answer.pipe(res);
+    relayBody(answer, res);
   };
 }
 
