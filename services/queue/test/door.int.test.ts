@@ -3,7 +3,7 @@ import { proofOf, whenRedisReady } from '@headliner/testing';
 import { register } from 'prom-client';
 import { redisChallengeStore } from '../src/infra/challenge-store';
 import { enterRoom, getChallenge, solvedProof } from './support/door-requests';
-import { leaveQueue, newUsers } from './support/queue-requests';
+import { leaveQueue, newUsers, setRoom } from './support/queue-requests';
 import { startTestQueue, type TestQueue } from './support/test-queue';
 
 const proofs = async (outcome: string) =>
@@ -155,5 +155,29 @@ describe('when the difficulty is 0', () => {
     const response = await enterRoom(queue.app, userId!, { scheduleId: randomUUID() });
 
     expect(response.status).toBe(201);
+  });
+});
+
+describe("when a room's own difficulty differs from the default", () => {
+  let queue: TestQueue;
+  beforeAll(async () => {
+    queue = await startTestQueue({ challengeDifficulty: 2000 });
+  });
+  afterAll(() => queue.stop());
+
+  it("asks for a proof by the room's own setting, not the default", async () => {
+    const [guardedFan, openFan] = newUsers(2);
+    const [guarded, open] = [randomUUID(), randomUUID()];
+    await setRoom(queue.app, { opensAt: null, challengeDifficulty: 0 }, open);
+    await setRoom(queue.app, { opensAt: null, challengeDifficulty: 5000 }, guarded);
+
+    const withoutProof = await enterRoom(queue.app, guardedFan!, { scheduleId: guarded });
+    const intoOpenRoom = await enterRoom(queue.app, openFan!, { scheduleId: open });
+    const proof = await solvedProof(queue.app, guardedFan!, guarded);
+    const withProof = await enterRoom(queue.app, guardedFan!, { scheduleId: guarded, proof });
+
+    expect(withoutProof.status).toBe(400);
+    expect(intoOpenRoom.status).toBe(201);
+    expect(withProof.status).toBe(201);
   });
 });

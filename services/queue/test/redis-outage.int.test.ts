@@ -31,7 +31,7 @@ describe('when Redis cannot be reached', () => {
     internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
     schedules: knownSchedules,
-    door: testDoor(redis, 'test:'),
+    door: testDoor(redis, 'test:', waitingRoom),
     ...probes,
   });
   const management = createManagementApp({ logger: quietLogger, ...probes });

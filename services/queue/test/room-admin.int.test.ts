@@ -16,6 +16,7 @@ import {
   unknownSchedule,
   updateWaitingRoom,
 } from './support/queue-requests';
+import { enterRoom, solvedProof } from './support/door-requests';
 import { recordingLogger } from './support/recording-logger';
 import { startTestQueue, type TestQueue } from './support/test-queue';
 
@@ -71,7 +72,10 @@ describe("when an admin manages a schedule's waiting room", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ...settings, state: 'SCHEDULED', updatedBy: adminId });
     expect((await queue.waitingRoom.roomSettings(sale)).challengeDifficulty).toBe(50_000);
-    const entry = await enterQueue(queue.app, randomUUID(), sale);
+    const fan = randomUUID();
+    expect((await enterQueue(queue.app, fan, sale)).status).toBe(400); // the room asks for a proof
+    const proof = await solvedProof(queue.app, fan, sale);
+    const entry = await enterRoom(queue.app, fan, { scheduleId: sale, proof });
     expect(entry.body).toMatchObject({ status: 'PRE_QUEUE', opensAt });
     expect(entry.body.pollAfterSeconds).toBe(9); // under a third of the room's 30 s idle drop
     expect(audit.lines).toContainEqual(

@@ -14,10 +14,12 @@ import type { WaitingRoom } from '../infra/waiting-room';
 import { requireKnownSchedule } from './known-schedule';
 import { expiredQueueToken, unknownQueueToken } from './queue-token-problems';
 import { requireProof } from './require-proof';
+import { sendJson } from './send-json';
 
 /** Every token answer says when to ask again, in the body and as Retry-After. */
 function sendToken(res: Response, status: number, token: QueueTokenView): void {
-  res.status(status).set('Retry-After', String(token.pollAfterSeconds)).json(token);
+  res.setHeader('retry-after', String(token.pollAfterSeconds));
+  sendJson(res, status, token);
 }
 
 /** The public waiting-room API, for the fan the gateway's signed statement names. */

@@ -6,6 +6,7 @@ import {
 import { serviceCallersOnly, validate } from '@headliner/platform';
 import { Router } from 'express';
 import type { WaitingRoom } from '../infra/waiting-room';
+import { sendJson } from './send-json';
 import { expiredQueueToken, unknownQueueToken, waitingQueueToken } from './queue-token-problems';
 
 /**
@@ -31,7 +32,7 @@ export function verifyRoutes(waitingRoom: WaitingRoom): Router {
         expiresAt: verification.expiresAt,
         scheduleId: verification.scheduleId,
       };
-      res.json(active);
+      sendJson(res, 200, active);
     },
   );
   return router;

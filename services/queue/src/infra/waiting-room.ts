@@ -83,6 +83,24 @@ export function createWaitingRoom({
     return toQueueTokenView(token, rules);
   };
 
+  /** See lua/enter.lua for the modes. */
+  const enterAs = (userId: string, scheduleId: string, mode: '1' | '0' | 'door') =>
+    transition(
+      redis.queueEnter(
+        ...headFor(scheduleId),
+        userId,
+        newQueueToken(),
+        newDrawKey(),
+        mode,
+        defaultChallengeDifficulty,
+      ),
+    );
+  const entryOf = (reply: ScriptReply): Entry => {
+    const created = reply.outcome === 'CREATED';
+    if (created) issuedTokens.inc();
+    return { created, token: view(reply.token) };
+  };
+
   const roomState = async (scheduleId: string): Promise<RoomState> =>
     parseRoomState(
       scheduleId,
@@ -116,19 +134,21 @@ export function createWaitingRoom({
      * opens, ACTIVE at once if a slot is free and nobody waits, else WAITING.
      */
     async enter(userId: string, scheduleId: string): Promise<Entry> {
-      const reply = await transition(
-        redis.queueEnter(...headFor(scheduleId), userId, newQueueToken(), newDrawKey(), '1'),
-      );
-      const created = reply.outcome === 'CREATED';
-      if (created) issuedTokens.inc();
-      return { created, token: view(reply.token) };
+      return entryOf(await enterAs(userId, scheduleId, '1'));
+    },
+
+    /**
+     * enter in the same single round trip, if the room asks for no proof of work (its
+     * challengeDifficulty, else the default, is 0); undefined, with nothing changed, if it does.
+     */
+    async enterWithoutProof(userId: string, scheduleId: string): Promise<Entry | undefined> {
+      const reply = await enterAs(userId, scheduleId, 'door');
+      return reply.outcome === 'PROOF_NEEDED' ? undefined : entryOf(reply);
     },
 
     /** The user's live token in the room, without making one: for a fan back without a proof. */
     async heldToken(userId: string, scheduleId: string): Promise<Entry | undefined> {
-      const reply = await transition(
-        redis.queueEnter(...headFor(scheduleId), userId, newQueueToken(), newDrawKey(), '0'),
-      );
+      const reply = await enterAs(userId, scheduleId, '0');
       return reply.outcome === 'EXISTING'
         ? { created: false, token: view(reply.token) }
         : undefined;

@@ -28,7 +28,7 @@ export interface TestQueueOptions extends Partial<QueueRules> {
   sweepIntervalMs?: number;
   /** The app's logger; silent without it. */
   logger?: Logger;
-  /** The door's difficulty in every room; 0 (no proof asked) without it. */
+  /** The door's difficulty in every room without its own; 0 (no proof asked) without it. */
   challengeDifficulty?: number;
   /** The door's clock. */
   now?: () => Date;
@@ -49,13 +49,18 @@ export async function startTestQueue(options: TestQueueOptions = {}) {
     activeTtlSeconds: options.activeTtlSeconds ?? 300,
     waitIdleSeconds: options.waitIdleSeconds ?? 60,
   };
-  const waitingRoom = createWaitingRoom({ redis, rules, keyPrefix: prefix });
+  const waitingRoom = createWaitingRoom({
+    redis,
+    rules,
+    keyPrefix: prefix,
+    defaultChallengeDifficulty: options.challengeDifficulty,
+  });
   const app = createApp({
     logger: options.logger ?? quietLogger,
     internalAuthSecret: testInternalAuthSecret,
     waitingRoom,
     schedules: knownSchedules,
-    door: testDoor(redis, prefix, options.challengeDifficulty, options.now),
+    door: testDoor(redis, prefix, waitingRoom, options.now),
     readiness: { redis: () => redis.ping() },
   });
 

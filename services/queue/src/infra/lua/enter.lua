@@ -1,9 +1,17 @@
 -- ARGV[9] user id, ARGV[10] a fresh random token, ARGV[11] its pre-queue draw key (a uniform
--- random integer below 2^52, exact as a score), ARGV[12] '0' to only look for the user's live
--- token (a fan without a valid proof). Outcome CREATED, EXISTING or NONE. A user holds at most
--- one live token per room.
-local userId, newToken, drawKey, mayCreate = ARGV[9], ARGV[10], ARGV[11], ARGV[12] ~= '0'
+-- random integer below 2^52, exact as a score), ARGV[12] what to do: '1' make a token, '0' only
+-- look for the user's live token (a fan without a valid proof), 'door' make one only if the room
+-- asks for no proof of work (its challengeDifficulty, else ARGV[13], is 0), answering
+-- PROOF_NEEDED with nothing looked at or changed when it asks for one. Outcome CREATED, EXISTING,
+-- NONE or PROOF_NEEDED. A user holds at most one live token per room.
+local userId, newToken, drawKey, mode = ARGV[9], ARGV[10], ARGV[11], ARGV[12]
+local mayCreate = mode ~= '0'
 useRoom(ARGV[2])
+
+if mode == 'door' then
+  local difficulty = redis.call('HGET', settingsKey, 'challengeDifficulty') or ARGV[13]
+  if tonumber(difficulty) > 0 then return reply('PROOF_NEEDED') end
+end
 
 local current = redis.call('GET', userKey(userId))
 if current then
