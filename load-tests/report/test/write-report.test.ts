@@ -27,7 +27,7 @@ describe('when the report of a run is written', () => {
     expect(report).toContain('- Date: 2026-11-21 19:05 UTC');
     expect(report).toMatch(/- Machine: \d+ cores .*Node v\d+.*, k6 v1\.8\.1/);
     expect(report).toContain(
-      '- Not run: token-spike, charge-balance, door, on-sale, ceilings, catalogue-read-cache-off',
+      '- Not run: token-spike, charge-balance, door, on-sale, ceilings, login-storm, peer-loop, catalogue-read-cache-off',
     );
     for (const chart of ['latency.svg', 'throughput.svg', 'journey-steps.svg']) {
       expect(report).toContain(`](${chart})`);
