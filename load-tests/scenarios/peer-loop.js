@@ -1,17 +1,17 @@
 // The peer-style closed loop: the shape a public NestJS implementation of the same system
-// (Ksanbal/Concert-Reservation-API) benchmarks itself with, so the figures compare side by side.
-// VUS signed-in fans (100) go round with no think time for DURATION (110s): take a queue token,
-// poll it, list the concerts, read a seat map, hold a seat, charge the wallet the seat's price,
-// and pay. Each round buys a seat nobody else wants: round g of the whole test (every VU's rounds
-// numbered together) takes seat floor(g / S) + 1 of schedule g mod S, over the S schedules of the
-// first CONCERTS concerts (all of them by default), so no hold meets a 409.
+// (Ksanbal/Concert-Reservation-API) benchmarks itself with (its load-test/script.js), so the
+// figures compare side by side. VUS signed-in fans (100) go round with no think time for DURATION
+// (110s), all on one schedule: take a queue token and poll it until ACTIVE, list the concerts,
+// then read the seat map and hold a random free seat, again after a 409 (someone was faster),
+// until one is held or none is free; charge the wallet the seat's price and pay. Once the schedule
+// is sold out a round ends at the seat map, as the peer's does: most of the run is fans finding
+// it sold out, as at a real sale.
 //
 // Figures: k6's http_req_duration (p95, p99, max) and http_reqs (req/s) over every request.
 //
-// Env: BASE_URL, VUS (100), DURATION (110s), CONCERT_INDEX (use that concert only, for the
-// smoke), SESSIONS_FILE or USER_OFFSET + PASSWORD.
-import { check, sleep } from 'k6';
-import exec from 'k6/execution';
+// Env: BASE_URL, VUS (100), DURATION (110s), CONCERT_INDEX (the concert whose first schedule is
+// sold; 0), SESSIONS_FILE or USER_OFFSET + PASSWORD.
+import { sleep } from 'k6';
 import { Counter } from 'k6/metrics';
 import * as api from './lib/api.js';
 import { latencyMs, numberEnv, textEnv } from './lib/env.js';
@@ -19,6 +19,7 @@ import { sessionOfVu } from './lib/sessions.js';
 import { summaryHandler, summaryOptions } from './lib/summary.js';
 
 const roundsPaid = new Counter('rounds_paid');
+const roundsSoldOut = new Counter('rounds_sold_out');
 
 export const options = {
   ...summaryOptions,
@@ -38,55 +39,55 @@ export const options = {
   },
 };
 
-/** Every schedule the loop buys from, listed once before the VUs start. */
+/** The one schedule every fan buys from. */
 export function setup() {
-  const concerts = [];
-  let cursor;
-  do {
-    const page = api.listConcerts(100, cursor);
-    if (!page.ok) throw new Error('setup: the concert list failed');
-    concerts.push(...page.body.items);
-    cursor = page.body.nextCursor;
-  } while (cursor);
-  const index = textEnv('CONCERT_INDEX', '');
-  const chosen = index === '' ? concerts : [concerts[Number(index)]];
-  const scheduleIds = chosen.flatMap((concert) => {
-    const schedules = api.listSchedules(concert.concertId);
-    if (!schedules.ok) throw new Error('setup: a schedule list failed');
-    return schedules.body.map((schedule) => schedule.scheduleId);
-  });
-  return { scheduleIds };
+  const concerts = api.listConcerts(100);
+  if (!concerts.ok) throw new Error('setup: the concert list failed');
+  const concert = concerts.body.items[Number(textEnv('CONCERT_INDEX', '0'))];
+  const schedules = api.listSchedules(concert.concertId);
+  if (!schedules.ok) throw new Error('setup: the schedule list failed');
+  return { scheduleId: schedules.body[0].scheduleId };
 }
 
-export default function ({ scheduleIds }) {
+export default function ({ scheduleId }) {
   const session = sessionOfVu();
-  const round = exec.scenario.iterationInTest;
-  const scheduleId = scheduleIds[round % scheduleIds.length];
-  const number = Math.floor(round / scheduleIds.length) + 1;
-
   const entered = api.takeQueueToken(session, scheduleId);
   if (!entered.ok) return sleep(1);
   const { queueToken } = entered.body;
-  let token = api.currentQueueToken(session, queueToken);
+  // A token the last round's payment ended answers 410 (or the hold 403): the next round enters
+  // again, as the peer's loop does on its 404.
+  const poll = () => api.currentQueueToken(session, queueToken, { orSpent: true });
+  let token = poll();
   // The loop's active limit admits every VU at once; a WAITING token is polled as paced.
-  while (token.ok && token.body.status !== 'ACTIVE') {
+  while (token.status === 200 && token.body.status !== 'ACTIVE') {
     sleep(token.body.pollAfterSeconds);
-    token = api.currentQueueToken(session, queueToken);
+    token = poll();
   }
-  if (!token.ok) return;
+  if (token.status !== 200) return;
 
-  // The first page as a concert list page shows it, whatever the number of concerts seeded.
   api.listConcerts(10);
-  const map = api.seatMap(scheduleId);
-  const seat = map.ok ? map.body.seats.find((candidate) => candidate.number === number) : undefined;
-  if (!check(seat, { 'seats: the round has a seat left to buy': (s) => s !== undefined })) {
-    return sleep(1);
+  let hold;
+  while (hold === undefined) {
+    const map = api.seatMap(scheduleId);
+    if (!map.ok) return;
+    const free = map.body.seats.filter((seat) => seat.status === 'AVAILABLE');
+    if (free.length === 0) {
+      roundsSoldOut.add(1);
+      return;
+    }
+    const seat = free[Math.floor(Math.random() * free.length)];
+    const answer = api.holdSeat(
+      session,
+      queueToken,
+      { scheduleId, seatId: seat.seatId },
+      { contended: true, orSpent: true },
+    );
+    if (answer.status === 201) hold = answer.body;
+    else if (answer.status !== 409) return;
   }
-  const hold = api.holdSeat(session, queueToken, { scheduleId, seatId: seat.seatId });
-  if (!hold.ok) return;
-  const charged = api.charge(session, hold.body.price, crypto.randomUUID());
+  const charged = api.charge(session, hold.price, crypto.randomUUID());
   if (!charged.ok) return;
-  const paid = api.pay(session, queueToken, hold.body.reservationId);
+  const paid = api.pay(session, queueToken, hold.reservationId);
   if (paid.ok) roundsPaid.add(1);
 }
 

@@ -209,8 +209,6 @@ export const scenarios: readonly Scenario[] = [
     system: { ACTIVE_LIMIT: '1000' },
     fans: { full: 100, smoke: 2 },
     sessions: true,
-    // A seat a round for 110 s: 200 concerts × 5 schedules × 50 seats = 50,000.
-    seed: { concerts: 200 },
     k6: {
       full: { VUS: '100', DURATION: '110s' },
       smoke: { VUS: '2', DURATION: '5s', CONCERT_INDEX: '6' },

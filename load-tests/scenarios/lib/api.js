@@ -92,12 +92,16 @@ export function takeQueueToken(session, scheduleId, tags, proof) {
   });
 }
 
-export function currentQueueToken(session, queueToken) {
+/**
+ * `orSpent`: a 410 is expected too. A fan who joins again right after paying may get back the
+ * token the payment is about to end (the queue learns of the payment from Kafka a moment later).
+ */
+export function currentQueueToken(session, queueToken, { orSpent = false } = {}) {
   return call('queue_poll', 'GET', '/api/v1/queue/tokens/current', {
     session,
     queueToken,
     queueWait: true,
-    answers: { 200: isQueueToken },
+    answers: orSpent ? { 200: isQueueToken, 410: isProblem } : { 200: isQueueToken },
   });
 }
 
@@ -111,15 +115,27 @@ export function leaveQueue(session, queueToken, tags) {
   });
 }
 
-/** `contended`: a 409 (someone else holds the seat) is an expected answer, not a failure. */
-export function holdSeat(session, queueToken, seat, { contended = false, tags } = {}) {
+/**
+ * `contended`: a 409 (someone else holds the seat) is an expected answer, not a failure.
+ * `orSpent`: so is a 403 for a queue token that expired (see currentQueueToken).
+ */
+export function holdSeat(
+  session,
+  queueToken,
+  seat,
+  { contended = false, orSpent = false, tags } = {},
+) {
   const held = (b) => isText(b.reservationId) && b.status === 'HELD' && isCount(b.price);
   return call('hold', 'POST', '/api/v1/reservations', {
     session,
     queueToken,
     tags,
     body: { scheduleId: seat.scheduleId, seatId: seat.seatId },
-    answers: contended ? { 201: held, 409: isProblem } : { 201: held },
+    answers: {
+      201: held,
+      ...(contended ? { 409: isProblem } : {}),
+      ...(orSpent ? { 403: (b) => b.reason === 'expired' } : {}),
+    },
   });
 }
 
