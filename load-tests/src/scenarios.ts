@@ -16,7 +16,7 @@ export interface Scenario {
   /** Seats per schedule the full run needs (10 concerts × 5 schedules are seeded). */
   seatsPerSchedule?: number;
   /** What else the full run's seed differs in (the smoke shares one seeded system). */
-  seed?: { concerts?: number; scryptCost?: number; scryptParallelism?: number };
+  seed?: { scryptCost?: number; scryptParallelism?: number };
   k6: Record<Size, Record<string, string>>;
   /** Crossing a threshold is how the run ends (stress), not a failure. */
   endsByCrossing?: boolean;
