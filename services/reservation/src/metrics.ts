@@ -41,6 +41,10 @@ export const paymentSagaDuration = new Histogram({
   labelNames: ['outcome'],
   buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
 });
+// Present from the start: a series born at its first payment has no earlier sample, so rate()
+// shows nothing until a second payment lands in a later scrape (an empty saga panel after a few
+// bookings).
+paymentSagaDuration.zero({ outcome: 'completed' });
 
 export const reconciliationMismatches = new Gauge({
   name: 'reservation_reconciliation_mismatches',
