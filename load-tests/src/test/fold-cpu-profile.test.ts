@@ -17,10 +17,13 @@ const profile: CpuProfile = {
     { id: 1, callFrame: frame('(root)'), children: [2, 4] },
     {
       id: 2,
-      callFrame: frame('handle', 'file:///work/wt/services/gateway/dist/http/app.js', 9),
+      callFrame: frame('handle', 'file:///srv/checkout/services/gateway/dist/http/app.js', 9),
       children: [3],
     },
-    { id: 3, callFrame: frame('parse', 'file:///work/wt/node_modules/fastify/lib/parse.js', 0) },
+    {
+      id: 3,
+      callFrame: frame('parse', 'file:///srv/checkout/node_modules/fastify/lib/parse.js', 0),
+    },
     { id: 4, callFrame: frame('(idle)') },
   ],
   samples: [2, 3, 3, 4, 3],
