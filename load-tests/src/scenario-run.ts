@@ -64,7 +64,7 @@ export async function runScenario(
     if (scenario.ceilings) {
       ceilings = await startCeilings({
         gatewayUrl: system.gatewayUrl,
-        serviceUrls: serviceNames.map((service) => system.serviceUrl(service)),
+        servicePids: serviceNames.map((service) => system.pid(service)),
         env,
         fansFile: path.join(scratch, 'fans.json'),
         answersFile: file('answers.json'),

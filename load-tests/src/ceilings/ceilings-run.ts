@@ -8,7 +8,6 @@ import { cpuSecondsByPath, runWindows } from './ceiling-cpu';
 import { ceilingFigures, type CeilingFigures } from './ceiling-figures';
 import { ceilingPlan } from './ceiling-plan';
 import { sampleCpu } from './cpu-sampler';
-import { pidListeningOn } from './process-cpu';
 
 // The ceilings scenario's part of a run around k6: before it, the fans made ready, each hot path's
 // real answer captured and a bare server answering those bytes started; after it, the bare server
@@ -24,8 +23,8 @@ export interface CeilingsRun {
 
 export interface CeilingsSetup {
   gatewayUrl: string;
-  /** Where each of the system's services listens: their processes are the real side's CPU. */
-  serviceUrls: string[];
+  /** The system's services' processes: theirs is the real side's CPU. */
+  servicePids: (number | undefined)[];
   /** The k6 env so far: SESSIONS_FILE, sizes (VUS, DURATION, ROUNDS, PATHS, CONCERT_INDEX). */
   env: Record<string, string>;
   fansFile: string;
@@ -50,9 +49,8 @@ async function readK6Summary(file: string): Promise<K6Summary> {
   }
 }
 
-/** The services' processes, or none if any cannot be found (then no CPU figures, not wrong ones). */
-function servicePids(serviceUrls: readonly string[]): number[] {
-  const pids = serviceUrls.map((url) => pidListeningOn(Number(new URL(url).port)));
+/** The services' processes, or none if any is not running (then no CPU figures, not wrong ones). */
+function runningPids(pids: readonly (number | undefined)[]): number[] {
   if (pids.some((pid) => pid === undefined)) {
     console.warn('ceilings: not every service process found; CPU per request left out');
     return [];
@@ -70,7 +68,7 @@ export async function startCeilings(setup: CeilingsSetup): Promise<CeilingsRun> 
   const answers = await captureHotPaths(setup.gatewayUrl, cast);
   await writeFile(setup.answersFile, JSON.stringify(answers, null, 1));
   const bare: BareServer = await startBareServer(answers);
-  const real = servicePids(setup.serviceUrls);
+  const real = runningPids(setup.servicePids);
   // The bare server runs in this process, which does nothing else of note while k6 runs.
   const cpu = sampleCpu({ real, bare: real.length > 0 ? [process.pid] : [] });
   const before = loadAverage();

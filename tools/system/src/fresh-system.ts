@@ -51,6 +51,8 @@ export interface System {
   kafkaNamespace: string;
   /** The services whose process has exited (crashed, or killed by the test). */
   exited(): Service[];
+  /** One service's process id while it runs, e.g. to read its CPU time. */
+  pid(service: Service): number | undefined;
   /** Where one service listens for requests (what the gateway calls). */
   serviceUrl(service: Service): string;
   /** Where one service serves /metrics and the detail of its readiness. */
@@ -178,6 +180,7 @@ export async function startSystem(
     gatewayUrl: launched.serviceUrl('gateway'),
     kafkaNamespace: kafka.namespace,
     exited: () => serviceNames.filter((service) => !launched.processes[service].running()),
+    pid: (service) => launched.processes[service].pid(),
     serviceUrl: launched.serviceUrl,
     managementUrl: launched.managementUrl,
     databaseUrl: (service) => databases[service].url,

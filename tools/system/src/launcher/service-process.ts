@@ -13,6 +13,8 @@ export interface ServiceProcess {
   /** Spawns it; nothing while it runs. */
   start(): void;
   running(): boolean;
+  /** Its process id while it runs (node itself: it is spawned without a wrapper). */
+  pid(): number | undefined;
   /** How it last exited: its code, or the signal that ended it. */
   lastExit(): string;
   /** Called after each exit, once the process is gone. */
@@ -63,6 +65,7 @@ export function serviceProcess({
   return {
     name,
     running,
+    pid: () => (running() ? child?.pid : undefined),
     lastExit: () => lastExit,
     start: () => {
       if (running()) return;
