@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -9,7 +9,8 @@ function superviseFlaky(lifetimes: string[]) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'test/support/supervise-flaky.ts', path.join(dir, 'runs'), ...lifetimes],
-    { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    // Its own process group, so the clean-up can end the services it spawned with it.
+    { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'], detached: true },
   );
   const lines: string[] = [];
   child.stdout.setEncoding('utf8');
@@ -23,11 +24,27 @@ function superviseFlaky(lifetimes: string[]) {
     }
   };
   const cleanUp = () => {
-    child.kill('SIGKILL');
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // The group is gone already: the supervisor stopped and took its service with it.
+    }
     rmSync(dir, { recursive: true, force: true });
   };
   return { child, lines, exited, untilLine, cleanUp };
 }
+
+/** Running, not a zombie nobody has reaped yet (its parent, the supervisor, is gone). */
+const isRunning = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+
+const servicePids = (lines: string[]) =>
+  lines.flatMap((line) => /run \d+ up \(pid (\d+)\)/.exec(line)?.[1] ?? []).map(Number);
 
 const restartPauses = (lines: string[]) =>
   lines.flatMap((line) => /\[supervisor\].*restarting in ([\d.]+ s)/.exec(line)?.[1] ?? []);
@@ -46,6 +63,10 @@ describe('when a service keeps dying', () => {
     } finally {
       flaky.cleanUp();
     }
+    // Killing the supervisor must not leave its service running after the test.
+    const lastRun = servicePids(flaky.lines).at(-1)!;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(isRunning(lastRun)).toBe(false);
   });
 });
 
