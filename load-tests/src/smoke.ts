@@ -1,18 +1,23 @@
 import type { System } from '@headliner/system';
 import type { Outcome } from './outcome';
 import { runScenario } from './scenario-run';
-import type { Scenario } from './scenarios';
+import { LOAD_TEST_CHALLENGE_DIFFICULTY, type Scenario } from './scenarios';
 import { BENCH_PORT_BASE, bootSeeded } from './system-under-test';
 
 // Ports apart from the bench's, so a smoke (in npm test) and a bench can run side by side.
 const SMOKE_PORT_BASE = BENCH_PORT_BASE + 100;
 
-/** The system env a scenario needs beyond the defaults, e.g. its cache setting. */
+/**
+ * The system env a scenario needs beyond the defaults: its cache setting, and whether its rooms
+ * have a door. A few VUs solve any difficulty at once, so every door of the smoke is the load
+ * tests' own, and the scenarios with one share a system.
+ */
 function configOf(scenario: Scenario): string {
   const { CATALOGUE_CACHE, QUEUE_CHALLENGE_DIFFICULTY } = scenario.system;
+  const door = QUEUE_CHALLENGE_DIFFICULTY !== undefined && QUEUE_CHALLENGE_DIFFICULTY !== '0';
   return JSON.stringify({
     ...(CATALOGUE_CACHE === 'off' && { CATALOGUE_CACHE }),
-    ...(QUEUE_CHALLENGE_DIFFICULTY !== undefined && { QUEUE_CHALLENGE_DIFFICULTY }),
+    ...(door && { QUEUE_CHALLENGE_DIFFICULTY: LOAD_TEST_CHALLENGE_DIFFICULTY }),
   });
 }
 
