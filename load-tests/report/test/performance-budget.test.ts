@@ -5,7 +5,7 @@ import { performanceBudget, type BudgetLine } from '../performance-budget';
 import { readRunFolder } from '../run-folder';
 import { budgetVerdict } from '../verdict';
 import { fixtureRunDir } from './fixture-run';
-import { counter, runWith, summaryWith } from './run-builder';
+import { counter, runWith, summaryWith, trend } from './run-builder';
 
 const line = (what: string): BudgetLine => {
   const found = performanceBudget.find((l) => l.what.startsWith(what));
@@ -22,10 +22,14 @@ describe('when the run is held against the performance budget', () => {
     ]);
 
     expect(verdicts).toEqual([
-      ['journey at 1,000 VUs: p95 per request, queue wait excluded', 'met'],
+      ['journey at 1,000 VUs: p95 per request, queue wait excluded', 'missed'],
+      ['journey at 1,000 VUs: slowest request, queue wait excluded', 'met'],
       ['journey at 1,000 VUs: no unexpected error', 'missed'],
       ['token spike at 3,000 VUs: p95', 'missed'],
       ['cached seat-map reads through the gateway', 'missed'],
+      // Nor the peer-style loop.
+      ['peer-style loop, 100 fans without think time: p95', 'not run'],
+      ['peer-style loop, 100 fans without think time: p99', 'not run'],
       // The fixture run predates the ceilings scenario.
       ['cached seat map: share of its bare-Node ceiling, same k6 shape, same run', 'not run'],
       ['token issue: share of its bare-Node ceiling, same k6 shape, same run', 'not run'],
@@ -74,6 +78,25 @@ describe("when a hot path's share of its ceiling is held against 70 %", () => {
     expect(verdict('cached seat map:', { ceiling_share_seat_map: 0.7 })).toBe('met');
     expect(verdict('token issue:', { ceiling_share_token: 0.69 })).toBe('missed');
     expect(verdict('token poll:', { ceiling_share_poll: 0.95 })).toBe('met');
+  });
+});
+
+describe("when the peer-style loop's p95 and p99 are held against half of the first comparison", () => {
+  const verdict = (what: string, durations: Record<string, number>) => {
+    const budget = line(what);
+    const run = runWith({
+      'peer-loop': { summary: summaryWith({ http_req_duration: trend(durations) }) },
+    });
+    return budgetVerdict(budget, resolveFigure(run, budget.ours)).outcome;
+  };
+
+  it('meets each at its limit and misses it above', () => {
+    expect(verdict('peer-style loop, 100 fans without think time: p95', { 'p(95)': 46 })).toBe(
+      'met',
+    );
+    expect(verdict('peer-style loop, 100 fans without think time: p99', { 'p(99)': 62.1 })).toBe(
+      'missed',
+    );
   });
 });
 
