@@ -28,6 +28,18 @@ export function parseMemorySeries(json: unknown): MemorySeries {
 }
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const signedMib = (bytes: number): string => `${bytes >= 0 ? '+' : '-'}${mib(Math.abs(bytes))}`;
+
+/**
+ * Growth from the first sample taken a third of the way in to the last: a heap grows to its
+ * working size in a run's first minutes, and only what it does after that says whether it leaks.
+ */
+export function settledGrowthBytes(samples: MemorySample[]): number {
+  const last = samples[samples.length - 1];
+  if (!last) return 0;
+  const settled = samples.find((sample) => sample.atMs >= last.atMs / 3) ?? last;
+  return last.rssBytes - settled.rssBytes;
+}
 
 export function memorySection(series: MemorySeries): string {
   const services = Object.entries(series).sort(([a], [b]) => a.localeCompare(b));
@@ -35,7 +47,6 @@ export function memorySection(series: MemorySeries): string {
     const first = samples[0]?.rssBytes ?? 0;
     const last = samples[samples.length - 1]?.rssBytes ?? 0;
     const peak = Math.max(...samples.map((s) => s.rssBytes));
-    const growth = last - first;
     const span = ((samples[samples.length - 1]?.atMs ?? 0) / 1000).toFixed(0);
     return [
       service,
@@ -44,10 +55,11 @@ export function memorySection(series: MemorySeries): string {
       mib(first),
       mib(last),
       mib(peak),
-      `${growth >= 0 ? '+' : '-'}${mib(Math.abs(growth))}`,
+      signedMib(last - first),
+      signedMib(settledGrowthBytes(samples)),
     ];
   });
   if (rows.length === 0) return 'Memory: no samples.';
-  const header = ['service', 'samples', 'over', 'first', 'last', 'peak', 'growth'];
-  return `Resident memory:\n\n${markdownTable(header, rows, [1, 2, 3, 4, 5, 6])}`;
+  const header = ['service', 'samples', 'over', 'first', 'last', 'peak', 'growth', 'after a third'];
+  return `Resident memory:\n\n${markdownTable(header, rows, [1, 2, 3, 4, 5, 6, 7])}`;
 }
