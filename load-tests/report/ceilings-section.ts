@@ -5,7 +5,9 @@ import { formatMs, formatValue } from './units';
 
 // The ceilings scenario's own part of its section (<scenario>.ceilings.json): each hot path's
 // real requests a second as a share of the same k6 shape against a bare Node server answering the
-// same bytes, with the p95 of each side, and the load the shared machine was under meanwhile.
+// same bytes, and against a bare chain (two bare Node hops and the path's one datastore round
+// trip), with the p95 and CPU per request of each side, and the load the shared machine was under
+// meanwhile. Figures from before the chain show a dash in its columns.
 
 const dash = '—';
 const perSecond = (value: number) => formatValue(value, 'req/s');
@@ -19,24 +21,32 @@ function table(figures: CeilingFigures): string {
     [
       'hot path',
       'of its ceiling',
+      'of its chain',
       'real',
       'bare Node',
+      'bare chain',
       'real p95',
       'bare p95',
+      'chain p95',
       'real CPU / request',
       'bare CPU / request',
+      'chain CPU / request',
     ],
-    figures.paths.map(({ label, real, bare, ratio }) => [
+    figures.paths.map(({ label, real, bare, chain, ratio, chainRatio }) => [
       label,
       share(ratio),
+      share(chainRatio),
       perSecond(real.perSecond),
       perSecond(bare.perSecond),
+      chain ? perSecond(chain.perSecond) : dash,
       ms(real.p95Ms),
       ms(bare.p95Ms),
+      ms(chain?.p95Ms),
       cpu(real.cpuMsPerRequest),
       cpu(bare.cpuMsPerRequest),
+      cpu(chain?.cpuMsPerRequest),
     ]),
-    [1, 2, 3, 4, 5, 6, 7],
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
   );
 }
 
@@ -47,11 +57,14 @@ export function ceilingsSection(scenario: ScenarioRun): string[] {
   return [
     '### Each hot path against its ceiling',
     `${formatValue(vus, 'VUs')} without pause, ${secondsPerRun} s a side, ${rounds} ` +
-      `round${rounds === 1 ? '' : 's'} alternating which side goes first; the bare server answers ` +
-      'the bytes the system answered at the start of the run. Load average (1 min) ' +
+      `round${rounds === 1 ? '' : 's'} turning the order of the sides round; the bare server ` +
+      'answers the bytes the system answered at the start of the run, and so does the bare ' +
+      'chain, behind a bare forwarding process and the one PostgreSQL or Redis round trip the ' +
+      'path’s service makes (none for the seat map). Load average (1 min) ' +
       `${loadAverage.before.toFixed(2)} before, ${loadAverage.after.toFixed(2)} after. CPU per ` +
-      'request: user + system time of the five services (real) or of the bare server’s process ' +
-      '(bare) in that side’s windows, over its requests; k6, PostgreSQL, Redis and Kafka left out.',
+      'request: user + system time of the five services (real), of the bare server’s process ' +
+      '(bare) or of the chain’s two processes (chain) in that side’s windows, over its requests; ' +
+      'k6, PostgreSQL, Redis and Kafka left out.',
     table(figures),
   ];
 }

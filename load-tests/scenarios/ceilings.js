@@ -1,19 +1,23 @@
-// Ceilings (issue 17): each hot path of a fan, with the same k6 shape, against the real system and
-// against a bare Node server answering the bytes the real system answered (captured by the runner
-// in the same run, src/ceilings/), one after the other: VUS fans, no pause, DURATION each. The
-// pairs alternate which goes first, round after round (ROUNDS), so a machine that gets busier
-// halfway does not favour one side. The runner reads each path's requests and p95 from the
-// summary (src/ceilings/ceiling-figures.ts) and reports the real path as a share of its ceiling.
+// Ceilings (issue 17): each hot path of a fan, with the same k6 shape, against the real system,
+// against a bare Node server answering the bytes the real system answered, and against a bare
+// chain answering them too (a bare forwarding process in front of a bare backend that makes the
+// path's one PostgreSQL or Redis round trip first: the real path's structure and nothing else);
+// all captured and started by the runner in the same run, src/ceilings/. One after the other: VUS
+// fans, no pause, DURATION each. The order turns round every round (ROUNDS): real, bare, chain,
+// then chain, bare, real, so a machine that gets busier halfway does not favour one side. The
+// runner reads each path's requests and p95 from the summary (src/ceilings/ceiling-figures.ts)
+// and reports the real path as a share of its ceiling and of its chain.
 //
 // The paths: the cached seat map, a queue token asked again (the fan holds one: 200), the token
 // polled, the wallet's balance, and a seat held and released at once (only the hold is measured;
-// the release frees the seat for the next round, and the bare server answers it too).
+// the release frees the seat for the next round, and the bare sides answer it too).
 //
-// Every answer is checked on its text, the same check for both sides, so the bare server's
-// answer (one fan's, for every fan) passes exactly when the real one would.
+// Every answer is checked on its text, the same check for every side, so the bare answers (one
+// fan's, for every fan) pass exactly when the real one would.
 //
-// Env: BASE_URL, BARE_URL, FANS_FILE (per VU: accessToken, queueToken, scheduleId, seatId),
-// SEAT_MAP_SCHEDULE, VUS (100), DURATION (10s), ROUNDS (2), GAP (1s), PATHS (all, comma-separated).
+// Env: BASE_URL, BARE_URL, CHAIN_URL, FANS_FILE (per VU: accessToken, queueToken, scheduleId,
+// seatId), SEAT_MAP_SCHEDULE, VUS (100), DURATION (10s), ROUNDS (2), GAP (1s), PATHS (all,
+// comma-separated).
 import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import { call, isProblem } from './lib/call.js';
@@ -22,7 +26,11 @@ import { addGauge, summaryHandler, summaryOptions } from './lib/summary.js';
 
 const fans = new SharedArray('fans', () => JSON.parse(open(textEnv('FANS_FILE', ''))));
 const seatMapSchedule = textEnv('SEAT_MAP_SCHEDULE', '');
-const targets = { real: textEnv('BASE_URL', ''), bare: textEnv('BARE_URL', '') };
+const targets = {
+  real: textEnv('BASE_URL', ''),
+  bare: textEnv('BARE_URL', ''),
+  chain: textEnv('CHAIN_URL', ''),
+};
 
 const has = (text) => (body) => typeof body === 'string' && body.includes(text);
 
@@ -100,11 +108,11 @@ const duration = textEnv('DURATION', '10s');
 const gap = textEnv('GAP', '1s');
 const rounds = numberEnv('ROUNDS', 2);
 
-/** real then bare in odd rounds, bare then real in even ones, each path after the other. */
+/** real, bare, chain in odd rounds, chain, bare, real in even ones, each path after the other. */
 function schedule() {
   const runs = [];
   for (let round = 1; round <= rounds; round += 1) {
-    const order = round % 2 === 1 ? ['real', 'bare'] : ['bare', 'real'];
+    const order = round % 2 === 1 ? Object.keys(targets) : Object.keys(targets).reverse();
     for (const path of chosen) for (const target of order) runs.push({ round, path, target });
   }
   const every = seconds(duration) + seconds(gap);
@@ -142,7 +150,8 @@ function thresholds() {
 
 /**
  * Each path's share of its ceiling as a gauge (ceiling_share_seat_map, …), for the report's
- * performance budget: both sides ran as long, so the share of requests is the share of req/s.
+ * performance budget, and of its bare chain (chain_share_seat_map, …): every side ran as long, so
+ * the share of requests is the share of req/s.
  */
 function addShares(data) {
   const count = (path, target) => {
@@ -150,9 +159,11 @@ function addShares(data) {
     return metric ? metric.values.count : 0;
   };
   for (const path of chosen) {
+    const name = path.replace('-', '_');
     const bare = count(path, 'bare');
-    if (bare > 0)
-      addGauge(data, `ceiling_share_${path.replace('-', '_')}`, count(path, 'real') / bare);
+    const chain = count(path, 'chain');
+    if (bare > 0) addGauge(data, `ceiling_share_${name}`, count(path, 'real') / bare);
+    if (chain > 0) addGauge(data, `chain_share_${name}`, count(path, 'real') / chain);
   }
 }
 

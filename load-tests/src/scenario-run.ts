@@ -66,7 +66,13 @@ export async function runScenario(
         gatewayUrl: system.gatewayUrl,
         servicePids: serviceNames.map((service) => system.pid(service)),
         env,
+        stores: {
+          redisUrl: system.redisAdminUrl,
+          walletDatabaseUrl: system.databaseUrl('wallet'),
+          reservationDatabaseUrl: system.databaseUrl('reservation'),
+        },
         fansFile: path.join(scratch, 'fans.json'),
+        chainConfigFile: path.join(scratch, 'bare-chain.json'),
         answersFile: file('answers.json'),
         figuresFile: file('ceilings.json'),
       });

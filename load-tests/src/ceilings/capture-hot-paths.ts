@@ -2,12 +2,21 @@ import { captureExpecting, type CapturedAnswer } from './captured-answer';
 import type { CeilingCast } from './ceiling-fans';
 
 // What the real system answers on each hot path, asked once by the first fan just before the load:
-// the bytes the bare server then answers every fan with.
+// the bytes the bare server and the bare chain then answer every fan with.
+
+export interface HotPathAnswers {
+  seatMap: CapturedAnswer;
+  token: CapturedAnswer;
+  poll: CapturedAnswer;
+  balance: CapturedAnswer;
+  hold: CapturedAnswer;
+  release: CapturedAnswer;
+}
 
 export async function captureHotPaths(
   baseUrl: string,
   { fans, seatMapSchedule }: CeilingCast,
-): Promise<CapturedAnswer[]> {
+): Promise<HotPathAnswers> {
   const fan = fans[0];
   if (!fan) throw new Error('the ceilings need at least one fan');
   const signedIn = { authorization: `Bearer ${fan.accessToken}` };
@@ -30,5 +39,5 @@ export async function captureHotPaths(
   const release = await ask('DELETE', `/api/v1/reservations/${reservationId}`, 204, {
     headers: signedIn,
   });
-  return [seatMap, token, poll, balance, hold, release];
+  return { seatMap, token, poll, balance, hold, release };
 }

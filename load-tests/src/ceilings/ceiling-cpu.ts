@@ -13,12 +13,12 @@ export interface RunWindow {
   end: number;
 }
 
-/** The script's schedule: real then bare in odd rounds, bare then real in even ones. */
+/** The script's schedule: real, bare, chain in odd rounds, the other way round in even ones. */
 export function runWindows(plan: CeilingPlan, startedAt: number): RunWindow[] {
   const every = (plan.secondsPerRun + plan.gapSeconds) * 1000;
   const windows: RunWindow[] = [];
   for (let round = 1; round <= plan.rounds; round += 1) {
-    const order: Target[] = round % 2 === 1 ? ['real', 'bare'] : ['bare', 'real'];
+    const order: Target[] = round % 2 === 1 ? [...targets] : [...targets].reverse();
     for (const path of plan.paths) {
       for (const target of order) {
         const start = startedAt + windows.length * every;
@@ -43,17 +43,14 @@ export function cpuBetween(samples: readonly CpuSample[], start: number, end: nu
   return at(end) - at(start);
 }
 
-export type CpuSeconds = Partial<Record<HotPathName, Record<Target, number>>>;
+export type CpuSeconds = Partial<Record<HotPathName, Partial<Record<Target, number>>>>;
 
 /** Each path's CPU seconds on each side, its rounds added up. */
 export function cpuSecondsByPath(series: CpuSeries, windows: readonly RunWindow[]): CpuSeconds {
   const spent: CpuSeconds = {};
   for (const { path, target, start, end } of windows) {
-    const sides = (spent[path] ??= Object.fromEntries(targets.map((t) => [t, 0])) as Record<
-      Target,
-      number
-    >);
-    sides[target] += cpuBetween(series[target], start, end);
+    const sides = (spent[path] ??= Object.fromEntries(targets.map((t) => [t, 0])));
+    sides[target] = (sides[target] ?? 0) + cpuBetween(series[target], start, end);
   }
   return spent;
 }

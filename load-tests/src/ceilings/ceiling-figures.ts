@@ -3,7 +3,9 @@ import type { CeilingPlan } from './ceiling-plan';
 import { submetricKey, type HotPath, type Target } from './hot-paths';
 
 // Each hot path's real requests a second as a share of its ceiling: the same k6 shape against a
-// bare Node server answering the same bytes, in the same run (scenarios/ceilings.js).
+// bare Node server answering the same bytes, in the same run (scenarios/ceilings.js). And as a
+// share of the bare chain: the same bytes behind two bare Node hops and the path's one datastore
+// round trip, the least the real path's structure costs.
 
 export interface SideFigures {
   requests: number;
@@ -11,7 +13,8 @@ export interface SideFigures {
   p95Ms?: number;
   /**
    * CPU of the side's processes per request: the five services for the real side, the bare
-   * server's process for the other (k6's own is the same on both sides, and left out).
+   * server's process for the bare one, the proxy's and the backend's for the chain (k6's own and
+   * the datastores' are left out on every side).
    */
   cpuMsPerRequest?: number;
 }
@@ -21,8 +24,12 @@ export interface PathCeiling {
   label: string;
   real: SideFigures;
   bare: SideFigures;
+  /** Absent in the figures of runs before the chain was measured. */
+  chain?: SideFigures;
   /** real ÷ bare requests a second; absent when the bare side answered nothing. */
   ratio?: number;
+  /** real ÷ bare chain requests a second; absent when the chain answered nothing. */
+  chainRatio?: number;
 }
 
 export interface CeilingFigures {
@@ -72,12 +79,15 @@ export function ceilingFigures(
     paths: plan.paths.map((path) => {
       const real = side(metrics, path, 'real', seconds, cpu[path.name]?.real);
       const bare = side(metrics, path, 'bare', seconds, cpu[path.name]?.bare);
+      const chain = side(metrics, path, 'chain', seconds, cpu[path.name]?.chain);
       return {
         path: path.name,
         label: path.label,
         real,
         bare,
+        chain,
         ...(bare.perSecond > 0 && { ratio: real.perSecond / bare.perSecond }),
+        ...(chain.perSecond > 0 && { chainRatio: real.perSecond / chain.perSecond }),
       };
     }),
   };
@@ -90,14 +100,20 @@ const cpu = (value: number | undefined) => (value === undefined ? '-' : value.to
 export const percent = (ratio: number | undefined) =>
   ratio === undefined ? '-' : `${Math.round(ratio * 100)} %`;
 
-/** One line for the console: each path as a share of its ceiling, p95 of each side beside it. */
+/**
+ * One line for the console: each path as a share of its ceiling and of its bare chain, with
+ * req/s, p95 and CPU per request of real, bare and chain in that order.
+ */
 export function ceilingLine(figures: CeilingFigures): string {
-  const paths = figures.paths.map(
-    ({ label, real, bare, ratio }) =>
-      `${label} ${percent(ratio)} (${perSecond(real.perSecond)} of ${perSecond(bare.perSecond)}/s, ` +
-      `p95 ${p95(real.p95Ms)} vs ${p95(bare.p95Ms)}, ` +
-      `CPU ${cpu(real.cpuMsPerRequest)} vs ${cpu(bare.cpuMsPerRequest)} ms/req)`,
-  );
+  const paths = figures.paths.map(({ label, real, bare, chain, ratio, chainRatio }) => {
+    const sides = chain ? [real, bare, chain] : [real, bare];
+    const each = (show: (side: SideFigures) => string) => sides.map(show).join(' vs ');
+    return (
+      `${label} ${percent(ratio)} of bare, ${percent(chainRatio)} of chain ` +
+      `(${each((s) => perSecond(s.perSecond))}/s, p95 ${each((s) => p95(s.p95Ms))}, ` +
+      `CPU ${each((s) => cpu(s.cpuMsPerRequest))} ms/req)`
+    );
+  });
   const { before, after } = figures.loadAverage;
   return `${paths.join('; ')}; load ${before.toFixed(2)} → ${after.toFixed(2)}`;
 }

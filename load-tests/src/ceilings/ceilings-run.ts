@@ -1,20 +1,23 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { Session } from '../sessions';
+import { chainRoutes, startBareChain } from './bare-chain';
 import { startBareServer, type BareServer } from './bare-server';
 import { captureHotPaths } from './capture-hot-paths';
 import { castFans } from './ceiling-fans';
 import { cpuSecondsByPath, runWindows } from './ceiling-cpu';
 import { ceilingFigures, type CeilingFigures } from './ceiling-figures';
 import { ceilingPlan } from './ceiling-plan';
+import type { ChainStores } from './chain-round-trips';
 import { sampleCpu } from './cpu-sampler';
 
 // The ceilings scenario's part of a run around k6: before it, the fans made ready, each hot path's
-// real answer captured and a bare server answering those bytes started; after it, the bare server
-// stopped and each path's share of its ceiling written (<scenario>.ceilings.json).
+// real answer captured, a bare server answering those bytes and a bare chain (bare-chain.ts) in
+// front of the system's own PostgreSQL and Redis started; after it, both stopped and each path's
+// share of its ceiling and of its chain written (<scenario>.ceilings.json).
 
 export interface CeilingsRun {
-  /** For the k6 script: the bare server, the fans and the seat map's schedule. */
+  /** For the k6 script: the bare server, the bare chain, the fans and the seat map's schedule. */
   env: Record<string, string>;
   /** Reads the summary k6 wrote into the figures and writes them to `figuresFile`. */
   finish(summaryFile: string): Promise<CeilingFigures>;
@@ -27,7 +30,11 @@ export interface CeilingsSetup {
   servicePids: (number | undefined)[];
   /** The k6 env so far: SESSIONS_FILE, sizes (VUS, DURATION, ROUNDS, PATHS, CONCERT_INDEX). */
   env: Record<string, string>;
+  /** The system's stores, where the bare chain makes its round trips (its own tables and keys). */
+  stores: Omit<ChainStores, 'keyPrefix'>;
   fansFile: string;
+  /** The bare chain's backend reads its routes, stores and fans from here. */
+  chainConfigFile: string;
   answersFile: string;
   figuresFile: string;
 }
@@ -65,22 +72,41 @@ export async function startCeilings(setup: CeilingsSetup): Promise<CeilingsRun> 
   const sessions = JSON.parse(await readFile(sessionsFile, 'utf8')) as Session[];
   const cast = await castFans(setup.gatewayUrl, sessions, Number(setup.env.CONCERT_INDEX ?? 0));
   await writeFile(setup.fansFile, JSON.stringify(cast.fans));
-  const answers = await captureHotPaths(setup.gatewayUrl, cast);
+  const captured = await captureHotPaths(setup.gatewayUrl, cast);
+  const answers = Object.values(captured);
   await writeFile(setup.answersFile, JSON.stringify(answers, null, 1));
+  const chain = await startBareChain(
+    {
+      routes: chainRoutes(captured),
+      stores: { ...setup.stores, keyPrefix: `headliner-bare-chain:${process.pid}:` },
+      fans: cast.fans.map((fan) => `Bearer ${fan.accessToken}`),
+    },
+    setup.chainConfigFile,
+  );
   const bare: BareServer = await startBareServer(answers);
   const real = runningPids(setup.servicePids);
+  const measured = real.length > 0;
   // The bare server runs in this process, which does nothing else of note while k6 runs.
-  const cpu = sampleCpu({ real, bare: real.length > 0 ? [process.pid] : [] });
+  const cpu = sampleCpu({
+    real,
+    bare: measured ? [process.pid] : [],
+    chain: measured ? chain.pids : [],
+  });
   const before = loadAverage();
   let after: number | undefined;
   return {
-    env: { BARE_URL: bare.url, FANS_FILE: setup.fansFile, SEAT_MAP_SCHEDULE: cast.seatMapSchedule },
+    env: {
+      BARE_URL: bare.url,
+      CHAIN_URL: chain.url,
+      FANS_FILE: setup.fansFile,
+      SEAT_MAP_SCHEDULE: cast.seatMapSchedule,
+    },
     finish: async (summaryFile) => {
       const series = cpu.stop();
       const summary = await readK6Summary(summaryFile);
       const startedAt = summary.setup_data?.startedAt;
       const spent =
-        real.length > 0 && startedAt !== undefined
+        measured && startedAt !== undefined
           ? cpuSecondsByPath(series, runWindows(plan, startedAt))
           : {};
       const load = { before, after: after ?? loadAverage() };
@@ -92,7 +118,7 @@ export async function startCeilings(setup: CeilingsSetup): Promise<CeilingsRun> 
     stop: async () => {
       after ??= loadAverage();
       cpu.stop();
-      await bare.stop();
+      await Promise.all([bare.stop(), chain.stop()]);
     },
   };
 }

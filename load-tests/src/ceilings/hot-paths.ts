@@ -11,7 +11,8 @@ export const hotPaths = [
 export type HotPath = (typeof hotPaths)[number];
 export type HotPathName = HotPath['name'];
 
-export const targets = ['real', 'bare'] as const;
+/** The system, the bare server, and the bare chain (two bare Node hops and the path's store). */
+export const targets = ['real', 'bare', 'chain'] as const;
 export type Target = (typeof targets)[number];
 
 /** The key of a k6 summary's submetric for one path on one side, as the script's thresholds name it. */

@@ -1,4 +1,4 @@
-import { ceilingFigures, ceilingLine } from '../ceilings/ceiling-figures';
+import { ceilingFigures, ceilingLine, type PathCeiling } from '../ceilings/ceiling-figures';
 import { ceilingPlan, durationSeconds } from '../ceilings/ceiling-plan';
 
 const requests = (count: number) => ({ values: { count, rate: count / 999 } });
@@ -39,10 +39,13 @@ describe("each hot path's share of its ceiling", () => {
         'http_reqs{ceiling:seat-map,target:bare,step:seats}': requests(200_000),
         'http_req_duration{ceiling:seat-map,target:real,step:seats}': latency(42),
         'http_req_duration{ceiling:seat-map,target:bare,step:seats}': latency(9),
+        'http_reqs{ceiling:seat-map,target:chain,step:seats}': requests(100_000),
+        'http_req_duration{ceiling:seat-map,target:chain,step:seats}': latency(21),
         // The hold's release is another step: it never counts.
         'http_reqs{ceiling:hold,target:real,step:leave}': requests(1_000_000),
         'http_reqs{ceiling:hold,target:real,step:hold}': requests(10_000),
         'http_reqs{ceiling:hold,target:bare,step:hold}': requests(100_000),
+        'http_reqs{ceiling:hold,target:chain,step:hold}': requests(40_000),
       },
       plan,
       load,
@@ -52,41 +55,64 @@ describe("each hot path's share of its ceiling", () => {
       label: 'cached seat map',
       real: { requests: 80_000, perSecond: 4_000, p95Ms: 42 },
       bare: { requests: 200_000, perSecond: 10_000, p95Ms: 9 },
+      chain: { requests: 100_000, perSecond: 5_000, p95Ms: 21 },
       ratio: 0.4,
+      chainRatio: 0.8,
     });
     expect(figures.paths[1]).toMatchObject({
       real: { perSecond: 500 },
       bare: { perSecond: 5_000 },
+      chain: { perSecond: 2_000 },
       ratio: 0.1,
+      chainRatio: 0.25,
     });
     expect(figures).toMatchObject({ vus: 100, secondsPerRun: 10, rounds: 2, loadAverage: load });
   });
 
-  it('has no share when the bare side answered nothing, rather than an infinite one', () => {
+  it('has no share when a bare side answered nothing, rather than an infinite one', () => {
     const figures = ceilingFigures(
       { 'http_reqs{ceiling:seat-map,target:real,step:seats}': requests(10) },
       plan,
       load,
     );
     expect(figures.paths[0]?.ratio).toBeUndefined();
+    expect(figures.paths[0]?.chainRatio).toBeUndefined();
     expect(figures.paths[1]?.real).toEqual({ requests: 0, perSecond: 0 });
   });
 
-  it('prints every path as a share with both p95s, and the load average beside them', () => {
+  it('prints every path as a share of bare and of chain, with req/s, p95 and CPU of each side', () => {
     const figures = ceilingFigures(
       {
         'http_reqs{ceiling:seat-map,target:real,step:seats}': requests(80_000),
         'http_reqs{ceiling:seat-map,target:bare,step:seats}': requests(280_000),
+        'http_reqs{ceiling:seat-map,target:chain,step:seats}': requests(160_000),
         'http_req_duration{ceiling:seat-map,target:real,step:seats}': latency(42.4),
         'http_req_duration{ceiling:seat-map,target:bare,step:seats}': latency(8.96),
+        'http_req_duration{ceiling:seat-map,target:chain,step:seats}': latency(19.2),
       },
       plan,
       load,
-      { 'seat-map': { real: 32, bare: 20 } },
+      { 'seat-map': { real: 32, bare: 20, chain: 24 } },
     );
     expect(ceilingLine(figures)).toBe(
-      'cached seat map 29 % (4,000 of 14,000/s, p95 42 ms vs 9.0 ms, CPU 0.40 vs 0.07 ms/req); ' +
-        'hold - (0 of 0/s, p95 - vs -, CPU - vs - ms/req); load 1.50 → 2.25',
+      'cached seat map 29 % of bare, 50 % of chain (4,000 vs 14,000 vs 8,000/s, ' +
+        'p95 42 ms vs 9.0 ms vs 19 ms, CPU 0.40 vs 0.07 vs 0.15 ms/req); ' +
+        'hold - of bare, - of chain (0 vs 0 vs 0/s, p95 - vs - vs -, CPU - vs - vs - ms/req); ' +
+        'load 1.50 → 2.25',
+    );
+  });
+
+  it('prints figures from before the chain with the real and bare sides only', () => {
+    const before = ceilingFigures(
+      { 'http_reqs{ceiling:seat-map,target:real,step:seats}': requests(10) },
+      ceilingPlan({ PATHS: 'seat-map', ROUNDS: '1' }),
+      load,
+    );
+    const { path, label, real, bare } = before.paths[0] as PathCeiling;
+    const withoutChain = { path, label, real, bare };
+    expect(ceilingLine({ ...before, paths: [withoutChain] })).toBe(
+      'cached seat map - of bare, - of chain (1 vs 0/s, p95 - vs -, CPU - vs - ms/req); ' +
+        'load 1.50 → 2.25',
     );
   });
 });
