@@ -33,13 +33,17 @@ describe('the memo of verified caller statements', () => {
   });
 
   it('keeps at most its size, letting the oldest go first', () => {
-    const memo = verifiedStatementMemo(3);
-    for (let i = 0; i < 10; i++) memo.remember(`statement-${i}`, statementOf());
+    const memo = verifiedStatementMemo(4);
+    for (let i = 0; i < 10; i++) {
+      memo.remember(`statement-${i}`, statementOf());
+      expect(memo.size).toBeLessThanOrEqual(4);
+    }
 
-    expect(memo.size).toBe(3);
-    expect(memo.recall('statement-6', atSecond(issuedAt))).toBeUndefined();
-    expect(memo.recall('statement-7', atSecond(issuedAt))).toBeDefined();
-    expect(memo.recall('statement-9', atSecond(issuedAt))).toBeDefined();
+    expect(memo.size).toBe(4);
+    expect(memo.recall('statement-5', atSecond(issuedAt))).toBeUndefined();
+    for (const kept of [6, 7, 8, 9]) {
+      expect(memo.recall(`statement-${kept}`, atSecond(issuedAt))).toBeDefined();
+    }
   });
 
   it('hands out a statement no route can change for the next request', () => {
