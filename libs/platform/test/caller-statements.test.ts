@@ -1,4 +1,4 @@
-import { CALLER_STATEMENT_HEADER } from '@headliner/contracts';
+import { CALLER_STATEMENT_HEADER, signCallerStatement } from '@headliner/contracts';
 import { asService, asUser, testInternalAuthSecret } from '@headliner/testing';
 import { Router } from 'express';
 import { Registry } from 'prom-client';
@@ -117,5 +117,54 @@ describe('when a service verifies its callers', () => {
       .post('/internal/check')
       .set(asService('gateway', 'wallet'));
     expect(byGateway.status).toBe(200);
+  });
+
+  describe('when the same statement comes again', () => {
+    const issuedAt = Date.now();
+    const fan = '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+    const statement = signCallerStatement(
+      { sub: fan, role: 'user', aud: 'wallet' },
+      testInternalAuthSecret,
+      { ttlSeconds: 10, now: issuedAt },
+    );
+    const at = (ms: number) => jest.spyOn(Date, 'now').mockReturnValue(issuedAt + ms);
+    afterEach(() => jest.restoreAllMocks());
+
+    it('refuses it once expired, though it was accepted (and remembered) before', async () => {
+      const { app, changes } = walletLikeApp();
+      const charge = () =>
+        request(app).post('/api/v1/wallet/charges').set(CALLER_STATEMENT_HEADER, statement);
+
+      at(0);
+      expect((await charge()).status).toBe(200);
+      at(9_000);
+      expect((await charge()).status).toBe(200);
+      // Past exp and the clock leeway beyond it.
+      at(16_000);
+      const late = await charge();
+
+      expect(late.status).toBe(401);
+      expect(late.body).toMatchObject({ problem: 'expired' });
+      expect(changes).toEqual([fan, fan]);
+    });
+
+    it('refuses a copy with one character of its signature changed', async () => {
+      const { app, changes } = walletLikeApp();
+      const last = statement.at(-1) === 'A' ? 'B' : 'A';
+      const tampered = `${statement.slice(0, -1)}${last}`;
+
+      at(0);
+      const accepted = await request(app)
+        .post('/api/v1/wallet/charges')
+        .set(CALLER_STATEMENT_HEADER, statement);
+      const refused = await request(app)
+        .post('/api/v1/wallet/charges')
+        .set(CALLER_STATEMENT_HEADER, tampered);
+
+      expect(accepted.status).toBe(200);
+      expect(refused.status).toBe(401);
+      expect(refused.body).toMatchObject({ problem: 'signature' });
+      expect(changes).toEqual([fan]);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
 import { Router, type Express } from 'express';
 import { challengeRoutes } from './http/challenge-routes';
+import { exactRoutes } from './http/exact-routes';
 import { answerStoreOutage } from './http/store-outage';
 import { queueStatsRoutes } from './http/queue-stats-routes';
 import { queueTokenRoutes } from './http/queue-token-routes';
@@ -29,11 +30,13 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const routes = Router();
+  const hot = exactRoutes();
+  routes.use(hot.dispatch);
   routes.use(challengeRoutes(deps.door, deps.schedules));
-  routes.use(queueTokenRoutes(deps.waitingRoom, deps.schedules, deps.door));
+  routes.use(queueTokenRoutes(deps.waitingRoom, deps.schedules, deps.door, hot));
   routes.use(queueStatsRoutes(deps.waitingRoom));
   routes.use(roomAdminRoutes(deps.waitingRoom, deps.schedules, deps.logger));
-  routes.use(verifyRoutes(deps.waitingRoom));
+  routes.use(verifyRoutes(deps.waitingRoom, hot));
   routes.use(waitingRoomAdminRoutes(deps.waitingRoom.controls, deps.logger));
   routes.use(answerStoreOutage);
   return createHttpApp({

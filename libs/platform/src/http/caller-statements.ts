@@ -8,6 +8,7 @@ import {
 } from '@headliner/contracts';
 import type { RequestHandler, Response } from 'express';
 import { ProblemError } from './problem-error';
+import { verifiedStatementMemo } from './verified-statement-memo';
 
 export interface CallerStatementCheck {
   /** INTERNAL_AUTH_SECRET, shared by the gateway and every service. */
@@ -29,12 +30,19 @@ export function verifyCallers({
   alsoAccepted,
   audience,
 }: CallerStatementCheck): RequestHandler {
+  const memo = verifiedStatementMemo();
+  const verified = (text: string | undefined): CallerStatement => {
+    const now = Date.now();
+    const recalled = text === undefined ? undefined : memo.recall(text, now);
+    if (recalled) return recalled;
+    const statement = verifyCallerStatement(text, secret, { audience, alsoAccepted, now });
+    // A missing text never gets here: verifyCallerStatement refuses it.
+    memo.remember(text as string, statement);
+    return statement;
+  };
   return (req, res, next) => {
     try {
-      statements.set(
-        res,
-        verifyCallerStatement(req.get(CALLER_STATEMENT_HEADER), secret, { audience, alsoAccepted }),
-      );
+      statements.set(res, verified(req.get(CALLER_STATEMENT_HEADER)));
     } catch (error) {
       if (!(error instanceof CallerStatementRejected)) throw error;
       return next(

@@ -9,6 +9,7 @@ import {
 import { signedInUser, validate } from '@headliner/platform';
 import { Router, type Response } from 'express';
 import type { Door } from '../infra/door';
+import type { ExactRoutes } from './exact-routes';
 import type { ScheduleCatalogue } from '../infra/schedule-catalogue';
 import type { WaitingRoom } from '../infra/waiting-room';
 import { requireKnownSchedule } from './known-schedule';
@@ -27,6 +28,7 @@ export function queueTokenRoutes(
   waitingRoom: WaitingRoom,
   catalogue: ScheduleCatalogue,
   door: Door,
+  hot: ExactRoutes,
 ): Router {
   const router = Router();
 
@@ -34,7 +36,9 @@ export function queueTokenRoutes(
   const enter = validate({ body: EnterQueueRequest });
   // UUIDs match in any case; a room's Redis keys must not.
   const scheduleOf = (res: Response) => enter.input(res).body.scheduleId.toLowerCase();
-  router.post(
+  hot.add(
+    router,
+    'post',
     expressPath(apiRoutes.enterQueue),
     enter,
     requireKnownSchedule(catalogue, scheduleOf),
@@ -46,7 +50,7 @@ export function queueTokenRoutes(
   );
 
   const poll = validate({ headers: QueueTokenHeaders });
-  router.get(expressPath(apiRoutes.getQueueToken), poll, async (_req, res) => {
+  hot.add(router, 'get', expressPath(apiRoutes.getQueueToken), poll, async (_req, res) => {
     const { headers } = poll.input(res);
     const lookup = await waitingRoom.poll(signedInUser(res).sub, headers[QUEUE_TOKEN_HEADER]);
     if (lookup.kind === 'unknown') throw unknownQueueToken();

@@ -6,6 +6,7 @@ import {
 import { serviceCallersOnly, validate } from '@headliner/platform';
 import { Router } from 'express';
 import type { WaitingRoom } from '../infra/waiting-room';
+import type { ExactRoutes } from './exact-routes';
 import { sendJson } from './send-json';
 import { expiredQueueToken, unknownQueueToken, waitingQueueToken } from './queue-token-problems';
 
@@ -14,10 +15,12 @@ import { expiredQueueToken, unknownQueueToken, waitingQueueToken } from './queue
  * the gateway, never exposed publicly; a fan's statement
  * is refused 403 here, so no fan can probe other fans' tokens.
  */
-export function verifyRoutes(waitingRoom: WaitingRoom): Router {
+export function verifyRoutes(waitingRoom: WaitingRoom, hot: ExactRoutes): Router {
   const router = Router();
   const verify = validate({ body: QueueTokenVerificationRequest });
-  router.post(
+  hot.add(
+    router,
+    'post',
     internalRoutes.verifyQueueToken.path,
     serviceCallersOnly,
     verify,
