@@ -69,7 +69,6 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
 
   const routes = Router();
   routes.use(cors(config.CORS_ALLOWED_ORIGINS));
-  routes.use(docsRoutes());
   routes.use(
     apiRouter({
       tokens,
@@ -113,6 +112,8 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
       }),
     }),
   );
+  // After the API: an API request does not walk the docs' routes first.
+  routes.use(docsRoutes());
 
   const app = createHttpApp({
     logger,
