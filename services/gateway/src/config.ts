@@ -144,7 +144,7 @@ const gatewaySchema = baseConfigSchema.extend({
   // up to replicas x (RATE_LIMIT_LEASE_TOKENS - 1) requests more in a window than its bucket
   // allows, never more over time (infra/leased-rate-limiter.ts). 1: every request asks Redis.
   RATE_LIMIT_LEASE_TOKENS: envVar.positiveInt(10),
-  RATE_LIMIT_LEASE_MS: envVar.positiveInt(1000),
+  RATE_LIMIT_LEASE_MS: envVar.positiveInt(5000),
 
   /** Web apps on these origins may call the API from a browser; none by default (see cors.ts). */
   CORS_ALLOWED_ORIGINS: originList,
