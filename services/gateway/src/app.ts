@@ -21,7 +21,8 @@ import { rateLimit } from './http/rate-limit';
 import { signupThrottle } from './http/signup-throttle';
 import { redisAttemptWindows } from './infra/attempt-windows';
 import { inProcessRateLimiter } from './infra/in-process-rate-limiter';
-import { redisRateLimiter } from './infra/rate-limiter';
+import { leasedRateLimiter } from './infra/leased-rate-limiter';
+import { redisTokenBuckets } from './infra/rate-limiter';
 import { createResponseCache } from './infra/response-cache';
 import { internalStatements } from './infra/internal-statements';
 import { sqlRefreshTokens } from './infra/refresh-tokens';
@@ -60,10 +61,14 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
     hashing,
   });
   const attemptWindows = redisAttemptWindows(redis, config.RATE_LIMIT_KEY_PREFIX);
+  const sharedLimiter = () =>
+    leasedRateLimiter(redisTokenBuckets(redis, config.RATE_LIMIT_KEY_PREFIX), {
+      maxTokens: config.RATE_LIMIT_LEASE_TOKENS,
+      leaseMs: config.RATE_LIMIT_LEASE_MS,
+    });
 
   const routes = Router();
   routes.use(cors(config.CORS_ALLOWED_ORIGINS));
-  routes.use(docsRoutes());
   routes.use(
     apiRouter({
       tokens,
@@ -71,7 +76,7 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
       statements: internalStatements(config.INTERNAL_AUTH_SECRET),
       newResponseCache: () => createResponseCache(config.RESPONSE_CACHE_MAX_ENTRIES),
       rateLimit: rateLimit({
-        userLimiter: redisRateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
+        userLimiter: sharedLimiter(),
         perUser: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
         anonymousLimiter: inProcessRateLimiter(),
         perAnonymousClient: {
@@ -81,7 +86,7 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
         logger,
       }),
       doorLimit: doorLimit({
-        limiter: redisRateLimiter(redis, config.RATE_LIMIT_KEY_PREFIX),
+        limiter: sharedLimiter(),
         perIp: { perSecond: config.DOOR_PER_IP_PER_SECOND, burst: config.DOOR_PER_IP_BURST },
         logger,
       }),
@@ -107,6 +112,8 @@ export function createApp({ config, logger, db, redis, isShuttingDown }: AppDeps
       }),
     }),
   );
+  // After the API: an API request does not walk the docs' routes first.
+  routes.use(docsRoutes());
 
   const app = createHttpApp({
     logger,

@@ -139,6 +139,12 @@ const gatewaySchema = baseConfigSchema.extend({
   DOOR_PER_IP_PER_SECOND: envVar.positiveInt(5),
   DOOR_PER_IP_BURST: envVar.positiveInt(30),
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('gateway:rate:'),
+  // The shared limits (per user, at the door): each replica takes up to RATE_LIMIT_LEASE_TOKENS of
+  // a bucket's tokens at once and spends them for up to RATE_LIMIT_LEASE_MS, so a subject may get
+  // up to replicas x (RATE_LIMIT_LEASE_TOKENS - 1) requests more in a window than its bucket
+  // allows, never more over time (infra/leased-rate-limiter.ts). 1: every request asks Redis.
+  RATE_LIMIT_LEASE_TOKENS: envVar.positiveInt(10),
+  RATE_LIMIT_LEASE_MS: envVar.positiveInt(5000),
 
   /** Web apps on these origins may call the API from a browser; none by default (see cors.ts). */
   CORS_ALLOWED_ORIGINS: originList,

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import { signedInUser } from './support/accounts';
 import {
   startTestInfrastructure,
   type TestGateway,
@@ -78,6 +79,26 @@ describe('when a client asks the gateway for metrics or readiness detail', () =>
         `http_request_duration_seconds_count{route="${route}",method="POST",status_code="503"} 0`,
       );
     }
+  });
+});
+
+describe('when a fan calls a route of the exact lookup', () => {
+  it('counts it under its route pattern as the router did', async () => {
+    const fan = await signedInUser(gateway);
+
+    await gateway.http().get('/api/v1/wallet').set('Authorization', fan.bearer);
+    const metrics = (await gateway.management().get('/metrics')).text;
+
+    const walletReads = metrics
+      .split('\n')
+      .filter((line) => line.startsWith('http_request_duration_seconds_count{'))
+      .filter((line) =>
+        ['route="/api/v1/wallet"', 'method="GET"', 'status_code="200"'].every((label) =>
+          line.includes(label),
+        ),
+      );
+    expect(walletReads).toHaveLength(1);
+    expect(Number(walletReads[0]!.split(' ')[1])).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -144,6 +144,35 @@ describe('when a user sends too many requests', () => {
     expect(infra.stubs.wallet.received).toHaveLength(4);
   });
 
+  it('holds the limit across gateway replicas sharing one Redis, each taking tokens in batches', async () => {
+    const shared = {
+      RATE_LIMIT_PER_SECOND: '1',
+      RATE_LIMIT_BURST: '6',
+      RATE_LIMIT_LEASE_TOKENS: '4',
+    };
+    const first = infra.startGateway(shared);
+    const second = infra.startGateway({
+      ...shared,
+      RATE_LIMIT_KEY_PREFIX: first.config.RATE_LIMIT_KEY_PREFIX,
+    });
+    const fan = await signedInUser(first);
+
+    const answers = [];
+    for (let call = 0; call < 10; call += 1) {
+      const gateway = call % 2 === 0 ? first : second;
+      answers.push(await gateway.http().get('/api/v1/wallet').set('Authorization', fan.bearer));
+    }
+
+    expect(answers.map((answer) => answer.status)).toEqual([
+      ...Array<number>(6).fill(200),
+      ...Array<number>(4).fill(429),
+    ]);
+    for (const refused of answers.slice(6)) {
+      expect(refused.type).toBe('application/problem+json');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('refills the bucket over time', async () => {
     const gateway = infra.startGateway({ RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '1' });
     const fan = await signedInUser(gateway);

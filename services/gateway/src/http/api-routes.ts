@@ -5,6 +5,7 @@ import type { InternalStatements } from '../infra/internal-statements';
 import type { ResponseCache } from '../infra/response-cache';
 import type { Upstreams, UpstreamName } from '../infra/upstreams';
 import { authenticate } from './authenticate';
+import { exactRoutes } from './exact-routes';
 import { forwardTo } from './forward';
 import { forwardThroughCache } from './forward-through-cache';
 import { queueTokenCheck } from './queue-token-check';
@@ -49,22 +50,51 @@ export interface ApiRouterOptions {
 /**
  * Every public operation of the contract's route table, on its own path: authentication, the rate
  * limit, the queue-token check where it applies, then the owning service. Nothing else is routed,
- * so /internal/* stays unreachable from outside.
+ * so /internal/* stays unreachable from outside. Routes without path parameters are found first
+ * by an exact lookup (exact-routes.ts); the rest, and any request not matching one exactly, by
+ * express's router, which mounts every route as before.
  */
 export function apiRouter(options: ApiRouterOptions): Router {
-  const router = Router();
-  for (const route of Object.values(apiRoutes)) {
-    router[route.method](
-      expressPath(route),
+  const routes = Object.values(apiRoutes).map((route) => ({
+    route,
+    method: route.method,
+    path: expressPath(route),
+    handlers: [
       ...(isPersonal(route) ? [noStore] : []),
       ...(atTheDoor.has(route) ? [options.doorLimit] : []),
       authenticate(options.tokens, route.caller),
       options.rateLimit,
       ...(asksForQueueToken(route) ? [requireQueueToken] : []),
       ...handlersOf(route, options),
-    );
-  }
+    ],
+  }));
+  const router = Router();
+  router.use(
+    exactRoutes(
+      routes.filter(
+        ({ route, path }, index) =>
+          !hasParameters(path) &&
+          !routes.slice(0, index).some((earlier) => shadows(earlier.route, route)),
+      ),
+    ),
+  );
+  for (const { method, path, handlers } of routes) router[method](path, ...handlers);
   return router;
+}
+
+function hasParameters(path: string): boolean {
+  return path.includes(':');
+}
+
+// Whether express, trying `earlier` first, would take a request for `later`'s path there.
+function shadows(earlier: ApiRoute, later: ApiRoute): boolean {
+  if (earlier.method !== later.method) return false;
+  const pattern = expressPath(earlier).split('/');
+  const path = expressPath(later).split('/');
+  return (
+    pattern.length === path.length &&
+    pattern.every((segment, i) => segment === path[i] || segment.startsWith(':'))
+  );
 }
 
 // Tokens, wallets, reservations, payments, queue tokens: answers about one person, refusals
