@@ -5,6 +5,7 @@ export * from './config';
 export * from './telemetry';
 export { createLogger, type Logger, type LoggerOptions } from './logging/logger';
 export { createHttpApp, type HttpAppOptions } from './http/create-http-app';
+export { exactRoutes, type ExactRoutes, type RouteMethod } from './http/exact-routes';
 export type { RequestSeries } from './http/request-metrics';
 export { createManagementApp, type ManagementAppOptions } from './http/create-management-app';
 export type { ProbeOptions } from './http/health-routes';

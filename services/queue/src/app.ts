@@ -1,7 +1,6 @@
-import { createHttpApp, type Logger, type ReadinessChecks } from '@headliner/platform';
+import { createHttpApp, exactRoutes, type Logger, type ReadinessChecks } from '@headliner/platform';
 import { Router, type Express } from 'express';
 import { challengeRoutes } from './http/challenge-routes';
-import { exactRoutes } from './http/exact-routes';
 import { answerStoreOutage } from './http/store-outage';
 import { queueStatsRoutes } from './http/queue-stats-routes';
 import { queueTokenRoutes } from './http/queue-token-routes';

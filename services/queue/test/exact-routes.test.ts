@@ -4,7 +4,7 @@ import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { Registry } from 'prom-client';
 import request from 'supertest';
 import { z } from 'zod';
-import { exactRoutes } from '../src/http/exact-routes';
+import { exactRoutes } from '@headliner/platform';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 const statement = asService('gateway', 'queue');

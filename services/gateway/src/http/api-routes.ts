@@ -1,11 +1,11 @@
 import { apiRoutes, expressPath, QUEUE_TOKEN_HEADER, type ApiRoute } from '@headliner/contracts';
 import { Router, type RequestHandler } from 'express';
+import { exactRoutes } from '@headliner/platform';
 import type { AccessTokens } from '../domain/access-token';
 import type { InternalStatements } from '../infra/internal-statements';
 import type { ResponseCache } from '../infra/response-cache';
 import type { Upstreams, UpstreamName } from '../infra/upstreams';
 import { authenticate } from './authenticate';
-import { exactRoutes } from './exact-routes';
 import { forwardTo } from './forward';
 import { forwardThroughCache } from './forward-through-cache';
 import { queueTokenCheck } from './queue-token-check';
@@ -51,7 +51,7 @@ export interface ApiRouterOptions {
  * Every public operation of the contract's route table, on its own path: authentication, the rate
  * limit, the queue-token check where it applies, then the owning service. Nothing else is routed,
  * so /internal/* stays unreachable from outside. Routes without path parameters are found first
- * by an exact lookup (exact-routes.ts); the rest, and any request not matching one exactly, by
+ * by an exact lookup (the platform's exactRoutes); the rest, and any request not matching one exactly, by
  * express's router, which mounts every route as before.
  */
 export function apiRouter(options: ApiRouterOptions): Router {
@@ -69,16 +69,15 @@ export function apiRouter(options: ApiRouterOptions): Router {
     ],
   }));
   const router = Router();
-  router.use(
-    exactRoutes(
-      routes.filter(
-        ({ route, path }, index) =>
-          !hasParameters(path) &&
-          !routes.slice(0, index).some((earlier) => shadows(earlier.route, route)),
-      ),
-    ),
-  );
-  for (const { method, path, handlers } of routes) router[method](path, ...handlers);
+  const hot = exactRoutes();
+  router.use(hot.dispatch);
+  routes.forEach(({ route, method, path, handlers }, index) => {
+    const exact =
+      !hasParameters(path) &&
+      !routes.slice(0, index).some((earlier) => shadows(earlier.route, route));
+    if (exact) hot.add(router, method, path, ...handlers);
+    else router[method](path, ...handlers);
+  });
   return router;
 }
 

@@ -6,10 +6,9 @@ import {
   QueueTokenHeaders,
   type QueueTokenView,
 } from '@headliner/contracts';
-import { signedInUser, validate } from '@headliner/platform';
+import { signedInUser, validate, type ExactRoutes } from '@headliner/platform';
 import { Router, type Response } from 'express';
 import type { Door } from '../infra/door';
-import type { ExactRoutes } from './exact-routes';
 import type { ScheduleCatalogue } from '../infra/schedule-catalogue';
 import type { WaitingRoom } from '../infra/waiting-room';
 import { requireKnownSchedule } from './known-schedule';

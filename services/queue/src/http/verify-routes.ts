@@ -3,10 +3,9 @@ import {
   QueueTokenVerificationRequest,
   type ActiveQueueToken,
 } from '@headliner/contracts';
-import { serviceCallersOnly, validate } from '@headliner/platform';
+import { serviceCallersOnly, validate, type ExactRoutes } from '@headliner/platform';
 import { Router } from 'express';
 import type { WaitingRoom } from '../infra/waiting-room';
-import type { ExactRoutes } from './exact-routes';
 import { sendJson } from './send-json';
 import { expiredQueueToken, unknownQueueToken, waitingQueueToken } from './queue-token-problems';
 

@@ -2,11 +2,14 @@ import express, { Router, type ErrorRequestHandler, type RequestHandler } from '
 import request from 'supertest';
 import { exactRoutes } from '../src/http/exact-routes';
 
-// The exact lookup in front of a router that also mounts the same route, as apiRouter does.
+// The exact lookup in front of a router that mounts the same path. The exact route's handlers are
+// registered on a router nobody mounts, so whichever answers says who ran.
 function appWith(handlers: RequestHandler[]) {
   const seen: string[] = [];
+  const hot = exactRoutes();
   const router = Router();
-  router.use(exactRoutes([{ method: 'get', path: '/api/things', handlers }]));
+  router.use(hot.dispatch);
+  hot.add(Router(), 'get', '/api/things', ...handlers);
   router.get('/api/things', (_req, res) => {
     seen.push('router');
     res.json({ by: 'router' });
