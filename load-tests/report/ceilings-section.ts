@@ -50,6 +50,30 @@ function table(figures: CeilingFigures): string {
   );
 }
 
+/** The issue-17 budget: each hot path at least this share of its bare-Node ceiling. */
+const BUDGET_SHARE = 0.7;
+
+/**
+ * For each path below the budget's share with a chain beside it: how far the chain itself got
+ * (the structure's own bound) and how much CPU the system spends per request beyond the chain's.
+ */
+function bounds(figures: CeilingFigures): string[] {
+  return figures.paths.flatMap(({ label, real, bare, chain, ratio }) => {
+    if (ratio === undefined || ratio >= BUDGET_SHARE || !chain || bare.perSecond === 0) return [];
+    const structure = chain.perSecond / bare.perSecond;
+    const beyond =
+      real.cpuMsPerRequest !== undefined && chain.cpuMsPerRequest !== undefined
+        ? `; the system's own work is ${cpu(real.cpuMsPerRequest - chain.cpuMsPerRequest)} of ` +
+          `CPU a request beyond the chain's ${cpu(chain.cpuMsPerRequest)}`
+        : '';
+    return [
+      `- ${label}: ${share(ratio)} of its ceiling, under ${share(BUDGET_SHARE)}. The bare chain ` +
+        `of the same hops, with none of the system's code, reached ${share(structure)}` +
+        `${structure < BUDGET_SHARE ? ', itself under it' : ''}${beyond}.`,
+    ];
+  });
+}
+
 export function ceilingsSection(scenario: ScenarioRun): string[] {
   const figures = scenario.ceilings;
   if (!figures) return [];
@@ -66,5 +90,13 @@ export function ceilingsSection(scenario: ScenarioRun): string[] {
       '(bare) or of the chain’s two processes (chain) in that side’s windows, over its requests; ' +
       'k6, PostgreSQL, Redis and Kafka left out.',
     table(figures),
+    ...withHeading(
+      'What bounds the paths under their budget (where the CPU goes: `load-tests/PROFILING.md`, ' +
+        'flame graphs in `load-tests/reports/2026-12-07-profiles/`):',
+      bounds(figures),
+    ),
   ];
 }
+
+const withHeading = (heading: string, lines: string[]) =>
+  lines.length === 0 ? [] : [heading, lines.join('\n')];

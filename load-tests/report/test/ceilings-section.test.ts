@@ -70,3 +70,24 @@ describe("the ceilings' section of the report", () => {
     expect(section()).not.toContain('against its ceiling');
   });
 });
+
+describe('when a hot path is under its budget share of the ceiling', () => {
+  it('says how far the bare chain of its hops got and what the system spends beyond it', () => {
+    const text = section(figures);
+
+    expect(text).toContain(
+      '- cached seat map: 29 % of its ceiling, under 70 %. The bare chain of the same hops, with ' +
+        "none of the system's code, reached 57 %, itself under it; the system's own work is " +
+        "0.27 ms of CPU a request beyond the chain's 0.15 ms.",
+    );
+  });
+
+  it('says nothing of a path at its budget or without a chain', () => {
+    const [seatMap] = figures.paths as [PathCeiling];
+    const atBudget = { ...seatMap, ratio: 0.7 };
+    const withoutChain = { ...seatMap, chain: undefined };
+
+    expect(section({ ...figures, paths: [atBudget] })).not.toContain('What bounds');
+    expect(section({ ...figures, paths: [withoutChain] })).not.toContain('What bounds');
+  });
+});
