@@ -1,5 +1,6 @@
 import type { CeilingFigures } from '../src/ceilings/ceiling-figures';
 import { markdownTable } from './markdown-table';
+import { CEILING_SHARE_BUDGET } from './performance-budget';
 import type { ScenarioRun } from './run-folder';
 import { formatMs, formatValue } from './units';
 
@@ -50,16 +51,14 @@ function table(figures: CeilingFigures): string {
   );
 }
 
-/** The issue-17 budget: each hot path at least this share of its bare-Node ceiling. */
-const BUDGET_SHARE = 0.7;
-
 /**
  * For each path below the budget's share with a chain beside it: how far the chain itself got
  * (the structure's own bound) and how much CPU the system spends per request beyond the chain's.
  */
 function bounds(figures: CeilingFigures): string[] {
   return figures.paths.flatMap(({ label, real, bare, chain, ratio }) => {
-    if (ratio === undefined || ratio >= BUDGET_SHARE || !chain || bare.perSecond === 0) return [];
+    if (ratio === undefined || ratio >= CEILING_SHARE_BUDGET || !chain || bare.perSecond === 0)
+      return [];
     const structure = chain.perSecond / bare.perSecond;
     const beyond =
       real.cpuMsPerRequest !== undefined && chain.cpuMsPerRequest !== undefined
@@ -67,9 +66,9 @@ function bounds(figures: CeilingFigures): string[] {
           `CPU a request beyond the chain's ${cpu(chain.cpuMsPerRequest)}`
         : '';
     return [
-      `- ${label}: ${share(ratio)} of its ceiling, under ${share(BUDGET_SHARE)}. The bare chain ` +
+      `- ${label}: ${share(ratio)} of its ceiling, under ${share(CEILING_SHARE_BUDGET)}. The bare chain ` +
         `of the same hops, with none of the system's code, reached ${share(structure)}` +
-        `${structure < BUDGET_SHARE ? ', itself under it' : ''}${beyond}.`,
+        `${structure < CEILING_SHARE_BUDGET ? ', itself under it' : ''}${beyond}.`,
     ];
   });
 }
