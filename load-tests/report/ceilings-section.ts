@@ -66,8 +66,8 @@ function bounds(figures: CeilingFigures): string[] {
           `CPU a request beyond the chain's ${cpu(chain.cpuMsPerRequest)}`
         : '';
     return [
-      `- ${label}: ${share(ratio)} of its ceiling, under ${share(CEILING_SHARE_BUDGET)}. The bare chain ` +
-        `of the same hops, with none of the system's code, reached ${share(structure)}` +
+      `- ${label}: ${share(ratio)} of its ceiling, under ${share(CEILING_SHARE_BUDGET)}. ` +
+        `The bare chain of the same hops, with none of the system's code, reached ${share(structure)}` +
         `${structure < CEILING_SHARE_BUDGET ? ', itself under it' : ''}${beyond}.`,
     ];
   });

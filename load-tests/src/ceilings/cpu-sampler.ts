@@ -3,7 +3,8 @@ import { targets, type Target } from './hot-paths';
 
 // The CPU each side's processes used over the k6 run, sampled a few times a second: the system's
 // five services for the real side, the runner (whose only work then is the bare server) for the
-// bare side, the bare chain's two processes for the chain. Attributed to each path's time window afterwards (ceiling-cpu.ts).
+// bare side, the bare chain's two processes for the chain. Attributed to each path's time window
+// afterwards (ceiling-cpu.ts).
 
 export interface CpuSample {
   /** Epoch ms. */

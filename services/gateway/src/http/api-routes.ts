@@ -51,8 +51,8 @@ export interface ApiRouterOptions {
  * Every public operation of the contract's route table, on its own path: authentication, the rate
  * limit, the queue-token check where it applies, then the owning service. Nothing else is routed,
  * so /internal/* stays unreachable from outside. Routes without path parameters are found first
- * by an exact lookup (the platform's exactRoutes); the rest, and any request not matching one exactly, by
- * express's router, which mounts every route as before.
+ * by an exact lookup (the platform's exactRoutes); the rest, and any request not matching one
+ * exactly, by express's router, which mounts every route as before.
  */
 export function apiRouter(options: ApiRouterOptions): Router {
   const routes = Object.values(apiRoutes).map((route) => ({
