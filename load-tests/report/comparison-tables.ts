@@ -1,3 +1,4 @@
+import { describeBusy } from '../src/machine-cpu';
 import { markdownTable } from './markdown-table';
 import { describeSource, resolveFigure } from './our-figure';
 import type { BudgetLine } from './performance-budget';
@@ -50,6 +51,15 @@ export function referenceTable(run: RunFolder, figures: ReferenceFigure[]): stri
   ].join('\n');
 }
 
+/** A missed latency budget, with how busy the machine was while it was measured. */
+function missedOnABusyMachine(run: RunFolder, line: BudgetLine): string[] {
+  if (line.ours.unit !== 'ms') return [];
+  const busy = run.scenarios.find((s) => s.name === line.ours.scenario)?.machineBusy;
+  const verdict = budgetVerdict(line, resolveFigure(run, line.ours));
+  if (!busy || verdict.outcome !== 'missed') return [];
+  return [`- ${line.what}: missed while ${describeBusy(busy)}.`];
+}
+
 export function budgetTable(run: RunFolder, budget: BudgetLine[]): string {
   const rows = budget.map((line) => {
     const resolved = resolveFigure(run, line.ours);
@@ -62,7 +72,10 @@ export function budgetTable(run: RunFolder, budget: BudgetLine[]): string {
       budgetVerdict(line, resolved).text,
     ];
   });
-  const notes = budget.flatMap((line) => (line.note ? [`- ${line.what}: ${line.note}`] : []));
+  const notes = budget.flatMap((line) => [
+    ...(line.note ? [`- ${line.what}: ${line.note}`] : []),
+    ...missedOnABusyMachine(run, line),
+  ]);
   return [
     markdownTable(['budget', 'limit', 'ours', 'ours measured by', 'verdict'], rows, [1, 2]),
     ...(notes.length > 0 ? ['', ...notes] : []),

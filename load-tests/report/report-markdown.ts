@@ -1,3 +1,4 @@
+import { BENCH_SETTLE } from '../src/machine-cpu';
 import type { ChartFile } from './charts/run-charts';
 import { budgetTable, referenceTable } from './comparison-tables';
 import { performanceBudget } from './performance-budget';
@@ -8,6 +9,24 @@ import { scenarioSection } from './scenario-section';
 import { knownScenarios } from './scenarios';
 
 // The whole report.md of one run, from what the run folder holds.
+
+const range = (low: number, high: number) => (low === high ? `${low}` : `${low}-${high}`);
+
+/** Whether each scenario started on a quiet machine, for runs that waited for one. */
+function settledLine(run: RunFolder): string[] {
+  const waited = run.scenarios.filter((s) => s.settled);
+  if (waited.length === 0) return [];
+  const seconds = waited.map((s) => s.settled?.seconds ?? 0);
+  const unsettled = waited.filter((s) => !s.settled?.settled).map((s) => s.name);
+  const { idle, quietSeconds, maxSeconds } = BENCH_SETTLE;
+  return [
+    `- Machine settled before each scenario (cores ≥ ${idle * 100} % idle for ${quietSeconds} s ` +
+      `in a row): waited ${range(Math.min(...seconds), Math.max(...seconds))} s` +
+      (unsettled.length > 0
+        ? `; started unsettled after ${maxSeconds} s: ${unsettled.join(', ')}`
+        : '; every scenario settled'),
+  ];
+}
 
 function header(run: RunFolder, context: RunContext): string {
   const ran = run.scenarios.map((s) => s.name);
@@ -24,6 +43,7 @@ function header(run: RunFolder, context: RunContext): string {
     `- Machine: ${context.machine}`,
     `- Scenarios run: ${ran.length > 0 ? ran.join(', ') : 'none'}`,
     `- Not run: ${missing.length > 0 ? missing.join(', ') : 'none'}`,
+    ...settledLine(run),
   ].join('\n');
 }
 

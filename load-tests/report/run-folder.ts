@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CeilingFigures } from '../src/ceilings/ceiling-figures';
 import type { OnSaleFigures } from '../src/on-sale/on-sale-figures';
+import type { BusySeries, Settled } from '../src/machine-cpu';
 import { parseInvariantReport, type InvariantReport } from './invariants';
 import { parseK6Summary, type K6Summary } from './k6-summary';
 import { parseMemorySeries, type MemorySeries } from './memory-growth';
@@ -9,7 +10,8 @@ import { knownScenarios } from './scenarios';
 
 // One run folder, load-tests/results/<timestamp>/, as the runner leaves it: per scenario a
 // <scenario>.summary.json, and maybe <scenario>.invariants.json, .memory.json, .html, .log and
-// .slowest-booking.svg and .txt (BENCH_TRACING=on), .sale.svg (BENCH_METRICS=on), .on-sale.json and .ceilings.json.
+// .slowest-booking.svg and .txt (BENCH_TRACING=on), .sale.svg (BENCH_METRICS=on), .on-sale.json, .ceilings.json
+// .settled.json and .machine-cpu.json.
 
 export interface ScenarioRun {
   name: string;
@@ -27,6 +29,10 @@ export interface ScenarioRun {
   onSale?: OnSaleFigures;
   /** Each hot path against its bare-Node ceiling (<scenario>.ceilings.json, by the runner). */
   ceilings?: CeilingFigures;
+  /** How long the full-size run waited for a quiet machine before it (<scenario>.settled.json). */
+  settled?: Settled;
+  /** The machine's busy share of each second while k6 ran (<scenario>.machine-cpu.json). */
+  machineBusy?: BusySeries;
 }
 
 export interface RunFolder {
@@ -74,6 +80,8 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
       const saleGraph = beside('.sale.svg');
       const onSaleFile = beside('.on-sale.json');
       const ceilingsFile = beside('.ceilings.json');
+      const settledFile = beside('.settled.json');
+      const machineFile = beside('.machine-cpu.json');
       return {
         name,
         summary: parseK6Summary(await readJson(summaryFile), summaryFile),
@@ -86,6 +94,8 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
         ...(saleGraph && { saleGraph }),
         ...(onSaleFile && { onSale: (await readBeside(onSaleFile)) as OnSaleFigures }),
         ...(ceilingsFile && { ceilings: (await readBeside(ceilingsFile)) as CeilingFigures }),
+        ...(settledFile && { settled: (await readBeside(settledFile)) as Settled }),
+        ...(machineFile && { machineBusy: (await readBeside(machineFile)) as BusySeries }),
         ...(bookingSvg &&
           bookingText && {
             slowestBooking: {

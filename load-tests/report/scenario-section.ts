@@ -1,3 +1,4 @@
+import { describeBusy } from '../src/machine-cpu';
 import { ceilingsSection } from './ceilings-section';
 import { markdownTable } from './markdown-table';
 import { memorySection } from './memory-growth';
@@ -111,6 +112,13 @@ function saleGraph(scenario: ScenarioRun): string[] {
   ];
 }
 
+function machineCpu(scenario: ScenarioRun): string[] {
+  if (!scenario.machineBusy) return [];
+  return [
+    `Machine CPU while k6 ran (every process on it, k6 too): ${describeBusy(scenario.machineBusy)}.`,
+  ];
+}
+
 export function scenarioSection(scenario: ScenarioRun): string {
   const { summary, name } = scenario;
   const duration = formatMs(summary.state.testRunDurationMs);
@@ -133,6 +141,7 @@ export function scenarioSection(scenario: ScenarioRun): string {
     thresholds(scenario),
     invariants(scenario),
     ...(scenario.memory ? [memorySection(scenario.memory)] : []),
+    ...machineCpu(scenario),
     ...(name === 'stress' ? [kneeSection(scenario)] : []),
     ...(name === 'soak' ? [driftSection(scenario)] : []),
     ...onSaleSection(scenario),

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
   benchMetrics,
   benchSystemLabel,
@@ -9,10 +11,12 @@ import { benchTracing, writeSlowestBooking } from './bench-tracing';
 import type { Outcome } from './outcome';
 import { runScenario } from './scenario-run';
 import type { Scenario } from './scenarios';
+import { BENCH_SETTLE, settleMachine } from './machine-cpu';
 import { BENCH_PORT_BASE, bootSeeded } from './system-under-test';
 
 /**
- * Full size: every scenario on a fresh system of its own, booted, seeded and stopped after.
+ * Full size: every scenario on a fresh system of its own, booted, seeded and stopped after, and
+ * started once the machine is quiet again (settleMachine).
  * BENCH_TRACING=on adds each scenario's slowest traced booking, BENCH_METRICS=on its sale graph.
  */
 export async function runBench(chosen: readonly Scenario[], runDir: string): Promise<Outcome[]> {
@@ -29,6 +33,16 @@ export async function runBench(chosen: readonly Scenario[], runDir: string): Pro
         seatsPerSchedule: scenario.seatsPerSchedule ?? 50,
         ...scenario.seed,
       },
+    );
+    const settled = await settleMachine(BENCH_SETTLE);
+    await writeFile(
+      path.join(runDir, `${scenario.name}.settled.json`),
+      JSON.stringify(settled, null, 2),
+    );
+    console.log(
+      settled.settled
+        ? `machine settled in ${settled.seconds} s`
+        : `machine not settled after ${settled.seconds} s (idle ${(settled.lastIdle * 100).toFixed(0)} %); starting anyway`,
     );
     const label = benchSystemLabel(runDir, scenario.name);
     const stopScraping = metrics

@@ -7,6 +7,7 @@ import { startCeilings, type CeilingsRun } from './ceilings/ceilings-run';
 import { checkInvariants } from './invariants';
 import { ADMIN, serviceNames } from '@headliner/system';
 import { runK6 } from './k6';
+import { sampleMachineBusy } from './machine-cpu';
 import { sampleMemory } from './memory-sampler';
 import { measureK6Ceiling } from './on-sale/k6-ceiling';
 import { onSaleLine, writeOnSaleFigures } from './on-sale/on-sale-figures';
@@ -90,6 +91,7 @@ export async function runScenario(
         })
       : undefined;
     const memory = sampleMemory((service) => system.managementUrl(service));
+    const machine = sampleMachineBusy();
     const exitCode = await runK6({
       script: scenario.script,
       env,
@@ -101,9 +103,11 @@ export async function runScenario(
       echo: place.echo,
       ...(scenario.onSale && { consoleFile: file('fans.log') }),
     });
+    const busy = machine.stop();
     await ceilings?.stop();
     const series = await memory.stop();
     await writeFile(file('memory.json'), JSON.stringify(series));
+    await writeFile(file('machine-cpu.json'), JSON.stringify(busy));
     const violations = await checkInvariants(system, file('invariants.json'));
     const metrics = await readSummary(file('summary.json'));
     const ceilingFigures = await ceilings?.finish(file('summary.json'));

@@ -110,3 +110,29 @@ describe('when the scenario behind a budget line did not run', () => {
     });
   });
 });
+
+describe('when a latency budget is missed', () => {
+  const journeyP95 = (p95: number, machineBusy: number[]) =>
+    runWith({
+      journey: {
+        summary: summaryWith({ 'http_req_duration{queue_wait:false}': trend({ 'p(95)': p95 }) }),
+        machineBusy,
+      },
+    });
+  const p95Line = line('journey at 1,000 VUs: p95');
+
+  it('says how busy the machine was while it was measured', () => {
+    const table = budgetTable(journeyP95(57.8, [0.5, 0.97, 0.99, 0.96, 0.8]), [p95Line]);
+
+    expect(table).toContain(
+      "- journey at 1,000 VUs: p95 per request, queue wait excluded: missed while the machine's " +
+        'cores were 96 % busy in the median second and ≥ 95 % busy in 3 of 5 s.',
+    );
+  });
+
+  it('says nothing of the machine when the budget was met', () => {
+    const table = budgetTable(journeyP95(21.5, [0.97, 0.99]), [p95Line]);
+
+    expect(table).not.toContain('missed while');
+  });
+});

@@ -46,6 +46,20 @@ describe('when a scenario section is written', () => {
   });
 });
 
+describe('when the machine’s CPU was sampled while k6 ran', () => {
+  it('says how busy the cores were', () => {
+    const section = scenarioSection({
+      ...scenario('journey'),
+      machineBusy: [0.4, 0.96, 0.98],
+    });
+
+    expect(section).toContain(
+      "Machine CPU while k6 ran (every process on it, k6 too): the machine's cores were 96 % busy " +
+        'in the median second and ≥ 95 % busy in 2 of 3 s.',
+    );
+  });
+});
+
 describe('when the invariants were checked', () => {
   it('says all held when there is no violation', () => {
     expect(scenarioSection(scenario('journey'))).toContain(

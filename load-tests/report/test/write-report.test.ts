@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeReport } from '../index';
@@ -34,6 +34,21 @@ describe('when the report of a run is written', () => {
     }
     expect(await readdir(runDir)).toEqual(
       expect.arrayContaining(['latency.svg', 'throughput.svg', 'journey-steps.svg']),
+    );
+  });
+
+  it('says how long the bench waited for a quiet machine, and which scenario started without one', async () => {
+    const settled = (name: string, result: object) =>
+      writeFile(path.join(runDir, `${name}.settled.json`), JSON.stringify(result));
+    await settled('journey', { settled: true, seconds: 7, lastIdle: 0.95 });
+    await settled('soak', { settled: true, seconds: 41, lastIdle: 0.92 });
+    await settled('stress', { settled: false, seconds: 120, lastIdle: 0.6 });
+
+    const report = await readFile(await writeReport(runDir), 'utf8');
+
+    expect(report).toContain(
+      '- Machine settled before each scenario (cores ≥ 90 % idle for 5 s in a row): waited 7-120 s; ' +
+        'started unsettled after 120 s: stress',
     );
   });
 });
