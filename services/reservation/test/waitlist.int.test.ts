@@ -137,6 +137,25 @@ describe("a sold-out schedule's waiting list (holds and offers last 2 s)", () =>
       );
     });
 
+    it('never shows a fan both still waiting and offered the seat, read while the offer commits', async () => {
+      const { scheduleId } = await soldOut();
+      const fan = randomUUID();
+      await joined(scheduleId, fan);
+
+      // Readers side by side until the offer shows, so reads fall on both sides of its commit.
+      const seen: { entry: unknown; offeredReservationId: string | null }[] = [];
+      const giveUp = Date.now() + 15_000;
+      const reader = async () => {
+        while (Date.now() < giveUp && !seen.some((body) => body.offeredReservationId)) {
+          seen.push((await waitlist.standing(fan, scheduleId)).body);
+        }
+      };
+      await Promise.all([reader(), reader(), reader(), reader()]);
+
+      expect(seen.some((body) => body.offeredReservationId)).toBe(true);
+      expect(seen.filter((body) => body.entry !== null && body.offeredReservationId)).toEqual([]);
+    });
+
     it('offers the seat of a hold whose payment failed', async () => {
       const { scheduleId, holders } = await soldOut();
       const waiting = randomUUID();
