@@ -10,8 +10,8 @@ import { knownScenarios } from './scenarios';
 
 // One run folder, load-tests/results/<timestamp>/, as the runner leaves it: per scenario a
 // <scenario>.summary.json, and maybe <scenario>.invariants.json, .memory.json, .html, .log and
-// .slowest-booking.svg and .txt (BENCH_TRACING=on), .sale.svg (BENCH_METRICS=on), .on-sale.json, .ceilings.json
-// .settled.json and .machine-cpu.json.
+// .slowest-booking.svg and .txt (BENCH_TRACING=on), .sale.svg (BENCH_METRICS=on), .on-sale.json,
+// .ceilings.json, .settled.json and .machine-cpu.json.
 
 export interface ScenarioRun {
   name: string;

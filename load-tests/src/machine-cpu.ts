@@ -47,9 +47,9 @@ export interface Settled {
 /**
  * Waits until the machine is quiet before a scenario starts: the previous scenario's processes
  * exiting, PostgreSQL's checkpoint after the fresh databases and their seed, the broker cleaning
- * up after the last system all run on the same two cores as the next scenario's services, and a
- * journey started straight after heavy work measured that work (p95 64-95 ms, against 20-27 ms
- * on a quiet machine: load-tests/PROFILING.md).
+ * up after the last system all run on the same two cores as the next scenario's services, so no
+ * scenario measures the one before it. It does not make a journey's p95 steady: that varies with
+ * the cores it saturates itself (load-tests/PROFILING.md, round 3).
  */
 export async function settleMachine(options: SettleOptions): Promise<Settled> {
   const { sample = cpuTimes, wait = sleep } = options;
