@@ -2,8 +2,9 @@
 # `npm test`: installs what is missing, starts the infrastructure, then format, lint, type and
 # build checks, then every test (unit and integration, against the real PostgreSQL, Redis and
 # Kafka, then end to end through the gateway), then the k6 smoke, the fuzz smoke and a drill's.
-# Ends with each failed test (file, name, the first lines of why) and one "N passed, N failed"
-# line for the tests, after the smokes' own lines, so the tail of a CI log says what broke.
+# Ends with each failed test (file, name, the first twenty lines of why: enough for the diff of a
+# short list) and one "N passed, N failed" line for the tests, after the smokes' own lines, so the
+# tail of a CI log says what broke.
 set -euo pipefail
 # The whole observability stack, Jaeger included, so the trace tests run too: its first build on
 # a fresh machine adds about 4 minutes, once (README, Observability). =metrics skips it.
@@ -46,10 +47,10 @@ node -e '
     for (const suite of results.testResults) {
       const failures = suite.assertionResults.filter((test) => test.status === "failed");
       if (suite.status === "failed" && failures.length === 0) {
-        console.log(`✕ ${suite.name}: ${suite.message.split("\n").slice(0, 6).join(" | ")}`);
+        console.log(`✕ ${suite.name}: ${suite.message.split("\n").slice(0, 20).join(" | ")}`);
       }
       for (const test of failures) {
-        const why = test.failureMessages.join("\n").split("\n").slice(0, 6).join(" | ");
+        const why = test.failureMessages.join("\n").split("\n").slice(0, 20).join(" | ");
         console.log(`✕ ${suite.name} › ${test.fullName}: ${why}`);
       }
     }
