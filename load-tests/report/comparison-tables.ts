@@ -56,7 +56,7 @@ function missedOnABusyMachine(run: RunFolder, line: BudgetLine): string[] {
   if (line.ours.unit !== 'ms') return [];
   const busy = run.scenarios.find((s) => s.name === line.ours.scenario)?.machineBusy;
   const verdict = budgetVerdict(line, resolveFigure(run, line.ours));
-  if (!busy || verdict.outcome !== 'missed') return [];
+  if (!busy?.length || verdict.outcome !== 'missed') return [];
   return [`- ${line.what}: missed while ${describeBusy(busy)}.`];
 }
 

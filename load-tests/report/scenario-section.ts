@@ -113,7 +113,7 @@ function saleGraph(scenario: ScenarioRun): string[] {
 }
 
 function machineCpu(scenario: ScenarioRun): string[] {
-  if (!scenario.machineBusy) return [];
+  if (!scenario.machineBusy?.length) return [];
   return [
     `Machine CPU while k6 ran (every process on it, k6 too): ${describeBusy(scenario.machineBusy)}.`,
   ];

@@ -135,4 +135,10 @@ describe('when a latency budget is missed', () => {
 
     expect(table).not.toContain('missed while');
   });
+
+  it('says nothing of the machine when no second of it was sampled', () => {
+    const table = budgetTable(journeyP95(57.8, []), [p95Line]);
+
+    expect(table).not.toContain('missed while');
+  });
 });

@@ -58,6 +58,12 @@ describe('when the machine’s CPU was sampled while k6 ran', () => {
         'in the median second and ≥ 95 % busy in 2 of 3 s.',
     );
   });
+
+  it('says nothing of a run shorter than the first sample', () => {
+    const section = scenarioSection({ ...scenario('journey'), machineBusy: [] });
+
+    expect(section).not.toContain('Machine CPU');
+  });
 });
 
 describe('when the invariants were checked', () => {
