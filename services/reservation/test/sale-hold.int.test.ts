@@ -125,4 +125,32 @@ describe('when a hold is being placed as the sale state changes', () => {
       service.db.$transaction((tx) => assertOnSale(tx, scheduleId)),
     ).rejects.toMatchObject({ reason: 'sale-on-hold' });
   });
+
+  it('refuses a hold that waited for the change to commit', async () => {
+    const scheduleId = randomUUID();
+    let commitChange!: () => void;
+    const changeOpen = new Promise<void>((resolve) => (commitChange = resolve));
+    let changeRecorded!: () => void;
+    const recorded = new Promise<void>((resolve) => (changeRecorded = resolve));
+    const change = service.db.$transaction(async (tx) => {
+      await recordSaleState(tx, saleStateChanged(scheduleId, 'ON_HOLD', 1));
+      changeRecorded();
+      await changeOpen;
+    });
+    await recorded;
+
+    const hold = service.db.$transaction((tx) => assertOnSale(tx, scheduleId));
+    hold.catch(() => {}); // awaited below, once the change committed
+    await eventually(
+      () => service.db.$queryRaw<{ waiting: number }[]>`
+        SELECT count(*)::int AS waiting FROM pg_locks
+        WHERE locktype = 'advisory' AND NOT granted
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      ([row]) => row?.waiting === 1,
+    );
+    commitChange();
+    await change;
+
+    await expect(hold).rejects.toMatchObject({ reason: 'sale-on-hold' });
+  });
 });

@@ -9,10 +9,13 @@ const lockKey = (scheduleId: string) => `sale-state:${scheduleId}`;
 
 /** Refuses a hold on a schedule whose sale is on hold; the state cannot change until commit. */
 export async function assertOnSale(tx: Transaction, scheduleId: string): Promise<void> {
+  await tx.$executeRaw`
+    SELECT pg_advisory_xact_lock_shared(hashtextextended(${lockKey(scheduleId)}, 0))`;
+  // Read in a statement of its own: a statement sees the database as it was when it began, so a
+  // read beside the lock would miss a change that committed while the lock was awaited.
   const [state] = await tx.$queryRaw<{ onHold: boolean }[]>`
-    SELECT pg_advisory_xact_lock_shared(hashtextextended(${lockKey(scheduleId)}, 0)),
-      EXISTS (SELECT 1 FROM schedule_sale_states
-        WHERE schedule_id = ${scheduleId}::uuid AND sale_state = 'ON_HOLD') AS "onHold"`;
+    SELECT EXISTS (SELECT 1 FROM schedule_sale_states
+      WHERE schedule_id = ${scheduleId}::uuid AND sale_state = 'ON_HOLD') AS "onHold"`;
   if (state?.onHold) {
     throw new BookingRefused(
       'sale-on-hold',
