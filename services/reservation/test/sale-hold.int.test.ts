@@ -95,17 +95,22 @@ describe('when an operator holds a schedule’s sale', () => {
   });
 });
 
+/** A promise and what resolves it: keeps a transaction open until the test lets it commit. */
+function gate(): [Promise<void>, () => void] {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return [opened, open];
+}
+
 describe('when a hold is being placed as the sale state changes', () => {
   it('records the change only after the hold committed, and refuses holds begun after it', async () => {
     const scheduleId = randomUUID();
-    let releaseHold!: () => void;
-    const holdOpen = new Promise<void>((resolve) => (releaseHold = resolve));
-    let holdChecked!: () => void;
-    const checked = new Promise<void>((resolve) => (holdChecked = resolve));
+    const [holdMayCommit, releaseHold] = gate();
+    const [checked, holdChecked] = gate();
     const hold = service.db.$transaction(async (tx) => {
       await assertOnSale(tx, scheduleId);
       holdChecked();
-      await holdOpen;
+      await holdMayCommit;
     });
     await checked;
 
@@ -128,14 +133,12 @@ describe('when a hold is being placed as the sale state changes', () => {
 
   it('refuses a hold that waited for the change to commit', async () => {
     const scheduleId = randomUUID();
-    let commitChange!: () => void;
-    const changeOpen = new Promise<void>((resolve) => (commitChange = resolve));
-    let changeRecorded!: () => void;
-    const recorded = new Promise<void>((resolve) => (changeRecorded = resolve));
+    const [changeMayCommit, commitChange] = gate();
+    const [recorded, changeRecorded] = gate();
     const change = service.db.$transaction(async (tx) => {
       await recordSaleState(tx, saleStateChanged(scheduleId, 'ON_HOLD', 1));
       changeRecorded();
-      await changeOpen;
+      await changeMayCommit;
     });
     await recorded;
 
